@@ -1,0 +1,57 @@
+# Two commands set everything up on a fresh machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_INSTALL := $(VENV)/.stamp-install
+STAMP_TEST := $(VENV)/.stamp-test
+STAMP_BROWSER := $(VENV)/.stamp-browser
+export SOURCE_DATE_EPOCH ?= 1700000000
+export NO_MKDOCS_2_WARNING := 1
+ifdef SITE_URL
+export SITE_URL
+endif
+
+.PHONY: site serve test bench clean install ingest check
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP_INSTALL): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+install: $(STAMP_INSTALL)
+
+ingest: $(STAMP_INSTALL)
+	$(BIN)/briefings ingest seeds/
+
+check: $(STAMP_INSTALL)
+	$(BIN)/briefings check
+
+site: ingest
+	$(BIN)/mkdocs build --strict
+
+serve: ingest
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+$(STAMP_TEST): pyproject.toml $(STAMP_INSTALL)
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+# Debian's chromium drives the browser tests (Playwright never downloads a browser).
+$(STAMP_BROWSER):
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
+	@mkdir -p $(VENV) && touch $@
+
+test: $(STAMP_TEST) $(STAMP_BROWSER)
+	$(BIN)/python -m pytest -q -n 2
+
+N ?= 100 300 1000
+bench: $(STAMP_TEST)
+	$(BIN)/python benchmarks/run.py --sizes $(N)
+
+clean:
+	rm -rf site .briefings-cache tests/artifacts .pytest_cache benchmarks/out

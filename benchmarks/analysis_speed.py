@@ -1,0 +1,96 @@
+"""How fast `analyse()` runs: milliseconds per 1,000 body words, per step and in total.
+
+Usage: .venv/bin/python benchmarks/analysis_speed.py [seed.txt ...]
+
+Each article is timed as it is and with its body repeated to reach at least
+10,000 words (to show the cost stays linear). Each figure is the best of
+several runs, so it measures the code rather than the machine's noise.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from summary import load_article  # noqa: E402
+
+from build_tools.analysis import analyse  # noqa: E402
+from build_tools.analysis.entities import extract_entities  # noqa: E402
+from build_tools.analysis.glossary import extract_glossary  # noqa: E402
+from build_tools.analysis.key_points import key_points  # noqa: E402
+from build_tools.analysis.sentences import body_sentences  # noqa: E402
+from build_tools.analysis.summary import summarise  # noqa: E402
+from build_tools.analysis.themes import score_themes  # noqa: E402
+from build_tools.model import Article, Paragraph, Section  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_WORDS = 10_000
+
+
+def body_words(article: Article) -> int:
+    return sum(len(p.text.split()) for p in article.paragraphs())
+
+
+def repeated(article: Article, min_words: int) -> Article:
+    """The article with its sections repeated (fresh paragraph ids) until the body has `min_words`."""
+    sections: list[Section] = []
+    n = 0
+    while not sections or sum(len(p.text.split()) for s in sections for p in s.paragraphs) < min_words:
+        for s in article.sections:
+            paras = []
+            for p in s.paragraphs:
+                n += 1
+                paras.append(Paragraph(f"p-{n}", p.text, p.line, p.kind))
+            sections.append(replace(s, paragraphs=tuple(paras)))
+    return replace(article, sections=tuple(sections))
+
+
+def best_ms(fn: Callable[[], object], runs: int = 5) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
+def report(name: str, article: Article) -> None:
+    words = body_words(article)
+    steps: dict[str, Callable[[], object]] = {
+        "sentences": lambda: body_sentences(article),
+        "summary": lambda: summarise(article),
+        "key_points": lambda: key_points(article),
+        "glossary": lambda: extract_glossary(article),
+        "themes": lambda: score_themes(article),
+        "entities": lambda: extract_entities(article),
+        "analyse()": lambda: analyse(article),
+    }
+    cells = []
+    for step, fn in steps.items():
+        ms = best_ms(fn)
+        cells.append(f"{step} {ms / words * 1000:5.1f}")
+    total = best_ms(steps["analyse()"])
+    print(f"{name[:44]:<44} {words:>6} words  total {total:7.1f} ms  ({total / words * 1000:5.1f} ms/1k words)")
+    print("    ms per 1k words: " + " | ".join(cells))
+
+
+def main(argv: Sequence[str]) -> int:
+    paths = [Path(a) for a in argv] or sorted((ROOT / "seeds").glob("*.txt"))
+    for path in paths:
+        article = load_article(path)
+        if not article.paragraphs():
+            print(f"{path.name}: no body paragraphs")
+            continue
+        report(path.name, article)
+        report(f"{path.name} x{TARGET_WORDS // 1000}k", repeated(article, TARGET_WORDS))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,214 @@
+"""Benchmark the extractive summary against the author's abstract with ROUGE-1/2/L F1.
+
+Usage: .venv/bin/python benchmarks/summary.py [seed.txt ...]
+
+Without arguments it scores the seeds and tests/fixtures/articles/*.txt that have
+an abstract. Next to our summary it scores baselines with the same number of
+sentences: lead-k, TextRank (sentence-similarity graph + PageRank) and random
+(seeded). ROUGE is implemented here (lower-cased alphanumeric tokens, no
+stemming, like rouge-score's defaults) so the benchmark needs no downloads.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from build_tools.analysis.sentences import BodySentence, body_sentences  # noqa: E402
+from build_tools.analysis.summary import summarise  # noqa: E402
+from build_tools.analysis.tokens import content_terms  # noqa: E402
+from build_tools.model import Anchored, Article, Paragraph, Section  # noqa: E402
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+
+def _fallback_parse(text: str, source: str) -> Article:
+    """A throwaway seed reader (blank-line paragraphs, p-1, p-2, ...) used until seeds.py exists."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+    title = blocks[0]
+    abstract = None
+    keywords: tuple[str, ...] = ()
+    start = 1
+    for i, b in enumerate(blocks):
+        if b == "Abstract" and i + 1 < len(blocks):
+            abstract = blocks[i + 1]
+        if b.startswith("Keywords:"):
+            keywords = tuple(k.strip(" .") for k in b[len("Keywords:") :].split(","))
+            start = i + 1
+            break
+    else:
+        start = next(i for i, b in enumerate(blocks) if len(b.split()) >= 25)
+    sections: list[tuple[str | None, list[str]]] = [(None, [])]
+    for b in blocks[start:]:
+        if b == "References":
+            break
+        if b == "* * *":
+            continue
+        if b.isupper():
+            sections.append((b.title(), []))
+            continue
+        paras = sections[-1][1]
+        if paras and not re.search(r"[.!?:\"”’)]$", paras[-1]) and b[:1].islower():
+            paras[-1] = paras[-1] + " " + b
+        else:
+            paras.append(b)
+    n = 0
+    built = []
+    for heading, paras in sections:
+        ps = []
+        for p in paras:
+            n += 1
+            ps.append(Paragraph(f"p-{n}", p))
+        built.append(Section(heading, tuple(ps)))
+    slug = Path(source).stem
+    return Article(source=source, slug=slug, title=title, abstract=abstract, keywords=keywords, sections=tuple(built))
+
+
+def load_article(path: Path) -> Article:
+    """The article in `path`, through the real parser when it is available."""
+    try:
+        from build_tools.seeds import read_seed
+    except ImportError:
+        return _fallback_parse(path.read_text(encoding="utf-8"), str(path))
+    return read_seed(path)
+
+
+def default_paths() -> list[Path]:
+    """The seeds plus the fixture articles."""
+    return sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests/fixtures/articles").glob("*.txt"))
+
+
+# --- ROUGE ------------------------------------------------------------------------------------
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN_RE.findall(text.lower())
+
+
+def _f1(overlap: int, cand: int, ref: int) -> float:
+    if not overlap or not cand or not ref:
+        return 0.0
+    p, r = overlap / cand, overlap / ref
+    return 2 * p * r / (p + r)
+
+
+def rouge_n(candidate: str, reference: str, n: int) -> float:
+    """ROUGE-N F1 over n-gram multisets."""
+
+    def grams(tokens: list[str]) -> Counter[tuple[str, ...]]:
+        return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+    c, r = grams(_tokens(candidate)), grams(_tokens(reference))
+    return _f1(sum((c & r).values()), sum(c.values()), sum(r.values()))
+
+
+def rouge_l(candidate: str, reference: str) -> float:
+    """ROUGE-L F1 from the longest common subsequence of the token sequences."""
+    c, r = _tokens(candidate), _tokens(reference)
+    prev = [0] * (len(r) + 1)
+    for a in c:
+        cur = [0]
+        for j, b in enumerate(r):
+            cur.append(prev[j] + 1 if a == b else max(prev[j + 1], cur[j]))
+        prev = cur
+    return _f1(prev[-1], len(c), len(r))
+
+
+def rouge(candidate: str, reference: str) -> tuple[float, float, float]:
+    """(ROUGE-1, ROUGE-2, ROUGE-L) F1."""
+    return rouge_n(candidate, reference, 1), rouge_n(candidate, reference, 2), rouge_l(candidate, reference)
+
+
+# --- baselines --------------------------------------------------------------------------------
+
+
+def lead_k(sentences: Sequence[BodySentence], k: int) -> list[str]:
+    """The first k sentences."""
+    return [s.text for s in sentences[:k]]
+
+
+def random_k(sentences: Sequence[BodySentence], k: int, seed: int = 0) -> list[str]:
+    """k sentences drawn with a fixed seed, in document order."""
+    picked = sorted(random.Random(seed).sample(range(len(sentences)), min(k, len(sentences))))
+    return [sentences[i].text for i in picked]
+
+
+def textrank_k(sentences: Sequence[BodySentence], k: int, damping: float = 0.85) -> list[str]:
+    """TextRank (Mihalcea & Tarau 2004): word-overlap similarity graph, PageRank, top k in order."""
+    bags = [set(content_terms(s.text)) for s in sentences]
+    n = len(bags)
+    weights: list[dict[int, float]] = [{} for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            common = len(bags[i] & bags[j])
+            if common and len(bags[i]) > 1 and len(bags[j]) > 1:
+                w = common / (math.log(len(bags[i])) + math.log(len(bags[j])))
+                weights[i][j] = weights[j][i] = w
+    out_sum = [sum(w.values()) for w in weights]
+    score = [1.0] * n
+    for _ in range(50):
+        score = [
+            (1 - damping) + damping * sum(w * score[j] / out_sum[j] for j, w in weights[i].items())
+            for i in range(n)
+        ]
+    top = sorted(range(n), key=lambda i: (-score[i], i))[:k]
+    return [sentences[i].text for i in sorted(top)]
+
+
+# --- report -----------------------------------------------------------------------------------
+
+
+def score_article(article: Article) -> dict[str, tuple[float, float, float]]:
+    """ROUGE of ours and of each baseline against the abstract."""
+    assert article.abstract
+    ours: tuple[Anchored, ...] = summarise(article)
+    k = len(ours)
+    sentences = body_sentences(article)
+    systems = {
+        "ours": [a.text for a in ours],
+        "lead-k": lead_k(sentences, k),
+        "textrank": textrank_k(sentences, k),
+        "random": random_k(sentences, k),
+    }
+    return {name: rouge(" ".join(texts), article.abstract) for name, texts in systems.items()}
+
+
+def main(argv: Sequence[str]) -> int:
+    paths = [Path(a) for a in argv] or default_paths()
+    totals: dict[str, list[tuple[float, float, float]]] = {}
+    scored = 0
+    for path in paths:
+        article = load_article(path)
+        if not article.abstract:
+            continue
+        scored += 1
+        ours = summarise(article)
+        print(f"\n{path.name}  (k={len(ours)} sentences, {sum(len(a.text.split()) for a in ours)} words)")
+        print(f"  {'system':<10} {'R-1':>6} {'R-2':>6} {'R-L':>6}")
+        for name, (r1, r2, rl) in score_article(article).items():
+            totals.setdefault(name, []).append((r1, r2, rl))
+            print(f"  {name:<10} {r1:6.3f} {r2:6.3f} {rl:6.3f}")
+    if not scored:
+        print("no article with an abstract")
+        return 1
+    print(f"\nmean over {scored} article(s)")
+    print(f"  {'system':<10} {'R-1':>6} {'R-2':>6} {'R-L':>6}")
+    for name, rows in totals.items():
+        means = [sum(r[i] for r in rows) / len(rows) for i in range(3)]
+        print(f"  {name:<10} {means[0]:6.3f} {means[1]:6.3f} {means[2]:6.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

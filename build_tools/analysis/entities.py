@@ -1,0 +1,468 @@
+"""Named entities: people, organisations and places mentioned in the body.
+
+Runs of capitalised words are cut out of each paragraph (joined across "of",
+"for", "and" only inside organisation names), then classified:
+
+1. known names and aliases from the gazetteer (countries, demonyms, cities,
+   regions, organisations and companies) - "Russian" counts for Russia,
+   "Russian Federation" becomes Russia only through `ALIASES`;
+2. people by shape: a title ("President", "Dr", "Professor", ...) or a known
+   first name followed by capitalised words; a later bare surname ("Putin")
+   counts for the full name;
+3. organisations by a head word ("University", "Ministry", "Union", "Bank", ...);
+4. any other capitalised phrase of two or more words, only if it recurs.
+
+Precision over recall: single unknown capitalised words, sentence-initial
+words, months, headings and citation authors ("(Weiss, 2015)") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from build_tools.analysis.sentences import is_heading_like, sentence_spans
+from build_tools.model import Entity, EntityKind
+
+if TYPE_CHECKING:
+    from build_tools.model import Article
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(n.strip() for n in text.split("|") if n.strip())
+
+
+COUNTRIES = _names(
+    """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|
+    Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|Botswana|
+    Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Cape Verde|Chad|Chile|China|
+    Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Czechia|Denmark|Djibouti|Dominica|
+    Dominican Republic|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|
+    Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guyana|Haiti|Honduras|
+    Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|
+    Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|
+    Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|
+    Mexico|Micronesia|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|
+    Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palau|
+    Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|
+    Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|
+    Solomon Islands|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|
+    Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|
+    Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|
+    Vanuatu|Vatican|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Soviet Union|Scotland|Wales|England"""
+)
+CITIES = _names(
+    """Abu Dhabi|Addis Ababa|Amsterdam|Ankara|Athens|Auckland|Baghdad|Baku|Bangalore|Bangkok|Barcelona|
+    Beijing|Beirut|Belgrade|Berlin|Bern|Bogotá|Brasília|Bratislava|Brussels|Bucharest|Budapest|Buenos Aires|
+    Cairo|Canberra|Cape Town|Caracas|Chengdu|Chicago|Copenhagen|Dakar|Damascus|Davos|Delhi|Dhaka|Doha|Dubai|
+    Dublin|Frankfurt|Geneva|Guangzhou|Hamburg|Hanoi|Havana|Helsinki|Hong Kong|Honiara|Islamabad|Istanbul|
+    Jakarta|Jerusalem|Johannesburg|Kabul|Karachi|Kazan|Kyiv|Kiev|Kuala Lumpur|Lagos|Lima|Lisbon|Ljubljana|
+    London|Los Angeles|Madrid|Manila|Melbourne|Mexico City|Milan|Minsk|Montreal|Moscow|Mumbai|Munich|Nairobi|
+    New Delhi|New York|Novosibirsk|Osaka|Oslo|Ottawa|Paris|Port Moresby|Prague|Pretoria|Pyongyang|Riga|
+    Rio de Janeiro|Riyadh|Rome|San Francisco|Santiago|São Paulo|Seoul|Shanghai|Shenzhen|Silicon Valley|
+    Singapore|Sofia|St Petersburg|Saint Petersburg|Stockholm|Sydney|Taipei|Tallinn|Tashkent|Tehran|Tel Aviv|
+    Tokyo|Toronto|Vienna|Vilnius|Vladivostok|Warsaw|Washington|Wellington|Wuhan|Yerevan|Zagreb|Zurich|
+    Astana|Almaty|Minsk|Tbilisi|Strasbourg|The Hague|Luxembourg"""
+)
+REGIONS = _names(
+    """Africa|Asia|Europe|Eurasia|Greater Eurasia|North America|South America|Latin America|Central America|
+    Middle East|Near East|Far East|Central Asia|South Asia|Southeast Asia|East Asia|East Africa|West Africa|
+    North Africa|Sub-Saharan Africa|Central Europe|Eastern Europe|Western Europe|Northern Europe|
+    Southern Europe|Western Balkans|Balkans|Baltic|Baltics|Caucasus|South Caucasus|Scandinavia|Arctic|
+    Antarctica|Pacific|South Pacific|Indo-Pacific|Asia-Pacific|Atlantic|Mediterranean|Gulf|Persian Gulf|
+    South China Sea|East China Sea|Black Sea|Caribbean|Siberia|Crimea|Donbas|Xinjiang|Tibet|Kashmir|
+    Scottish Highlands|California|Texas|Oceania|Sahel|Horn of Africa|Global South|Taiwan Strait"""
+)
+ORGANISATIONS = _names(
+    """Huawei|ZTE|Ericsson|Nokia|Samsung|Alibaba|Tencent|Baidu|ByteDance|TikTok|Xiaomi|Lenovo|China Mobile|
+    China Unicom|China Telecom|MTS|Megafon|MegaFon|Beeline|Rostelecom|Tele2|Yandex|VKontakte|Kaspersky|
+    Sberbank|Gazprom|Google|Alphabet|Facebook|Meta|Amazon|Apple|Microsoft|Twitter|Instagram|WhatsApp|
+    Telegram|Netflix|Intel|Nvidia|AMD|Qualcomm|Cisco|CISCO|IBM|Oracle|Akamai|Cloudflare|Verisign|Afilias|
+    Vodafone|Orange|Deutsche Telekom|Telefónica|BT|O2|Verizon|AT&T|T-Mobile|SoftBank|NTT|Fujitsu|NEC|
+    Mavenir|Parler|SMIC|TSMC|ASML|Arm|Qualcomm|SpaceX|Starlink|OpenAI|
+    EU|European Union|European Commission|European Parliament|European Council|Council of Europe|UN|
+    United Nations|UN Security Council|ITU|International Telecommunication Union|OECD|NATO|WTO|
+    World Trade Organization|IMF|International Monetary Fund|World Bank|ASEAN|African Union|BRICS|SCO|
+    Shanghai Cooperation Organisation|G7|G20|EAEU|Eurasian Economic Union|CIS|
+    Commonwealth of Independent States|ICANN|IETF|IEEE|3GPP|ETSI|W3C|ISO|CSTO|APEC|OPEC|Interpol|
+    Europol|ENISA|FCC|NSA|CIA|FBI|GCHQ|FSB|KGB|GRU|Pentagon|Kremlin|White House|Politburo|CCP|CPC|
+    Chinese Communist Party|Communist Party of China|State Council|Congress|Duma|State Duma|
+    Federation Council|Bundestag|Commerce Department|Department of Commerce|State Department|
+    Department of Defense|Ministry of Defence|Roskomnadzor|MGIMO|Valdai Club|Valdai International Club|
+    World Economic Forum|Brookings|RAND|Chatham House|Carnegie|CSIS|ASPI|Reuters|Bloomberg|
+    Belt and Road Forum"""
+)
+#: Other names for the same entity; the value is the canonical name.
+ALIASES: Mapping[str, str] = {
+    "Russian Federation": "Russia", "U.S.": "United States", "US": "United States", "USA": "United States",
+    "U.S.A.": "United States", "America": "United States", "United States of America": "United States",
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
+    "PRC": "China", "People's Republic of China": "China", "People’s Republic of China": "China",
+    "Mainland China": "China", "Republic of Korea": "South Korea", "Korea": "South Korea", "USSR": "Soviet Union",
+    "Czechia": "Czech Republic", "Holland": "Netherlands", "UAE": "United Arab Emirates",
+    "Kiev": "Kyiv", "Saint Petersburg": "St Petersburg", "Washington, D.C.": "Washington",
+    "EU": "European Union", "UN": "United Nations", "ITU": "International Telecommunication Union",
+    "EAEU": "Eurasian Economic Union", "CIS": "Commonwealth of Independent States",
+    "CCP": "Chinese Communist Party", "CPC": "Chinese Communist Party", "Communist Party of China": "Chinese Communist Party",
+    "WTO": "World Trade Organization", "IMF": "International Monetary Fund", "Department of Commerce": "Commerce Department",
+    "MegaFon": "Megafon", "CISCO": "Cisco", "Alphabet": "Google", "Valdai Club": "Valdai International Club",
+    "Duma": "State Duma", "Shanghai Cooperation Organisation": "SCO",
+}
+#: Adjectives and plural nouns of nationality, to the place they count for.
+DEMONYMS: Mapping[str, str] = {
+    **{d: "Russia" for d in ("Russian", "Russians")},
+    **{d: "China" for d in ("Chinese",)},
+    **{d: "United States" for d in ("American", "Americans")},
+    **{d: "Europe" for d in ("European", "Europeans")},
+    **{d: "United Kingdom" for d in ("British", "Briton", "Britons")},
+    **{d: "Soviet Union" for d in ("Soviet", "Soviets")},
+    **{d: "Eurasia" for d in ("Eurasian",)},
+    **{d: "Africa" for d in ("African", "Africans")},
+    **{d: "Asia" for d in ("Asian", "Asians")},
+    **{d: "Latin America" for d in ("Latin American", "Latin Americans")},
+    "French": "France", "German": "Germany", "Germans": "Germany", "Italian": "Italy", "Spanish": "Spain",
+    "Swedish": "Sweden", "Finnish": "Finland", "Norwegian": "Norway", "Danish": "Denmark", "Dutch": "Netherlands",
+    "Polish": "Poland", "Czech": "Czech Republic", "Slovak": "Slovakia", "Hungarian": "Hungary",
+    "Austrian": "Austria", "Swiss": "Switzerland", "Belgian": "Belgium", "Greek": "Greece",
+    "Portuguese": "Portugal", "Irish": "Ireland", "Estonian": "Estonia", "Latvian": "Latvia",
+    "Lithuanian": "Lithuania", "Slovenian": "Slovenia", "Croatian": "Croatia", "Serbian": "Serbia",
+    "Romanian": "Romania", "Bulgarian": "Bulgaria", "Ukrainian": "Ukraine", "Ukrainians": "Ukraine",
+    "Belarusian": "Belarus", "Georgian": "Georgia", "Armenian": "Armenia", "Azerbaijani": "Azerbaijan",
+    "Kazakh": "Kazakhstan", "Uzbek": "Uzbekistan", "Turkish": "Turkey", "Iranian": "Iran", "Israeli": "Israel",
+    "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Egyptian": "Egypt", "Indian": "India",
+    "Indians": "India", "Pakistani": "Pakistan", "Japanese": "Japan", "Korean": "South Korea",
+    "South Korean": "South Korea", "North Korean": "North Korea", "Taiwanese": "Taiwan",
+    "Vietnamese": "Vietnam", "Indonesian": "Indonesia", "Malaysian": "Malaysia", "Thai": "Thailand",
+    "Filipino": "Philippines", "Australian": "Australia", "Australians": "Australia",
+    "Canadian": "Canada", "Mexican": "Mexico", "Brazilian": "Brazil", "Argentine": "Argentina",
+    "Argentinian": "Argentina", "Chilean": "Chile", "Nigerian": "Nigeria", "Kenyan": "Kenya",
+    "Ethiopian": "Ethiopia", "Scottish": "Scotland", "Welsh": "Wales", "English": "England",
+}
+#: Words that make a capitalised phrase an organisation ("Aalborg University", "Bank of Russia").
+ORG_HEADS: frozenset[str] = frozenset(
+    """University Institute Institution Agency Company Corporation Corp Inc Ltd LLC Group Holdings Ministry
+    Department Council Union Bank Party Committee Commission Association Federation Foundation Fund Forum
+    Club Center Centre Organisation Organization Office Service Services Authority Board Bureau Academy
+    School College Court Parliament Assembly Congress Senate Administration Alliance Coalition Consortium
+    Network Networks Partnership Project Telecom Telecommunications Technologies Systems Labs Laboratory
+    Laboratories Society Post Press Times Journal Review Bank Regulator Commissariat Secretariat Tribunal
+    Navy Army Police Guard Cooperation Consult Analytics Research""".split()
+)
+#: Words before a name that make it a person ("President Donald Trump", "Dr Mike Short").
+TITLES: frozenset[str] = frozenset(
+    """President Vice-President Premier Minister Chancellor Senator Sen Representative Rep Governor Mayor
+    Secretary Ambassador Dr Dr. Prof Prof. Professor Mr Mr. Mrs Mrs. Ms Ms. Sir Dame Lord Lady King Queen
+    Prince Princess Pope General Gen. Admiral Colonel Commissioner Chairman Chairwoman Director Judge
+    Justice Chief Deputy Envoy Spokesman Spokeswoman Commander CEO Founder Leader""".split()
+)
+#: Common first names (English, Russian, Chinese surnames-first, and other frequent ones).
+FIRST_NAMES: frozenset[str] = frozenset(
+    """Aaron Adam Adrian Alan Albert Alex Alexander Alexei Alexey Ali Alice Alison Amanda Amy Ana Anastasia
+    Andrea Andrei Andrew Andrey Angela Ann Anna Anne Anthony Anton Antonio Arindrajit Arthur Barack Ben
+    Benjamin Bernard Bill Boris Brian Bruce Carl Carlo Carlos Carol Caroline Catherine Charles Chris
+    Christian Christina Christine Christopher Ciaran Claire Colin Craig Dan Daniel Darren David Dawn Dennis
+    Diana Diane Dmitry Dmitri Donald Douglas Edward Elena Elizabeth Emily Emma Emmanuel Eric Erik Eugene
+    Evgeny Fiona Francis Frank Fyodor Gary George Gerhard Graham Greg Gregory Hannah Harry Heather Helen
+    Henry Hillary Hugh Ian Igor Ilya Irina Ivan Jack James Jan Jane Janet Jason Jean Jeff Jennifer Jessica
+    Jim Joe Johannes John Jonathan Jonas Joseph Josh Julia Julian Karen Karl Katherine Kate Keith Kevin
+    Kim Kip Konstantin Laura Lena Leonid Linda Lisa Louise Lucy Luis Manuel Marc Marcus Margaret Maria
+    Marie Marina Mark Marta Martin Mary Matthew Maxim Michael Michel Mikhail Mike Monica Nadia Natalia
+    Natalya Neil Nicholas Nick Nicola Nikolai Nina Nisha Olaf Oleg Olga Oliver Olivia Owen Patrick Paul
+    Pavel Peter Philip Pierre Priya Rachel Ralph Raymond Rebecca Richard Robert Roger Roman Ronald Roslyn
+    Ruth Ryan Sam Samuel Sarah Scott Sean Sebastian Sergei Sergey Simon Sophie Stephen Steve Steven Susan
+    Svetlana Tatiana Thomas Tim Timothy Tom Tomas Tomasz Tony Ursula Valentina Valery Vera Victor Viktor
+    Vladimir Vladislav Walter William Xavier Yuri Yury Zarah Angela Emmanuel Narendra Recep Volodymyr
+    Justin Joe Kamala Antony Jake Liz Rishi Theresa Jacinda Scott Shinzo Fumio Moon Jair Lula Cyril
+    Xi Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Hu Ren Deng Mao Jiang Wen""".split()
+)
+#: Surnames written first (Xi Jinping): the first token may stand alone for the person.
+SURNAME_FIRST: frozenset[str] = frozenset("Xi Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Hu Ren Deng Mao Jiang Wen Kim Moon".split())
+#: Capitalised words that are never entities or parts of one.
+NOT_ENTITIES: frozenset[str] = frozenset(
+    """January February March April May June July August September October November December Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday Internet Web God I A An The This That These Those It
+    Its They Their We Our He She His Her You Your In On At Of For And But Or If As By With From To Into
+    Yet So Not No Nor All Any Some Each Every Both Many Most Such Other Another When While Where Which Who
+    What Why How There Here Then Now After Before During Since Until Although Though However Moreover Also
+    Finally First Second Third Firstly Secondly Thirdly Fourth One Two Three Four Five Six Seven Eight Nine
+    Ten Mr Mrs Ms Dr Q Abstract Introduction Conclusion Conclusions References Keywords Figure Table Chapter
+    Section Appendix Notes Note Source Sources""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Known names and name-shape lexicons; inject a different one to extend or trim them."""
+
+    places: frozenset[str] = field(default=COUNTRIES | CITIES | REGIONS)
+    organisations: frozenset[str] = field(default=ORGANISATIONS)
+    aliases: Mapping[str, str] = field(default_factory=lambda: dict(ALIASES))
+    demonyms: Mapping[str, str] = field(default_factory=lambda: dict(DEMONYMS))
+    org_heads: frozenset[str] = field(default=ORG_HEADS)
+    titles: frozenset[str] = field(default=TITLES)
+    first_names: frozenset[str] = field(default=FIRST_NAMES)
+    surname_first: frozenset[str] = field(default=SURNAME_FIRST)
+    not_entities: frozenset[str] = field(default=NOT_ENTITIES)
+    others: frozenset[str] = frozenset()
+    """Known names that are neither places nor organisations (programmes, systems, laws)."""
+    min_other_mentions: int = 2
+    """An unknown multi-word name ("Big Tech") must recur this often."""
+
+    def kind_of(self, name: str) -> EntityKind | None:
+        """The kind of a known canonical name, or None."""
+        if name in self.places:
+            return "place"
+        if name in self.organisations:
+            return "organisation"
+        if name in self.others:
+            return "other"
+        return None
+
+
+DEFAULT_GAZETTEER = Gazetteer()
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁ"
+_CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w&]*(?:[-’'][\w&]+)*|[A-Z]\.(?= [{_UPPER}])"
+#: A run of capitalised words joined by single spaces, with "of", "for", "and" ... inside
+#: ("Bank of the ..."); a word glued to a hyphen ("then-President") does not start one.
+_RUN_RE = re.compile(rf"(?<![\w’'-])(?:{_CAP})(?: (?:(?:of|for|and|on|de|du|des|la)(?: the)? )?(?:{_CAP}))*")
+_WORD_RE = re.compile(r"\S+")
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "on", "du", "des", "la"})
+_CITATION_RE = re.compile(r"\([^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)|\b[A-Z][\w’'-]+(?:\s+et\s+al\.?)?\s+\((?:1[89]|20)\d\d[a-z]?\)")
+_OPENERS = "\"'“‘([*_"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention: canonical name, kind, paragraph id; `confident` unless an unknown phrase."""
+
+    name: str
+    kind: EntityKind
+    paragraph: str
+    confident: bool = True
+
+
+def _runs(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[tuple[list[str], bool]]:
+    """Runs of capitalised words (possessives cut and ending a run), each with a sentence-start flag.
+
+    Citations ("(Weiss, 2015)", "Halvorsen (2015)") and `blocked` spans are blanked
+    first, keeping offsets, so their names never start a run.
+    """
+    spans = [*blocked, *(m.span() for m in _CITATION_RE.finditer(text))]
+    if spans:
+        chars = list(text)
+        for a, b in spans:
+            chars[a:b] = " " * (b - a)
+        text = "".join(chars)
+    starts = set()
+    for s, _ in sentence_spans(text):
+        while s < len(text) and text[s] in _OPENERS:
+            s += 1
+        starts.add(s)
+    runs: list[tuple[list[str], bool]] = []
+    for m in _RUN_RE.finditer(text):
+        words: list[str] = []
+        first_at = m.start()
+        for w in _WORD_RE.finditer(m.group(0)):
+            word = w.group(0)
+            if not words:
+                first_at = m.start() + w.start()
+            if len(word) > 3 and _POSSESSIVE_RE.search(word):
+                words.append(word[:-1] if word.endswith(("s'", "s’")) else word[:-2])
+                runs.append((words, first_at in starts))
+                words = []
+            else:
+                words.append(word)
+        if words:
+            runs.append((words, first_at in starts))
+    return runs
+
+
+def _split_connectors(words: list[str], g: Gazetteer) -> list[list[str]]:
+    """Keep connectors only inside known or organisation names; otherwise split ("Russia and China")."""
+    if not any(w in _CONNECTORS for w in words):
+        return [words]
+    if _keeps_connectors(words, g):
+        return [words]
+    # First at "and" ("Russia and the Commonwealth of Independent States"), then at every connector.
+    out: list[list[str]] = []
+    for part in _split_at(words, {"and"}):
+        out.extend([part] if _keeps_connectors(part, g) else _split_at(part, _CONNECTORS))
+    return out
+
+
+def _keeps_connectors(words: list[str], g: Gazetteer) -> bool:
+    name = " ".join(words)
+    return name in g.aliases or g.kind_of(name) is not None or any(w in g.org_heads for w in words)
+
+
+def _split_at(words: list[str], cuts: Iterable[str]) -> list[list[str]]:
+    parts: list[list[str]] = [[]]
+    for w in words:
+        if w in cuts:
+            parts.append([])
+        elif parts[-1] or w != "the":
+            parts[-1].append(w)
+    return [p for p in parts if p]
+
+
+def _known_name(name: str, g: Gazetteer) -> bool:
+    return name in g.aliases or g.kind_of(name) is not None or name in g.demonyms
+
+
+def _known(word: str, g: Gazetteer) -> bool:
+    return (
+        word in g.aliases or g.kind_of(word) is not None or word in g.demonyms
+        or word in g.first_names or word in g.titles or word in g.org_heads
+    )
+
+
+def _classify(words: list[str], g: Gazetteer, sentence_initial: bool, surnames: set[str]) -> list[tuple[str, EntityKind, bool]]:
+    """(canonical name, kind, confident) for the entities in one run of capitalised words."""
+    while words and (words[0] in g.not_entities or words[0] in _CONNECTORS):
+        words = words[1:]
+    while words and words[-1] in _CONNECTORS:
+        words = words[:-1]
+    if not words:
+        return []
+    name = " ".join(words)
+    if len(words) > 1 and name not in g.aliases and not g.kind_of(name):
+        # Unknown capitals ("JOURNAL", "CLOUD") are headers or acronyms, not parts of names.
+        for i, w in enumerate(words):
+            if w.isupper() and len(w) > 1 and not _known(w, g):
+                left = _classify(words[:i], g, sentence_initial, surnames)
+                return [*left, *_classify(words[i + 1 :], g, False, surnames)]
+        # "American Commerce Department": a demonym before a known name is two entities.
+        lead = g.aliases.get(words[0], words[0])
+        if (words[0] in g.demonyms or g.kind_of(lead) == "place") and _known_name(" ".join(words[1:]), g):
+            return [*_classify(words[:1], g, False, surnames), *_classify(words[1:], g, False, surnames)]
+        # "Director of Network Resilience": a job title; only known names after it count.
+        if words[0] in g.titles and words[1] in _CONNECTORS:
+            rest = words[2:]
+            return _classify(rest, g, False, surnames) if _known_name(" ".join(rest), g) else []
+    canonical = g.aliases.get(name, name)
+    kind = g.kind_of(canonical)
+    if kind:
+        return [(canonical, kind, True)]
+    if name in g.demonyms:
+        return [(g.demonyms[name], "place", True)]
+    # A title inside the run: what follows is a person, what precedes is looked at on its own.
+    for i in range(len(words) - 2, -1, -1):
+        if words[i] in g.titles and all(w[0].isupper() and w not in g.titles for w in words[i + 1 :]):
+            rest = words[i + 1 :]
+            if any(g.kind_of(w) or w in g.org_heads or w.isupper() for w in rest) or len(rest) > 3:
+                break
+            before = _classify(words[:i], g, sentence_initial, surnames) if i else []
+            return [*before, (" ".join(rest), "person", True)]
+    if len(words) >= 2 and words[0] in g.first_names and len(words) <= 3:
+        rest = words[1:]
+        if not any(g.kind_of(w) or w in g.org_heads or w in g.demonyms or w.isupper() for w in rest):
+            return [(name, "person", True)]
+    if len(words) >= 2 and any(w in g.org_heads for w in words[1:]):
+        first = words[0]
+        if sentence_initial and not _known(first, g) and len(words) == 2:
+            return []
+        return [(name, "organisation", True)]
+    if len(words) == 1:
+        if name in surnames:
+            return [(name, "person", True)]
+        return []
+    # An unknown phrase: count it only if it recurs; the known words inside still count.
+    if sentence_initial and not _known(words[0], g):
+        return _classify(words[1:], g, False, surnames)
+    inner: list[tuple[str, EntityKind, bool]] = []
+    for w in words:
+        inner.extend(_classify([w], g, False, surnames) if _known(w, g) or w in surnames else [])
+    return [(name, "other", False), *inner]
+
+
+def _mentions(
+    article: Article, g: Gazetteer, surnames: set[str], phrases: Mapping[str, EntityKind]
+) -> list[Mention]:
+    """Every entity mention of the body, in order."""
+    phrase_re = (
+        re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in sorted(phrases, key=len, reverse=True)))
+        if phrases
+        else None
+    )
+    out: list[Mention] = []
+    for para in article.paragraphs():
+        if is_heading_like(para.text) or para.kind == "heading":
+            continue
+        blocked = []
+        if phrase_re:
+            # Expansions of defined acronyms may hold commas or digits ("3rd Generation ...").
+            for m in phrase_re.finditer(para.text):
+                out.append(Mention(m.group(0), phrases[m.group(0)], para.id))
+                blocked.append(m.span())
+        for words, sentence_start in _runs(para.text, blocked):
+            for i, part in enumerate(_split_connectors(words, g)):
+                for name, kind, confident in _classify(part, g, sentence_start and i == 0, surnames):
+                    out.append(Mention(name, kind, para.id, confident))
+    return out
+
+
+def extract_entities(
+    article: Article,
+    *,
+    gazetteer: Gazetteer = DEFAULT_GAZETTEER,
+    acronyms: Mapping[str, str] | None = None,
+) -> tuple[Entity, ...]:
+    """People, organisations and places of the body, by mentions (desc) then name.
+
+    `acronyms` maps defined acronyms to their expansions (from the glossary), so
+    "ITU" and "International Telecommunication Union" are one entity.
+    """
+    g = gazetteer
+    phrases: dict[str, EntityKind] = {}
+    if acronyms:
+        # Only proper names: "International Telecommunication Union", not "radio access network".
+        extra = {
+            a: e for a, e in acronyms.items()
+            if a not in g.aliases and sum(w[:1].isupper() for w in e.split()) >= 2 and not e[0].islower()
+        }
+        for expansion in extra.values():
+            canonical = g.aliases.get(expansion, expansion)
+            kind = g.kind_of(canonical)
+            if kind is None:
+                kind = "organisation" if any(w.strip(",") in g.org_heads for w in expansion.split()) else "other"
+            phrases[expansion] = kind
+        organisations = g.organisations | {e for e, k in phrases.items() if k == "organisation"}
+        others = g.others | {e for e, k in phrases.items() if k == "other"}
+        g = replace(g, organisations=organisations, others=others, aliases={**g.aliases, **extra})
+    first_pass = _mentions(article, g, set(), phrases)
+    people = {m.name for m in first_pass if m.kind == "person" and " " in m.name}
+    short: dict[str, set[str]] = {}
+    for person in people:
+        parts = person.split()
+        short.setdefault(parts[-1], set()).add(person)
+        if parts[0] in g.surname_first:
+            short.setdefault(parts[0], set()).add(person)
+    unique_short = {s: next(iter(full)) for s, full in short.items() if len(full) == 1}
+    mentions = _mentions(article, g, set(unique_short), phrases)
+    return _collect(mentions, unique_short, g)
+
+
+def _collect(mentions: Iterable[Mention], surnames: Mapping[str, str], g: Gazetteer) -> tuple[Entity, ...]:
+    counts: dict[str, int] = {}
+    kinds: dict[str, EntityKind] = {}
+    paragraphs: dict[str, list[str]] = {}
+    confident: dict[str, bool] = {}
+    for m in mentions:
+        name = surnames.get(m.name, m.name) if m.kind == "person" else m.name
+        counts[name] = counts.get(name, 0) + 1
+        kinds.setdefault(name, m.kind)
+        confident[name] = confident.get(name, False) or m.confident
+        ids = paragraphs.setdefault(name, [])
+        if m.paragraph not in ids:
+            ids.append(m.paragraph)
+    entities = [
+        Entity(name, kinds[name], n, tuple(paragraphs[name]))
+        for name, n in counts.items()
+        if confident[name] or n >= g.min_other_mentions
+    ]
+    entities.sort(key=lambda e: (-e.mentions, e.name))
+    return tuple(entities)

@@ -1,0 +1,195 @@
+"""Extractive summary: a few verbatim body sentences that cover the article's main terms.
+
+Each candidate sentence is scored by (a) how much of the article's vocabulary it
+carries (a centroid of document term frequencies, with the title and keywords
+counting extra), (b) where it sits (the opening paragraphs, the first sentence of
+a paragraph and the conclusion say the most) and (c) penalties for shapes that
+read badly out of context (questions, quotations, citation-heavy or dangling
+sentences). Sentences are then picked greedily with maximal marginal relevance,
+so a near-repeat of a chosen sentence loses, until a word budget that grows with
+the article is met. The result is in document order and never uses the abstract.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from build_tools.analysis.sentences import BodySentence, body_sentences
+from build_tools.analysis.tokens import STOP_WORDS, content_terms
+from build_tools.model import Anchored
+
+if TYPE_CHECKING:
+    from build_tools.model import Article
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryOptions:
+    """How long the summary is and how sentences are weighed."""
+
+    # --- length ---
+    min_sentences: int = 3
+    """Fewest sentences (unless the article has fewer usable ones)."""
+    max_sentences: int = 6
+    """Most sentences."""
+    words_ratio: float = 0.05
+    """Word budget as a share of the body's words, clamped to [min_words, max_words]."""
+    min_words: int = 60
+    """Smallest word budget (short op-eds)."""
+    max_words: int = 130
+    """Largest word budget (long articles)."""
+    # --- candidate sentences ---
+    min_sentence_words: int = 8
+    """Shorter sentences are fragments or transitions and are skipped."""
+    max_sentence_words: int = 55
+    """Longer sentences are skipped; they eat the budget."""
+    ideal_sentence_words: tuple[int, int] = (12, 35)
+    """Sentences with a length outside this range are mildly penalised."""
+    # --- weights ---
+    position_weight: float = 0.35
+    """Share of the score that comes from position (the rest from term centrality)."""
+    title_boost: float = 2.0
+    """Multiplier on the weight of terms from the title and keywords."""
+    redundancy: float = 0.7
+    """MMR penalty per unit of similarity to an already chosen sentence."""
+    stop_words: frozenset[str] = field(default=STOP_WORDS)
+    """Words that carry no topic."""
+
+
+DEFAULT_OPTIONS = SummaryOptions()
+
+_CITATION_RE = re.compile(r"\([^()]*?\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)")
+_PAGE_RE = re.compile(r"\bpp?\.\s*\d")
+_QUOTED_RE = re.compile(r"[“\"‘][^“”\"‘’]{3,}?[”\"’](?!\w)")
+_NOT_PROSE_RE = re.compile(r"@|https?://|www\.|\b(?:E-mail|Email|ORCID|DOI|Address|Tel)\b\s*:?", re.IGNORECASE)
+_ENUMERATION_RE = re.compile(r"(?:^|[\s(])\d\)\s")
+_DANGLING_START_RE = re.compile(
+    r"^(?:This|These|That|Those|It|Its|They|Their|Them|He|She|His|Her|Such|Here|There|"
+    r"The latter|The former|The second|The first|The other|Both|Each|Another)\b"
+)
+_CONNECTIVE_START_RE = re.compile(
+    r"^(?:However|Moreover|Also|Yet|But|And|Thus|Hence|Therefore|Still|Meanwhile|Nevertheless|"
+    r"Furthermore|In addition|Besides|Rather|Instead|Likewise|Similarly|Indeed|In fact|"
+    r"Second|Secondly|Third|Thirdly|Fourth|Finally|Lastly|Simultaneously)\b"
+)
+
+
+def centrality_weights(
+    sentences: Sequence[BodySentence], article: Article, options: SummaryOptions = DEFAULT_OPTIONS
+) -> dict[str, float]:
+    """Weight of each term: log-scaled body frequency, boosted for title and keyword terms."""
+    tf: Counter[str] = Counter()
+    for s in sentences:
+        tf.update(content_terms(s.text, options.stop_words))
+    topical = set(content_terms(" ".join((article.title, *article.keywords)), options.stop_words))
+    weights = {}
+    for term, n in tf.items():
+        if n < 2:
+            continue  # hapaxes are noise, not topic
+        w = 1.0 + math.log(n)
+        weights[term] = w * options.title_boost if term in topical else w
+    return weights
+
+
+def shape_penalty(text: str, options: SummaryOptions = DEFAULT_OPTIONS) -> float:
+    """A factor in [0, 1] for how well `text` reads on its own (0 = never use it)."""
+    n_words = len(text.split())
+    if not options.min_sentence_words <= n_words <= options.max_sentence_words:
+        return 0.0
+    if text.endswith(("?", ":")) or not text[0].isupper() or _ENUMERATION_RE.search(text):
+        return 0.0
+    if not reads_as_prose(text):
+        return 0.0
+    quoted = sum(len(m.group(0)) for m in _QUOTED_RE.finditer(text))
+    if quoted > 0.5 * len(text):
+        return 0.0
+    factor = 1.0
+    citations = len(_CITATION_RE.findall(text))
+    if citations >= 2 or _PAGE_RE.search(text):
+        return 0.0
+    if citations:
+        factor *= 0.8
+    if quoted > 0.25 * len(text):
+        factor *= 0.8
+    low, high = options.ideal_sentence_words
+    if n_words < low or n_words > high:
+        factor *= 0.8
+    if _DANGLING_START_RE.match(text):
+        factor *= 0.6
+    elif _CONNECTIVE_START_RE.match(text):
+        factor *= 0.8
+    return factor
+
+
+def reads_as_prose(text: str, min_lower_share: float = 0.4) -> bool:
+    """Prose, not an address, affiliation or link line: enough lower-case words, no e-mail or URL."""
+    if _NOT_PROSE_RE.search(text):
+        return False
+    tokens = text.split()
+    return sum(t[:1].islower() for t in tokens) >= min_lower_share * len(tokens)
+
+
+def position_prior(sentence: BodySentence, rank: int, n_paragraphs: int) -> float:
+    """Opening paragraphs score highest, then the conclusion; topic sentences beat later ones.
+
+    `rank` is the paragraph's place among the `n_paragraphs` prose paragraphs, so
+    affiliation or address lines a parser left in the body do not push the
+    introduction out of the opening.
+    """
+    rel = rank / max(1, n_paragraphs - 1)
+    if rel <= 0.1:
+        prior = 1.0
+    elif rel >= 0.9:
+        prior = 0.6
+    else:
+        prior = max(0.1, 0.8 - rel)
+    return prior * (1.0 if sentence.position == 0 else 0.75)
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def summarise(article: Article, options: SummaryOptions = DEFAULT_OPTIONS) -> tuple[Anchored, ...]:
+    """3-6 verbatim body sentences, in document order, each anchored to its paragraph."""
+    sentences = body_sentences(article)
+    if not sentences:
+        return ()
+    weights = centrality_weights(sentences, article, options)
+    prose = sorted({s.paragraph_index for s in sentences if reads_as_prose(s.text)})
+    rank = {p: i for i, p in enumerate(prose)}
+    total_words = sum(len(s.text.split()) for s in sentences)
+    budget = min(options.max_words, max(options.min_words, round(total_words * options.words_ratio)))
+
+    terms = [frozenset(content_terms(s.text, options.stop_words)) for s in sentences]
+    raw = [sum(weights.get(t, 0.0) for t in ts) / math.sqrt(len(ts) + 1) for ts in terms]
+    top = max(raw) or 1.0
+    scores = []
+    for s, r in zip(sentences, raw):
+        mix = (1 - options.position_weight) * r / top + options.position_weight * position_prior(s, rank.get(s.paragraph_index, 0), len(prose))
+        scores.append(mix * shape_penalty(s.text, options))
+
+    chosen: list[int] = []
+    used = 0
+    candidates = [i for i, sc in enumerate(scores) if sc > 0]
+    while candidates and len(chosen) < options.max_sentences:
+        def gain(i: int) -> float:
+            overlap = max((_similarity(terms[i], terms[j]) for j in chosen), default=0.0)
+            return scores[i] - options.redundancy * overlap * scores[i]
+
+        best = max(candidates, key=lambda i: (gain(i), -i))
+        candidates.remove(best)
+        n = len(sentences[best].text.split())
+        if len(chosen) >= options.min_sentences and used + n > budget * 1.2:
+            continue
+        chosen.append(best)
+        used += n
+        if len(chosen) >= options.min_sentences and used >= budget:
+            break
+    return tuple(Anchored(sentences[i].text, sentences[i].paragraph) for i in sorted(chosen))

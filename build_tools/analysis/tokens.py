@@ -1,0 +1,65 @@
+"""Word tokens, stop words and a light stemmer shared by the analysis steps.
+
+Deliberately small and dependency-free: no NLTK data, no models, no downloads.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A word: letters/digits, with inner hyphens or apostrophes ("techno-economic", "Russia's").
+WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+#: English function words that carry no topic. Lower case.
+STOP_WORDS: frozenset[str] = frozenset(
+    """
+    a about above after again against all almost along already also although always am among an and
+    another any anyone anything are around as at be became because become becomes been before being
+    below between both but by can cannot could did do does doing done down during each either else
+    even ever every few for from further had has have having he her here hers herself him himself his
+    how however i if in into is it its itself just least less like made make many may me might more
+    moreover most much must my myself neither no nor not now of off often on once one only or other
+    others our ours ourselves out over own per perhaps quite rather really same several shall she
+    should since so some still such than that the their theirs them themselves then there therefore
+    these they this those though through thus to too toward towards under until up upon us very via
+    was we well were what whatever when whenever where whereas wherever whether which while who whom
+    whose why will with within without would yet you your yours yourself yourselves
+    s t d ll m re ve
+    firstly secondly thirdly first second third finally instead indeed e g i ie eg al et etc
+    """.split()
+)
+
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of `text`, as written."""
+    return WORD_RE.findall(text)
+
+
+def light_stem(word: str) -> str:
+    """A conservative suffix stripper (plurals, -ing, -ed) so 'networks' meets 'network'."""
+    w = _POSSESSIVE_RE.sub("", word.lower())
+    n = len(w)
+    if n > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if n > 4 and w.endswith("sses"):
+        return w[:-2]
+    if n > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    if n > 5 and w.endswith("ing"):
+        return w[:-3]
+    if n > 4 and w.endswith("ed") and not w.endswith("eed"):
+        return w[:-2]
+    return w
+
+
+def content_terms(text: str, stop_words: frozenset[str] = STOP_WORDS) -> list[str]:
+    """Stemmed, lower-cased words of `text` that are not stop words or bare numbers."""
+    out = []
+    for w in WORD_RE.findall(text):
+        lw = w.lower()
+        if lw in stop_words or lw.isdigit() or len(lw) < 2:
+            continue
+        out.append(light_stem(lw))
+    return out

@@ -1,0 +1,121 @@
+"""Load briefing files: front matter (safe YAML, with line numbers) and body.
+
+`load_briefing_text(text, path)` is pure: it returns a `BriefingFile` (or
+None) and the problems found, each naming the file and line the way
+`briefings check` prints them. The front matter is composed with PyYAML's
+SafeLoader so every key keeps its line; duplicate keys, tabs, unsafe tags
+(`!!python/object` and friends) and syntax errors are reported, never run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from .errors import Problem
+
+_HANDLER = YAMLHandler()
+
+
+@dataclass(frozen=True)
+class BriefingFile:
+    """One briefing file as read: slug (from the file name), front matter, body and where things are."""
+
+    slug: str
+    path: str
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys and remembers the line of every top-level key."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)  # type: ignore[arg-type]
+        if isinstance(key, (list, dict)):
+            raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value", key_node.start_mark)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}' (first on line {seen[key] + 1})", key_node.start_mark
+            )
+        seen[key] = key_node.start_mark.line
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)  # type: ignore[arg-type]
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter or None, body, 1-based line where the body starts)."""
+    if not re.match(r"^-{3,}\s*\n", text):
+        return None, text, 1
+    try:
+        fm, body = _HANDLER.split(text)
+    except ValueError:
+        return None, text, 1
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    return fm, body.lstrip("\n"), body_line + (len(body) - len(body.lstrip("\n")))
+
+
+def load_briefing_text(text: str, path: str) -> tuple[BriefingFile | None, list[Problem]]:
+    """Parse one briefing file; problems carry `path:line:col`."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    slug = Path(path).stem
+    fm, body, body_line = split_front_matter(text)
+    if fm is None:
+        return None, [Problem(path, 1, 1, "error", "no front matter", "start the file with a '---' line, the YAML fields, and another '---' line")]
+    try:
+        node = yaml.compose(fm, Loader=_LineLoader)
+        meta = yaml.load(fm, Loader=_LineLoader) if node is not None else {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1) if mark else 1
+        col = (mark.column + 1) if mark else 1
+        problem = (exc.problem or "invalid YAML").strip()
+        if "\t" in (fm.split("\n") + [""])[mark.line if mark else 0] and "tab" not in problem:
+            problem += " (tabs are not allowed for indentation)"
+        hint = _yaml_hint(problem)
+        return None, [Problem(path, line, col, "error", f"front matter is not valid YAML: {problem}", hint)]
+    except yaml.YAMLError as exc:
+        return None, [Problem(path, 1, 1, "error", f"front matter is not valid YAML: {exc}", "check the YAML syntax")]
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return None, [Problem(path, 2, 1, "error", "front matter must be a mapping of 'key: value' lines", "write one 'key: value' per line")]
+    key_lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            key_lines[str(key_node.value)] = key_node.start_mark.line + 1
+    return BriefingFile(slug, path, meta, body, body_line, key_lines), []
+
+
+def _yaml_hint(problem: str) -> str:
+    if "could not determine a constructor" in problem or "python/" in problem:
+        return "remove the tag: front matter is plain YAML and tags such as !!python/object are refused"
+    if "duplicate key" in problem:
+        return "keep one of the two keys"
+    if "tab" in problem or "\\t" in problem:
+        return "indent with spaces, not tabs"
+    return "fix the YAML at that position (quote values that contain ': ' or start with a special character)"
+
+
+def load_briefing(path: Path, shown: str | None = None) -> tuple[BriefingFile | None, list[Problem]]:
+    """Read and parse one briefing file from disk."""
+    name = shown or path.as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(name, 1, 1, "error", "the file is not UTF-8 text", "save it as UTF-8")]
+    except OSError as exc:
+        return None, [Problem(name, None, None, "error", f"cannot read the file ({exc.strerror})", "check permissions")]
+    return load_briefing_text(text, name)

@@ -1,0 +1,94 @@
+"""Project settings shared by the command line and the MkDocs plugin.
+
+Themes and the curated glossary live in `mkdocs.yml` under the `briefings`
+plugin, so one file configures both ingestion and the site:
+
+    plugins:
+      - briefings:
+          glossary: glossary.yml
+          themes:
+            - slug: 5g
+              title: 5G
+              description: …
+              keywords: ["5G", "Huawei", …]
+
+Without a `themes` option the defaults in `analysis/themes.py` apply; a
+configured theme with a default slug and no `keywords` keeps the default ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import GlossaryEntry, Theme
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe loading of mkdocs.yml: MkDocs' own tags (!ENV, !relative, !!python/name) read as plain values."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_multi_constructor("!", _any_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectSettings:
+    themes: tuple[Theme, ...]
+    curated_glossary: tuple[GlossaryEntry, ...] = ()
+    plugin_options: dict[str, Any] = field(default_factory=dict)
+
+
+def plugin_options(config_path: Path | None) -> dict[str, Any]:
+    """The `briefings` plugin's options from mkdocs.yml (empty when absent)."""
+    if config_path is None or not config_path.is_file():
+        return {}
+    data = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    for entry in data.get("plugins") or []:
+        if isinstance(entry, dict) and "briefings" in entry:
+            return dict(entry["briefings"] or {})
+    return {}
+
+
+def themes_from_options(options: dict[str, Any]) -> tuple[Theme, ...]:
+    """Configured themes, or the defaults when none are configured."""
+    from .analysis.themes import DEFAULT_THEMES
+
+    raw = options.get("themes")
+    if not raw:
+        return DEFAULT_THEMES
+    defaults = {t.slug: t for t in DEFAULT_THEMES}
+    themes = []
+    for t in raw:
+        slug = str(t["slug"])
+        default = defaults.get(slug)
+        keywords = tuple(str(k) for k in (t.get("keywords") or ())) or (default.keywords if default else ())
+        themes.append(Theme(
+            slug=slug,
+            title=str(t.get("title") or (default.title if default else slug)),
+            description=str(t.get("description") or (default.description if default else "")),
+            keywords=keywords,
+        ))
+    return tuple(themes)
+
+
+def load_project_settings(config_path: Path | None) -> ProjectSettings:
+    """Themes and curated glossary for the project whose mkdocs.yml is at config_path."""
+    from .analysis.glossary import load_curated_glossary
+
+    options = plugin_options(config_path)
+    root = config_path.parent if config_path is not None else Path(".")
+    glossary_path = root / str(options.get("glossary", "glossary.yml"))
+    curated = load_curated_glossary(glossary_path.read_text(encoding="utf-8")) if glossary_path.is_file() else ()
+    return ProjectSettings(themes_from_options(options), curated, options)

@@ -1,0 +1,360 @@
+"""The corpus: every briefing as a `Doc`, and pure corpus-wide views over it.
+
+Views are built from inverted indexes, never from all pairs of briefings:
+related briefings look only at briefings that share a feature (entity,
+glossary term, reference, theme), and features shared by more than
+`MAX_POSTING` briefings are too common to say anything and are skipped, so
+the cost grows as N·k, not N².
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date as Date
+from typing import Any
+
+from .body import Body, parse_body
+from .briefing_file import BriefingFile
+from .model import (
+    Analysis, Anchored, Article, Author, Entity, GlossaryEntry, Paragraph, ParagraphThemes, Section, ThemeScore,
+)
+
+MAX_POSTING = 50
+RELATED_COUNT = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One briefing ready for the site: front matter (author's values win) plus computed analysis."""
+
+    slug: str
+    path: str
+    title: str
+    subtitle: str | None
+    date: str | None
+    type: str
+    authors: tuple[Author, ...]
+    publisher: str | None
+    source_url: str | None
+    doi: str | None
+    abstract: str | None
+    dek: str | None
+    keywords: tuple[str, ...]
+    tags: tuple[str, ...]
+    draft: bool
+    themes: tuple[ThemeScore, ...]
+    reading_time_minutes: int
+    summary: tuple[Anchored, ...]
+    key_points: tuple[Anchored, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    entities: tuple[Entity, ...]
+    paragraph_themes: tuple[ParagraphThemes, ...]
+    body: Body
+    generated: bool = False
+
+    @property
+    def src_uri(self) -> str:
+        return f"briefings/{self.slug}.md"
+
+    def paragraph(self, pid: str) -> str | None:
+        for p in self.body.paragraphs:
+            if p.id == pid:
+                return p.text
+        return None
+
+    def paragraph_number(self, pid: str) -> str:
+        m = re.match(r"p-(\d+)$", pid)
+        return m.group(1) if m else pid
+
+
+Analyser = Callable[[Article], Analysis]
+
+
+def doc_from_file(bf: BriefingFile, analyse: Analyser | None) -> Doc:
+    """Build a Doc; fields the front matter lacks are computed from the body."""
+    meta = bf.meta
+    body = parse_body(bf.body, bf.body_line)
+    needs = any(k not in meta for k in ("summary", "key_points", "glossary", "entities", "themes", "paragraph_themes", "reading_time_minutes"))
+    computed = analyse(_article_from_body(bf, body)) if needs and analyse else Analysis()
+    title = str(meta.get("title") or bf.slug)
+    abstract = _text(meta.get("abstract"))
+    dek = _text(meta.get("dek")) or _first_sentence(abstract) or _first_sentence(body.paragraphs[0].text if body.paragraphs else None)
+    return Doc(
+        slug=bf.slug,
+        path=bf.path,
+        title=title,
+        subtitle=_text(meta.get("subtitle")),
+        date=_date(meta.get("date")),
+        type=str(meta.get("type") or "briefing"),
+        authors=tuple(_author(a) for a in meta.get("authors") or () if _author(a)),
+        publisher=_text(meta.get("publisher")),
+        source_url=_text(meta.get("source_url")),
+        doi=_text(meta.get("doi")),
+        abstract=abstract,
+        dek=dek,
+        keywords=tuple(str(k) for k in meta.get("keywords") or ()),
+        tags=tuple(str(k) for k in meta.get("tags") or ()),
+        draft=meta.get("draft") is True,
+        themes=_themes(meta["themes"]) if "themes" in meta else computed.themes,
+        reading_time_minutes=int(meta.get("reading_time_minutes") or computed.reading_time_minutes or 1),
+        summary=_anchored(meta["summary"]) if "summary" in meta else computed.summary,
+        key_points=_anchored(meta["key_points"]) if "key_points" in meta else computed.key_points,
+        glossary=_glossary(meta["glossary"]) if "glossary" in meta else computed.glossary,
+        entities=_entities(meta["entities"]) if "entities" in meta else computed.entities,
+        paragraph_themes=_paragraph_themes(meta["paragraph_themes"]) if "paragraph_themes" in meta else computed.paragraph_themes,
+        body=body,
+        generated=isinstance(meta.get("generated"), dict),
+    )
+
+
+def _article_from_body(bf: BriefingFile, body: Body) -> Article:
+    sections: list[Section] = []
+    current: str | None = None
+    paras: list[Paragraph] = []
+    for p in body.paragraphs:
+        if p.heading != current and paras:
+            sections.append(Section(current, tuple(paras)))
+            paras = []
+        current = p.heading
+        paras.append(Paragraph(p.id, p.text, p.line, p.kind))
+    if paras:
+        sections.append(Section(current, tuple(paras)))
+    meta = bf.meta
+    return Article(
+        source=bf.path, slug=bf.slug, title=str(meta.get("title") or bf.slug), date=_date(meta.get("date")),
+        abstract=_text(meta.get("abstract")), keywords=tuple(str(k) for k in meta.get("keywords") or ()), sections=tuple(sections),
+    )
+
+
+def _text(value: Any) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def _date(value: Any) -> str | None:
+    if isinstance(value, Date):
+        return value.isoformat()
+    return str(value) if value is not None else None
+
+
+def _first_sentence(text: str | None) -> str | None:
+    if not text:
+        return None
+    m = re.match(r"(.+?[.!?])(?:\s+(?=[A-Z“\"‘'(])|$)", text.strip().lstrip("- "), re.S)
+    sentence = (m.group(1) if m else text).strip()
+    return sentence if len(sentence) <= 400 else sentence[:397].rsplit(" ", 1)[0] + "…"
+
+
+def _author(value: Any) -> Author | None:
+    if isinstance(value, str):
+        return Author(value)
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return Author(value["name"], tuple(str(a) for a in value.get("affiliations") or ()), value.get("email"), value.get("orcid"))
+    return None
+
+
+def _themes(value: Any) -> tuple[ThemeScore, ...]:
+    out = []
+    for item in value or ():
+        if isinstance(item, str):
+            out.append(ThemeScore(item, 1.0, ()))
+        elif isinstance(item, dict) and item.get("theme"):
+            out.append(ThemeScore(str(item["theme"]), float(item.get("score") or 1.0), tuple(item.get("paragraphs") or ())))
+    return tuple(out)
+
+
+def _anchored(value: Any) -> tuple[Anchored, ...]:
+    out = []
+    for item in value or ():
+        if isinstance(item, str):
+            out.append(Anchored(item, ""))
+        elif isinstance(item, dict) and item.get("text"):
+            out.append(Anchored(str(item["text"]), str(item.get("paragraph") or "")))
+    return tuple(out)
+
+
+def _glossary(value: Any) -> tuple[GlossaryEntry, ...]:
+    return tuple(
+        GlossaryEntry(str(i["term"]), "acronym" if i.get("kind") == "acronym" else "term", _text(i.get("definition")), _text(i.get("paragraph")))
+        for i in value or () if isinstance(i, dict) and i.get("term")
+    )
+
+
+def _entities(value: Any) -> tuple[Entity, ...]:
+    kinds = {"person", "organisation", "place", "other"}
+    return tuple(
+        Entity(str(i["name"]), i.get("kind") if i.get("kind") in kinds else "other", int(i.get("mentions") or 1), tuple(i.get("paragraphs") or ()))
+        for i in value or () if isinstance(i, dict) and i.get("name")
+    )
+
+
+def _paragraph_themes(value: Any) -> tuple[ParagraphThemes, ...]:
+    return tuple(
+        ParagraphThemes(str(i["paragraph"]), tuple(str(t) for t in i.get("themes") or ()))
+        for i in value or () if isinstance(i, dict) and i.get("paragraph")
+    )
+
+
+# ------------------------------------------------------------------ corpus-wide views
+@dataclass(frozen=True)
+class ThemeEntry:
+    doc: Doc
+    score: float
+    paragraph: str | None
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    key: str
+    term: str
+    kind: str
+    definition: str | None
+    defined_in: tuple[tuple[str, str | None], ...]  # (slug, paragraph) where a definition comes from
+    used_in: tuple[str, ...]
+    definitions: tuple[tuple[str, str], ...] = ()  # every distinct (definition, slug), for conflict checks
+
+
+@dataclass(frozen=True)
+class Related:
+    doc: Doc
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Backlink:
+    source: Doc
+    paragraph: str | None
+    sentence: str
+
+
+@dataclass
+class Corpus:
+    docs: dict[str, Doc]
+    theme_index: dict[str, list[ThemeEntry]] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    entities: dict[tuple[str, str], list[tuple[Doc, Entity]]] = field(default_factory=dict)
+    related: dict[str, list[Related]] = field(default_factory=dict)
+    backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
+
+
+def term_key(term: str) -> str:
+    return re.sub(r"[^\w]+", "-", term.casefold()).strip("-")
+
+
+def build_corpus(docs: Iterable[Doc]) -> Corpus:
+    """All corpus-wide views, each linear in the corpus size."""
+    by_slug = {d.slug: d for d in sorted(docs, key=lambda d: d.slug)}
+    corpus = Corpus(by_slug)
+    corpus.theme_index = theme_index(by_slug.values())
+    corpus.glossary = glossary_index(by_slug.values())
+    corpus.entities = entity_index(by_slug.values())
+    corpus.related = related_briefings(by_slug.values())
+    corpus.backlinks = backlinks(by_slug.values())
+    return corpus
+
+
+def _best_paragraph(doc: Doc, theme: str, listed: tuple[str, ...]) -> str | None:
+    ids = [pt.paragraph for pt in doc.paragraph_themes if theme in pt.themes] or list(listed)
+    if not ids:
+        return None
+    # The paragraph that best shows a theme is the earliest long one that carries it.
+    ranked = sorted(ids, key=lambda pid: (-min(len(doc.paragraph(pid) or ""), 600), int(doc.paragraph_number(pid)) if doc.paragraph_number(pid).isdigit() else 0))
+    return ranked[0]
+
+
+def theme_index(docs: Iterable[Doc]) -> dict[str, list[ThemeEntry]]:
+    index: dict[str, list[ThemeEntry]] = defaultdict(list)
+    for doc in docs:
+        for t in doc.themes:
+            index[t.theme].append(ThemeEntry(doc, t.score, _best_paragraph(doc, t.theme, t.paragraphs)))
+    for entries in index.values():
+        entries.sort(key=lambda e: (-e.score, -(int((e.doc.date or "0")[:4]) if (e.doc.date or "0")[:4].isdigit() else 0), e.doc.title))
+    return dict(index)
+
+
+def glossary_index(docs: Iterable[Doc]) -> dict[str, GlossaryTerm]:
+    merged: dict[str, dict[str, Any]] = {}
+    for doc in docs:
+        for g in doc.glossary:
+            key = term_key(g.term)
+            if not key:
+                continue
+            entry = merged.setdefault(key, {"term": g.term, "kind": g.kind, "definition": None, "defined_in": [], "used_in": [], "definitions": []})
+            if doc.slug not in entry["used_in"]:
+                entry["used_in"].append(doc.slug)
+            if g.definition:
+                if entry["definition"] is None:
+                    entry["definition"] = g.definition
+                entry["defined_in"].append((doc.slug, g.paragraph))
+                if all(d.casefold() != g.definition.casefold() for d, _ in entry["definitions"]):
+                    entry["definitions"].append((g.definition, doc.slug))
+    return {
+        k: GlossaryTerm(k, v["term"], v["kind"], v["definition"], tuple(v["defined_in"]), tuple(v["used_in"]), tuple(v["definitions"]))
+        for k, v in sorted(merged.items())
+    }
+
+
+def entity_index(docs: Iterable[Doc]) -> dict[tuple[str, str], list[tuple[Doc, Entity]]]:
+    index: dict[tuple[str, str], list[tuple[Doc, Entity]]] = defaultdict(list)
+    for doc in docs:
+        for e in doc.entities:
+            index[(e.kind, e.name)].append((doc, e))
+    return dict(sorted(index.items()))
+
+
+def _features(doc: Doc) -> dict[str, str]:
+    """Feature id -> human reason."""
+    feats: dict[str, str] = {}
+    for e in doc.entities[:25]:
+        feats[f"e:{e.name.casefold()}"] = e.name
+    for g in doc.glossary:
+        feats[f"g:{term_key(g.term)}"] = g.term
+    for r in doc.body.references:
+        feats[f"r:{r.id}"] = f"cites {r.text[:40]}…" if len(r.text) > 40 else f"cites {r.text}"
+    for t in doc.themes:
+        feats[f"t:{t.theme}"] = f"theme {t.theme}"
+    return feats
+
+
+def related_briefings(docs: Iterable[Doc], count: int = RELATED_COUNT) -> dict[str, list[Related]]:
+    """Top related briefings per briefing through an inverted index (IDF-weighted shared features)."""
+    docs = list(docs)
+    features = {d.slug: _features(d) for d in docs}
+    postings: dict[str, list[str]] = defaultdict(list)
+    for slug, feats in features.items():
+        for f in feats:
+            postings[f].append(slug)
+    n = max(len(docs), 1)
+    by_slug = {d.slug: d for d in docs}
+    out: dict[str, list[Related]] = {}
+    for doc in docs:
+        scores: dict[str, float] = defaultdict(float)
+        reasons: dict[str, list[tuple[float, str]]] = defaultdict(list)
+        for f, reason in features[doc.slug].items():
+            posting = postings[f]
+            if len(posting) > MAX_POSTING or len(posting) < 2:
+                continue
+            weight = math.log(1 + n / len(posting)) * (0.5 if f.startswith("t:") else 1.0)
+            for other in posting:
+                if other != doc.slug:
+                    scores[other] += weight
+                    reasons[other].append((weight, reason))
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:count]
+        out[doc.slug] = [
+            Related(by_slug[s], round(score, 3), tuple(r for _, r in sorted(reasons[s], key=lambda x: (-x[0], x[1]))[:4]))
+            for s, score in ranked
+        ]
+    return out
+
+
+def backlinks(docs: Iterable[Doc]) -> dict[str, list[Backlink]]:
+    index: dict[str, list[Backlink]] = defaultdict(list)
+    for doc in docs:
+        for link in doc.body.links:
+            if link.target != doc.slug:
+                index[link.target].append(Backlink(doc, link.paragraph, link.sentence))
+    return dict(index)

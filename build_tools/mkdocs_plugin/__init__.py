@@ -1,0 +1,1 @@
+"""The `briefings` MkDocs plugin."""

@@ -1,0 +1,69 @@
+"""Analysis of hand-written briefings, cached on disk by content hash.
+
+A no-change rebuild reads the cached analysis instead of recomputing it; the
+cache key covers the article text and the theme/glossary configuration, so
+editing either recomputes exactly what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from ..fsutil import atomic_write
+from ..model import (
+    Analysis, Anchored, Article, Entity, GlossaryEntry, ParagraphThemes, Theme, ThemeScore, to_dict,
+)
+
+
+def analysis_from_dict(data: dict) -> Analysis:
+    return Analysis(
+        summary=tuple(Anchored(**x) for x in data["summary"]),
+        key_points=tuple(Anchored(**x) for x in data["key_points"]),
+        glossary=tuple(GlossaryEntry(**x) for x in data["glossary"]),
+        themes=tuple(ThemeScore(x["theme"], x["score"], tuple(x["paragraphs"])) for x in data["themes"]),
+        paragraph_themes=tuple(ParagraphThemes(x["paragraph"], tuple(x["themes"])) for x in data["paragraph_themes"]),
+        entities=tuple(Entity(x["name"], x["kind"], x["mentions"], tuple(x.get("paragraphs") or ())) for x in data["entities"]),
+        reading_time_minutes=data["reading_time_minutes"],
+    )
+
+
+class CachedAnalyser:
+    """Callable Article -> Analysis that reuses results stored under the article's content hash."""
+
+    def __init__(self, folder: Path, themes: tuple[Theme, ...], curated: tuple[GlossaryEntry, ...]):
+        self.folder = folder
+        self.themes = themes
+        self.curated = curated
+        self.settings = hashlib.sha256(json.dumps([to_dict(themes), to_dict(curated)], sort_keys=True).encode()).hexdigest()
+        self.used: set[str] = set()
+
+    def key(self, article: Article) -> str:
+        blob = json.dumps([self.settings, to_dict(article.sections), article.title, article.abstract, list(article.keywords)], sort_keys=True)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+
+    def __call__(self, article: Article) -> Analysis:
+        from ..analysis import analyse
+
+        key = self.key(article)
+        self.used.add(key)
+        path = self.folder / f"{key}.json"
+        try:
+            return analysis_from_dict(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        result = analyse(article, themes=self.themes, curated_glossary=self.curated)
+        try:
+            atomic_write(path, json.dumps(to_dict(result), ensure_ascii=False))
+        except OSError:
+            pass  # a read-only checkout still builds, just without the cache
+        return result
+
+    def prune(self) -> None:
+        """Forget cached analyses no briefing uses any more, so the cache does not grow without end."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*.json"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)

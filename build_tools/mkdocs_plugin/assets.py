@@ -1,0 +1,9 @@
+"""The plugin's own CSS and JavaScript, served from the site itself (no external requests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ASSET_DIR = Path(__file__).resolve().parent.parent / "assets"
+ASSET_FILES = ("briefings.css", "briefings.js", "search.js")
+PAGE_ASSETS = ("briefings.css", "briefings.js")  # on every page; search.js only on the search page

@@ -1,0 +1,40 @@
+"""An Atom feed of the briefings (newest first), deterministic for the same corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from ..corpus import Corpus
+from ..fsutil import atomic_write
+
+FEED_SIZE = 50
+
+
+def _stamp(date: str | None) -> str:
+    parts = (date or "1970-01-01").split("-") + ["01", "01"]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+
+
+def feed_xml(corpus: Corpus, site_url: str, site_name: str) -> str:
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    docs = sorted(corpus.docs.values(), key=lambda d: (d.date or "", d.slug), reverse=True)[:FEED_SIZE]
+    updated = _stamp(docs[0].date) if docs else _stamp(None)
+    entries = []
+    for d in docs:
+        url = f"{base}briefings/{d.slug}/"
+        authors = "".join(f"<author><name>{escape(a.name)}</name></author>" for a in d.authors)
+        entries.append(
+            f"<entry><title>{escape(d.title)}</title><link href=\"{escape(url)}\"/><id>{escape(url)}</id>"
+            f"<updated>{_stamp(d.date)}</updated>{authors}<summary>{escape(d.dek or '')}</summary></entry>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{escape(site_name)}</title><link href=\"{escape(base)}\"/><link rel=\"self\" href=\"{escape(base)}feed.xml\"/>"
+        f"<id>{escape(base)}</id><updated>{updated}</updated>{''.join(entries)}</feed>\n"
+    )
+
+
+def write_feed(site_dir: Path, corpus: Corpus, config: Any) -> None:
+    atomic_write(site_dir / "feed.xml", feed_xml(corpus, config.site_url or "", config.site_name))

@@ -1,0 +1,198 @@
+"""Reference-list entries and the in-text citations that point at them.
+
+Pure functions: `parse_reference(text)` splits one entry into authors, year,
+title, url and doi; `find_citations(paragraph, references)` finds "(Weiss,
+2015, p. 413)", "(Bezrukov et al., 2020; Ivanov, 2019)", "Weiss (2015)" and
+numbered marks "[3]", and resolves each to a reference id or None.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .model import Citation, Paragraph, Reference
+from .slugs import slugify
+
+_YEAR = r"(?:19|20)\d\d[a-z]?"
+_URL = re.compile(r"<((?:https?://|www\.)[^>\s]+|[a-z0-9.-]+\.[a-z]{2,}/[^>\s]*)>|(https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:])", re.I)
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s<>\"]+[^\s<>\".,;:)\]])")
+_NUMBERED = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+")
+_YEAR_IN_REF = re.compile(r"(?:\(|,\s*|\s)(" + _YEAR + r")(?:\)|[.,;:\s]|$)")
+
+
+def parse_reference(text: str, *, number: int | None = None, line: int | None = None) -> Reference:
+    """One reference entry as written; fields it cannot find stay None."""
+    body = _NUMBERED.sub("", text, count=1)
+    url_match = _URL.search(body)
+    url = None
+    if url_match:
+        url = url_match.group(1) or url_match.group(2)
+        if url and not url.lower().startswith("http"):
+            url = "https://" + url
+    doi_match = _DOI.search(body)
+    doi = doi_match.group(1) if doi_match else None
+    if doi and not url:
+        url = f"https://doi.org/{doi}"
+    year_match = _YEAR_IN_REF.search(body)
+    year = year_match.group(1) if year_match else None
+    authors: tuple[str, ...] = ()
+    title = None
+    if year_match:
+        head = body[: year_match.start()].strip(" ,.(")
+        authors = _split_authors(head)
+        tail = body[year_match.end():].lstrip(" .),")
+        title = _first_sentence(tail)
+        if not title and authors and number is not None:
+            # Numbered lists often read "Author Title , 2003 ." with the year last.
+            title = None
+    ref_id = reference_id(authors, year, number)
+    return Reference(id=ref_id, text=text.strip(), authors=authors, year=year, title=title, url=url, doi=doi, line=line)
+
+
+def reference_id(authors: Sequence[str], year: str | None, number: int | None) -> str:
+    """"ref-<n>" for numbered lists, else "ref-<first-author-surname>-<year>"."""
+    if number is not None:
+        return f"ref-{number}"
+    surname = _surname(authors[0]) if authors else "anon"
+    return "ref-" + slugify(f"{surname} {year or 'nd'}", fallback_seed=surname)
+
+
+def unique_ids(references: Iterable[Reference]) -> tuple[Reference, ...]:
+    """Give references that would share an id a distinguishing suffix (-b, -c …), in list order."""
+    seen: dict[str, int] = {}
+    out = []
+    for ref in references:
+        count = seen.get(ref.id, 0)
+        seen[ref.id] = count + 1
+        if count:
+            ref = Reference(f"{ref.id}-{chr(ord('a') + count)}", ref.text, ref.authors, ref.year, ref.title, ref.url, ref.doi, ref.line)
+        out.append(ref)
+    return tuple(out)
+
+
+def _split_authors(head: str) -> tuple[str, ...]:
+    head = re.sub(r"\s*\((?:eds?|ed\.)\)\.?$", "", head.strip(), flags=re.I)
+    if not head:
+        return ()
+    head = re.sub(r",?\s*et\s+al\.?", "", head)
+    # "Surname, I. and Surname, J." / "Surname I., Surname J. and Surname, K."
+    parts = re.split(r"\s*(?:,\s*and\s+|\band\b|&|;)\s*", head)
+    authors: list[str] = []
+    for part in parts:
+        part = part.strip(" ,.")
+        if not part:
+            continue
+        # Split "Fukuyama F., Richman B." style lists on ", " followed by a capitalised surname.
+        pieces = re.split(r"(?<=\.),\s+(?=[A-Z][a-z])", part)
+        authors.extend(p.strip(" ,") for p in pieces if p.strip(" ,"))
+    return tuple(authors)
+
+
+def _surname(author: str) -> str:
+    author = author.strip()
+    if "," in author:
+        return author.split(",", 1)[0].strip()
+    tokens = [t for t in re.split(r"\s+", author) if t]
+    # "Timothy Wu" (given names first) vs "Fukuyama F." (initials after).
+    words = [t for t in tokens if not re.fullmatch(r"(?:[A-Z][a-z]?\.)+-?(?:[A-Z]\.)?|[A-Z]{1,2}", t)]
+    if not words:
+        return tokens[0] if tokens else "anon"
+    return words[-1] if len(words) > 1 and tokens[0] == words[0] and not tokens[-1].endswith(".") else words[0]
+
+
+def _first_sentence(text: str) -> str | None:
+    text = text.strip()
+    if not text:
+        return None
+    m = re.match(r"\*([^*]+)\*", text)
+    if m:
+        return m.group(1).strip().rstrip(".")
+    m = re.match(r"(.+?[a-z0-9)\]”\"’'?!])[.?!](?:\s|$)", text)
+    title = (m.group(1) if m else text).strip().strip("“”\"")
+    return title or None
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII form for matching names written with or without diacritics."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    surname: str
+    year: str
+
+
+def _index(references: Sequence[Reference]) -> dict[tuple[str, str], str]:
+    index: dict[tuple[str, str], str] = {}
+    for ref in references:
+        if not ref.year:
+            continue
+        names = [ref.authors[0]] if ref.authors else []
+        for name in names:
+            for key in {fold(_surname(name)), fold(name.split(",")[0].strip())}:
+                index.setdefault((key, ref.year), ref.id)
+    return index
+
+
+# One author-year item inside parentheses: "Weiss, 2015, p. 413", "Bezrukov et al., 2020", "Musoni et al. 2023".
+_ITEM = re.compile(
+    r"^(?P<names>[A-Z][\w'’.\- ]*?(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?)?),?\s+(?P<year>" + _YEAR + r")\b"
+)
+_PAREN = re.compile(r"\(([^()]{4,200}?(?:19|20)\d\d[^()]{0,60}?)\)")
+_NARRATIVE = re.compile(
+    r"\b(?P<names>[A-Z][a-zA-Z'’\-]+(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][a-zA-Z'’\-]+))?)\s+\((?P<year>" + _YEAR + r")(?:,\s*pp?\.\s*[\d\-–]+)?\)"
+)
+_MARK = re.compile(r"\[(\d{1,3})\]")
+
+
+def find_citations(paragraph: Paragraph, references: Sequence[Reference]) -> tuple[Citation, ...]:
+    """Citations in one paragraph, in order, each resolved to a reference id or None."""
+    index = _index(references)
+    numbered = {r.id for r in references if re.fullmatch(r"ref-\d+", r.id)}
+    text = paragraph.text
+    found: list[Citation] = []
+    for m in _PAREN.finditer(text):
+        inner = m.group(1)
+        offset = m.start(1)
+        for part_match in re.finditer(r"[^;]+", inner):
+            part = part_match.group(0)
+            stripped = part.strip()
+            item = _ITEM.match(stripped)
+            if not item:
+                continue
+            start = offset + part_match.start() + (len(part) - len(part.lstrip()))
+            end = offset + part_match.end() - (len(part) - len(part.rstrip()))
+            found.append(Citation(paragraph.id, text[start:end], _resolve(item.group("names"), item.group("year"), index), start, end))
+    taken = [(c.start, c.end) for c in found]
+    for m in _NARRATIVE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken) or _inside_parens(text, m.start()):
+            continue
+        found.append(Citation(paragraph.id, m.group(0), _resolve(m.group("names"), m.group("year"), index), m.start(), m.end()))
+    if numbered:
+        for m in _MARK.finditer(text):
+            ref_id = f"ref-{m.group(1)}"
+            found.append(Citation(paragraph.id, m.group(0), ref_id if ref_id in numbered else None, m.start(), m.end()))
+    return tuple(sorted(found, key=lambda c: c.start))
+
+
+def _inside_parens(text: str, pos: int) -> bool:
+    depth = 0
+    for ch in text[max(0, pos - 200):pos]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
+def _resolve(names: str, year: str, index: dict[tuple[str, str], str]) -> str | None:
+    first = re.split(r"\s+(?:et\s+al|and|&)\b|,", names.strip())[0].strip(" .")
+    candidates = [fold(first), fold(first.split()[-1]) if first.split() else ""]
+    for key in candidates:
+        if key and (key, year) in index:
+            return index[(key, year)]
+    return None

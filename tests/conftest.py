@@ -1,0 +1,113 @@
+"""Shared fixtures: the project root, a scratch project built for real, and a headless Chromium page."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "articles"
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+BIN = Path(sys.executable).parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/* from the current output")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def run(cmd: list[str], cwd: Path, **kw) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env, **kw)
+
+
+def make_scratch_project(dest: Path, seeds: list[Path] | None = None) -> Path:
+    """A copy of the project's site configuration with the given raw articles in seeds/."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copy(ROOT / "glossary.yml", dest / "glossary.yml")
+    shutil.copytree(ROOT / "docs", dest / "docs")
+    (dest / "seeds").mkdir()
+    for seed in seeds if seeds is not None else SEEDS:
+        shutil.copy(seed, dest / "seeds" / seed.name)
+    (dest / "briefings").mkdir()
+    return dest
+
+
+def build_project(project: Path, *, strict: bool = True) -> subprocess.CompletedProcess:
+    ingest = run([str(BIN / "briefings"), "ingest", "seeds"], project)
+    assert ingest.returncode == 0, ingest.stderr + ingest.stdout
+    return run([str(BIN / "mkdocs"), "build", *(["--strict"] if strict else [])], project)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed corpus ingested and built once with `mkdocs build --strict`; returns the project folder."""
+    project = make_scratch_project(tmp_path_factory.mktemp("site") / "project")
+    result = build_project(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path):
+    """Serve the built site under a sub-path (/briefings-site/) the way GitHub Pages serves a project."""
+    root = built_site / "_served"
+    if not root.exists():
+        root.mkdir()
+        (root / "briefings-site").symlink_to(built_site / "site")
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    port = _free_port()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}/briefings-site/"
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".wasm": "application/wasm"}
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        pytest.fail("Debian's chromium is not installed: run `make test`, which installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()

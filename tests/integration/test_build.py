@@ -1,0 +1,50 @@
+"""A real `mkdocs build --strict` of a scratch project built from the seeds."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from build_tools.seeds import read_seed
+from tests.conftest import SEEDS
+
+
+def _page_text(path: Path) -> str:
+    text = re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8"))
+    return re.sub(r"\s+", " ", html.unescape(text))
+
+
+def test_each_seed_has_a_page_with_title_and_first_and_last_sentence(built_site: Path) -> None:
+    for seed in SEEDS:
+        article = read_seed(seed)
+        page = built_site / "site" / "briefings" / article.slug / "index.html"
+        assert page.is_file(), f"no page for {seed.name}"
+        text = _page_text(page)
+        assert article.title in text
+        paragraphs = article.paragraphs()
+        first_sentence = re.split(r"(?<=[.!?])\s", paragraphs[0].text)[0]
+        last_sentence = re.split(r"(?<=[.!?])\s", paragraphs[-1].text)[-1]
+        assert first_sentence in text
+        assert last_sentence in text
+
+
+def test_corpus_pages_exist(built_site: Path) -> None:
+    site = built_site / "site"
+    for page in ("index.html", "themes/index.html", "themes/5g/index.html", "themes/sovereignty/index.html",
+                 "themes/ecosystems/index.html", "glossary/index.html", "entities/index.html", "archive/index.html", "feed.xml"):
+        assert (site / page).is_file(), page
+
+
+def test_home_lists_every_briefing(built_site: Path) -> None:
+    home = (built_site / "site" / "index.html").read_text(encoding="utf-8")
+    for seed in SEEDS:
+        assert f'href="briefings/{read_seed(seed).slug}/"' in home
+
+
+def test_briefings_are_not_in_the_global_navigation(built_site: Path) -> None:
+    page = next((built_site / "site" / "briefings").glob("*/index.html")).read_text(encoding="utf-8")
+    nav = page[page.find('class="md-nav md-nav--primary"'):]
+    nav = nav[: nav.find("</nav>")]
+    for seed in SEEDS:
+        assert read_seed(seed).slug not in nav

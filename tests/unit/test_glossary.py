@@ -1,0 +1,181 @@
+"""Glossary: validated acronym expansions, conservative bare acronyms and defined terms, curated entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_tools.analysis.glossary import (
+    curated_for_article,
+    expansion_before,
+    extract_glossary,
+    load_curated_glossary,
+    looks_like_acronym,
+    merge_glossary,
+)
+from build_tools.model import Article, GlossaryEntry, Paragraph, Section
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def article(*paragraphs: str) -> Article:
+    paras = tuple(Paragraph(f"p-{i}", t) for i, t in enumerate(paragraphs, start=1))
+    return Article(source="t.txt", slug="t", title="T", sections=(Section(None, paras),))
+
+
+def entries(*paragraphs: str) -> dict[str, str | None]:
+    return {e.term: e.definition for e in extract_glossary(article(*paragraphs))}
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definition"),
+    [
+        ("Members of the Eurasian Economic Union (EAEU) met.", "EAEU", "Eurasian Economic Union"),
+        ("Operators buy radio access networks (RANs) from vendors.", "RANs", "radio access networks"),
+        ("It sits in the International Telecommunication Union (ITU) today.", "ITU", "International Telecommunication Union"),
+        ("Work happens in the 3rd Generation Partnership Project (3GPP) now.", "3GPP", "3rd Generation Partnership Project"),
+        (
+            "The Department for Science, Innovation and Technology (DSIT) said no.",
+            "DSIT",
+            "Department for Science, Innovation and Technology",
+        ),
+        ("The Ministry of Foreign Affairs (MFA) replied.", "MFA", "Ministry of Foreign Affairs"),
+        ("Firms use software-defined networking (SDN) here.", "SDN", "software-defined networking"),
+        ("Regulators cite the GDPR (General Data Protection Regulation) often.", "GDPR", "General Data Protection Regulation"),
+        ("Dish uses 5G standalone (SA) core software.", "SA", "standalone"),
+        ("Talks with the EAEU, a union of five post-Soviet states, went on.", "EAEU", "a union of five post-Soviet states"),
+        ("The EAEU Integrated Information System (EAEU IIS) links them.", "EAEU IIS", "EAEU Integrated Information System"),
+    ],
+)
+def test_defined_acronyms(text: str, term: str, definition: str) -> None:
+    assert entries(text)[term] == definition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose sharply last year (Fed).",  # one letter does not match
+        "Growth came from the new northern territories (NATO).",  # initials do not spell it
+        "BRUSSELS (Reuters) – The rules were published.",  # a dateline
+        "The stored page names Connect(X) as a show.",
+    ],
+)
+def test_unvalidated_expansions_are_rejected(text: str) -> None:
+    assert all(d is None for d in entries(text).values())
+
+
+def test_bare_acronyms_listed_without_definition() -> None:
+    got = entries("Russia lost the 5G race but prepares for 7G.", "The G20 and the OECD met on R&D.")
+    assert got == {"5G": None, "7G": None, "G20": None, "OECD": None, "R&D": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MEASURING THE IMPACT OF TECHNOLOGY ON INTERNATIONAL RELATIONS",  # a heading left as a paragraph
+        "Some text 7 JOURNAL OF NETWORK POLICY Vol. 4 more text.",  # a running head
+        "As shown by Mayer et al. and by A. B. Smith on p. 5 in chapter IV and part II.",
+        "Domains are run by American players (CISCO, 2020).",  # a citation author
+        "Sources differ (OECD 2019) on this.",
+        "ROSLYN LAYTON, PhD Co-Founder of a think tank.",
+        "Q315 Chair: we continue.",
+        "LONDON (Wire) – Britain's operators have stripped out equipment.",
+        "Dr Mike Short helped launch O2 services.",
+    ],
+)
+def test_not_acronyms(text: str) -> None:
+    assert entries(text) == {}
+
+
+def test_dateline_only_at_paragraph_start() -> None:
+    assert entries("Talks in the EU (European Union) went on.") == {"EU": "European Union"}
+
+
+def test_looks_like_acronym() -> None:
+    assert all(looks_like_acronym(t) for t in ("EAEU", "RANs", "5G", "3GPP", "G20", "R&D", "NGOs"))
+    assert not any(looks_like_acronym(t) for t in ("IV", "XXI", "A", "Tech", "ZTE", "CISCO", "Q315"))
+
+
+def test_expansion_found_elsewhere_in_the_article() -> None:
+    got = entries("Xi leads the Chinese Communist Party.", "The CCP decides.")
+    assert got["CCP"] == "Chinese Communist Party"
+
+
+def test_expansion_before_is_none_without_match() -> None:
+    text = "some unrelated words (ABC)"
+    assert expansion_before(text, text.index("("), "ABC") is None
+
+
+def test_defined_terms() -> None:
+    got = entries(
+        "In the narrow meaning the tech ecosystem is understood as “a collection of tech solutions that "
+        "a company uses” (Campos, 2020).",
+        "The so-called Big Tech—giant IT companies—are powerful.",
+        "Digital sovereignty refers mainly to a nation's right to control its data.",
+        "It refers to something else entirely.",
+    )
+    assert got["tech ecosystem"] == "a collection of tech solutions that a company uses"
+    assert got["Big Tech"] == "giant IT companies"
+    assert got["Digital sovereignty"] == "a nation's right to control its data"
+    assert "It" not in got
+
+
+def test_first_paragraph_and_order() -> None:
+    a = article("Nothing here.", "The CIS met.", "The EU and the CIS met again.")
+    assert [(e.term, e.paragraph) for e in extract_glossary(a)] == [("CIS", "p-2"), ("EU", "p-3")]
+
+
+CURATED = """
+- term: RAN
+  kind: acronym
+  definition: Radio access network.
+  aliases: [RANs, radio access network]
+- term: data localisation
+  kind: term
+  definition: Keeping data in the country.
+  aliases: [data localization]
+- term: ICANN
+  kind: acronym
+  definition: The domain name coordinator.
+"""
+
+
+def test_load_curated_glossary() -> None:
+    loaded = load_curated_glossary(CURATED)
+    assert [e.term for e in loaded] == ["RAN", "data localisation", "ICANN"]
+    assert loaded[0].aliases == ("RANs", "radio access network")
+    assert all(isinstance(e, GlossaryEntry) and e.paragraph is None for e in loaded)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("term: x", "expected a list"),
+        ("- just a string", "expected a mapping"),
+        ("- {term: '', kind: term}", "non-empty string"),
+        ("- {term: X, kind: word}", "'kind' must be"),
+        ("- {term: X, kind: term, colour: red}", "unknown key"),
+    ],
+)
+def test_load_curated_glossary_errors(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        load_curated_glossary(text)
+
+
+def test_curated_apply_only_when_used_and_win() -> None:
+    a = article("Operators buy radio access networks (RANs).", "Russia wants data localization.")
+    curated = curated_for_article(a, load_curated_glossary(CURATED))
+    assert [(e.term, e.paragraph) for e in curated] == [("RAN", "p-1"), ("data localisation", "p-2")]
+    merged = merge_glossary(extract_glossary(a), curated)
+    assert merged == (
+        GlossaryEntry("RAN", "acronym", "Radio access network.", "p-1"),
+        GlossaryEntry("data localisation", "term", "Keeping data in the country.", "p-2"),
+    )
+    assert all(type(e) is GlossaryEntry for e in merged)
+
+
+def test_project_glossary_file_loads() -> None:
+    loaded = load_curated_glossary((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    assert {"5G", "RAN", "Open RAN", "DNS", "ICANN", "data localisation", "digital sovereignty"} <= {e.term for e in loaded}
+    assert all(e.definition for e in loaded)

@@ -1,0 +1,72 @@
+"""Key points: short claims, connectives trimmed, pronoun openings avoided, distinct from the summary."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_tools.analysis.key_points import claim_score, key_points, trim_connective
+from build_tools.model import Anchored, Article, Paragraph, Section
+
+
+def article(*paragraphs: str) -> Article:
+    paras = tuple(Paragraph(f"p-{i}", t) for i, t in enumerate(paragraphs, start=1))
+    return Article(source="t.txt", slug="t", title="Russia and technology ecosystems", sections=(Section(None, paras),))
+
+
+PARAGRAPHS = (
+    "Technology ecosystems shape the balance of power between states in the digital era.",
+    "However, Russia must build its own technology ecosystem to stay sovereign.",
+    "This is hard for many reasons that we discuss below in some detail.",
+    "Over 60% of all domains are governed by American players in the technology ecosystem.",
+    "Moreover, they are profoundly systemic and for now seem to overwhelm the resources.",
+    "The weather was mild and the parks were full of people walking their dogs.",
+    "Russia should coordinate its positions on technology standards with China and the EU.",
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("However, Russia must act.", "Russia must act."),
+        ("In addition, the state must act.", "The state must act."),
+        ("First, genuine sovereignty matters.", "Genuine sovereignty matters."),
+        ("On the other hand, prices rose.", "Prices rose."),
+        ("Russia must act.", "Russia must act."),
+        ("Firstly, the location of DNS servers matters.", "The location of DNS servers matters."),
+    ],
+)
+def test_trim_connective(sentence: str, expected: str) -> None:
+    assert trim_connective(sentence) == expected
+
+
+def test_claims_score_higher() -> None:
+    assert claim_score("Russia must build its own ecosystem by 2030.") > claim_score("the parks were full of people")
+
+
+def test_points_are_anchored_trimmed_sentences() -> None:
+    a = article(*PARAGRAPHS)
+    points = key_points(a)
+    assert 3 <= len(points) <= 5
+    texts = {p.id: p.text for p in a.paragraphs()}
+    for point in points:
+        assert point.text[0].isupper()
+        assert point.text[1:] in texts[point.paragraph]
+    assert Anchored("Russia must build its own technology ecosystem to stay sovereign.", "p-2") in points
+
+
+def test_pronoun_openings_only_as_last_resort() -> None:
+    texts = [p.text for p in key_points(article(*PARAGRAPHS))]
+    assert not any(t.startswith(("This ", "They ")) for t in texts)
+
+
+def test_avoids_summary_sentences() -> None:
+    a = article(*PARAGRAPHS)
+    summary = (Anchored(PARAGRAPHS[6], "p-7"),)
+    assert all(p.text != PARAGRAPHS[6] for p in key_points(a, exclude=summary))
+
+
+def test_document_order_and_determinism() -> None:
+    a = article(*PARAGRAPHS)
+    points = key_points(a)
+    assert points == key_points(a)
+    assert [int(p.paragraph[2:]) for p in points] == sorted(int(p.paragraph[2:]) for p in points)
