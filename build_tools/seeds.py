@@ -77,6 +77,7 @@ _REFERENCES_HEADING = re.compile(
 )
 _NUMBERED_REF = re.compile(r"^\s*\[\d{1,3}\]\s+\S")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{2,30}\))?\s*[–—-]\s")
+_SPEAKER_LABEL = re.compile(r"^(?:Q\d*|A|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s")
 _LABEL_PREFIX = re.compile(r"^[A-Z][\w ]{0,30}:\s")
 _SPEAKER = re.compile(
     r"\b(?i:speech|remarks|address|statement|keynote|lecture|testimony)\s+(?i:delivered\s+)?(?i:by)\s+"
@@ -191,6 +192,8 @@ def parse_seed(text: str, source: str) -> Article:
         raise InputError(source, "no recognisable title", "put the article's title alone on the first line", line=1)
     items, reference_blocks = _read_body(blocks[body_start:], diagnostics)
     items = _merge_labels(_join_page_breaks(items, diagnostics))
+    items, trailing = _take_trailing_metadata(items)
+    header.provenance.extend(trailing)
     references = _read_references(reference_blocks, diagnostics)
     if not header.abstract:
         items, standfirst = _take_standfirst(items, has_references=bool(references))
@@ -302,8 +305,11 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_FOOTNOTE_TAIL = re.compile(r"(?<=[.!?:;\"”’')\]])(?:\d{1,3}|\[\d{1,3}\]|\*{1,3}|[†‡])$")
+
+
 def _ends_sentence(text: str) -> bool:
-    stripped = text.rstrip().rstrip("*_`")
+    stripped = _FOOTNOTE_TAIL.sub("", text.rstrip().rstrip("*_`")).rstrip()
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
@@ -336,7 +342,17 @@ def _is_name(text: str) -> bool:
     if sum(1 for t in tokens if re.fullmatch(r"[A-Z]{2,}", t)) > 1 or re.search(r"['’]s\b", text):
         return False
     caps = sum(1 for t in tokens if t[0].isupper())
-    return caps >= 2 and all(_NAME_TOKEN.match(t) or t.lower() in _NAME_PARTICLES for t in tokens)
+    return caps >= 2 and all(_name_token(t) or t.lower() in _NAME_PARTICLES for t in tokens)
+
+
+def _name_token(token: str) -> bool:
+    """A capitalised word of any script ("Milić", "Соколова"), an initial ("O."), or a capitalised surname ("LIU")."""
+    if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", token):
+        return token[0].isupper()
+    core = token.replace("’", "'")
+    if not core[0].isupper():
+        return False
+    return all(part and part.isalpha() for part in re.split(r"[-']", core))
 
 
 def _split_names(text: str) -> list[str]:
@@ -392,12 +408,12 @@ def _heading_candidate(block: _Block) -> tuple[str, int] | None:
     if numbered and len(words) <= 16 and not plain.endswith((".", ",", ";")):
         depth = numbered.group(0).strip().rstrip(".").count(".") + 2
         return plain, min(depth, 4)
-    if _BULLET.match(plain) or _QUOTE.match(plain):
-        return None
+    if _BULLET.match(plain) or _QUOTE.match(plain) or _SPEAKER_LABEL.match(plain):
+        return None  # list items, quotes and speaker turns ("Q42 Chair: …") are never headings
     first = plain.lstrip("“\"'‘(")[:1]
     if not first or not (first.isupper() or first.isdigit()):
         return None
-    if plain.endswith("?") and len(words) <= 30:
+    if plain.endswith("?") and len(words) <= 30 and not _SPEAKER_LABEL.match(plain):
         return plain, 2
     if len(words) <= 12 and len(plain) <= 100 and not plain.endswith((".", ",", ";", ":", "!")) and not _ends_with_link(plain):
         return plain, 2
@@ -484,7 +500,7 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
                 _take_date(h, line, strength=2, bare_years=True)
             elif kind == "date":
                 h.metadata_lines.append(line)
-                _take_date(h, line, strength=3)
+                _take_date(h, line, strength=4 if re.search(r"\bpublished\b", line, re.I) else 3)
                 doi = _DOI.search(line)
                 if doi and not h.doi:
                     h.doi = doi.group(1)
@@ -541,6 +557,9 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
                 speaker = _SPEAKER.search(h.title)
                 if speaker and not h.authors:
                     _add_author(h, speaker.group("name"))
+            elif kind == "publisher":
+                h.metadata_lines.append(line)
+                h.publisher = line.strip()
             elif kind == "subtitle":
                 h.subtitle = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
             elif kind == "dek_bullets":
@@ -584,7 +603,7 @@ def _starts_body(blocks: list[_Block], b: int, h: _Header) -> bool:
         return False
     if _BYLINE.match(first) or _AUTHOR_LABEL.match(first) or date_line_value(first) and len(first.split()) <= 12:
         return False
-    if len(block.lines) == 1 and (_is_name(first) or (first.strip().startswith("*") and _is_author_list(first))):
+    if len(block.lines) == 1 and (_is_name(first) or _is_author_list(_strip_md(first.strip()))):
         return False
     heading = _heading_candidate(block)
     if heading:
@@ -607,13 +626,29 @@ def _line_structured(block: _Block) -> bool:
     return all(len(x) <= 90 and not x.rstrip("*_").endswith((".", "!", "?", "”", '"')) for x in lines) and not re.search(r"[.!?]\s+[A-Z]", block.text)
 
 
+def _is_author_affiliation(line: str) -> bool:
+    """ "Name, unit, institution, country" on one line."""
+    head, _, rest = line.partition(",")
+    return bool(rest) and _is_name(head) and bool(_ORG_WORDS.search(rest)) and len(line.split()) <= 25 and not _ends_sentence(line)
+
+
 def _is_metadata_line(line: str) -> bool:
-    """A header line that never belongs to the body: dates, e-mail/ORCID, funding, abstract labels."""
+    """A header line that never belongs to the body: dates, e-mail/ORCID, funding, abstract labels, author lines."""
     stripped = line.strip()
-    return bool(
+    return _is_author_affiliation(stripped) or bool(
         _EMAIL_LINE.match(stripped) or _ORCID_LINE.match(stripped) or _ABSTRACT_INLINE.match(stripped)
         or re.match(r"^\s*(?:[•\-*]\s*)?(?:supported\s+by|funding|contact)\s*:", stripped, re.I)
         or (date_line_value(stripped) and len(stripped.split()) <= 8)
+    )
+
+
+def _is_org_name(line: str) -> bool:
+    """A line that is just an institution's name ("Centre for Applied Technology Strategy")."""
+    words = line.split()
+    small = {"of", "for", "and", "the", "on", "in", "&"}
+    return (
+        2 <= len(words) <= 9 and bool(_ORG_WORDS.search(line)) and not _ends_sentence(line)
+        and all(w[0].isupper() or w.lower() in small for w in words)
     )
 
 
@@ -671,10 +706,14 @@ def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author
         return "author_list"
     if _is_name(stripped):
         return "author_name"
+    if _is_author_affiliation(stripped):
+        return "author_with_affiliation"
     if current_author is not None and (_ORG_WORDS.search(stripped) or re.match(r"^\s*\d{1,2}[.)]\s", stripped)) and len(stripped.split()) <= 14:
         return "affiliation"
-    if "," in stripped and _is_name(stripped.split(",", 1)[0]) and _ORG_WORDS.search(stripped):
-        return "author_with_affiliation"
+    if _is_author_list(stripped) and not h.authors:
+        return "author_list"
+    if h.publisher is None and _is_org_name(stripped):
+        return "publisher"
     if _BULLET.match(stripped) and re.match(r"^\s*[-–—•]\s", stripped) and h.abstract is None and h.subtitle is None:
         return "dek_bullets"
     if h.subtitle is None and not h.authors and h.date is None and _is_headline(stripped) and not _ends_sentence(stripped.rstrip("?")):
@@ -819,13 +858,14 @@ def _reference_start(blocks: list[_Block]) -> int | None:
         block = blocks[i]
         if len(block.lines) == 1 and _REFERENCES_HEADING.match(_strip_md(block.lines[0].text)) and i < len(blocks) - 1:
             return i
-    run = 0
+    run = entries = 0
     for block in reversed(blocks):
-        if all(_NUMBERED_REF.match(x.text) or not _BULLET.match(x.text) and run == 0 and False for x in block.lines[:1]):
+        if _NUMBERED_REF.match(block.lines[0].text):
             run += 1
+            entries += sum(1 for x in block.lines if _NUMBERED_REF.match(x.text))
         else:
             break
-    return len(blocks) - run if run >= 2 else None
+    return len(blocks) - run if entries >= 2 else None
 
 
 def _read_references(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[Reference, ...]:
@@ -888,6 +928,29 @@ def _ends_with_function_word(text: str) -> bool:
     return bool(words) and words[-1].lower().strip(",") in _FUNCTION_WORDS or text.rstrip().endswith(",")
 
 
+_BIO = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,4}(?:is|was|has\s+been|serves\s+as)\s+(?:a|an|the)\s")
+
+
+def _take_trailing_metadata(items: list[_Item]) -> tuple[list[_Item], list[str]]:
+    """Provenance lines ("© 2016 …", "Cite as: …") and a closing author bio after the body are metadata."""
+    taken: list[str] = []
+    end = len(items)
+    while end > 1:
+        item = items[end - 1]
+        text = item.text.strip()
+        if item.kind != "text":
+            break
+        if _PROVENANCE.match(text) or (not taken or _PROVENANCE.match(taken[0])) and _BIO.match(text) and len(text.split()) <= 60 and taken:
+            taken.insert(0, text)
+            end -= 1
+            continue
+        break
+    return items[:end], taken
+
+
+_INTRO_HEADINGS = {"introduction", "background", "overview", "context", "the issue", "key points", "summary"}
+
+
 def _merge_labels(items: list[_Item]) -> list[_Item]:
     """A short label line ("Attribution:") and the paragraph it introduces become one paragraph."""
     out: list[_Item] = []
@@ -915,8 +978,13 @@ def _take_standfirst(items: list[_Item], *, has_references: bool) -> tuple[list[
         return items, None
     if has_references and len(items) == 1:
         return items[1:], first.text
+    if len(items) > 1 and items[1].kind == "text" and re.match(r"^Q\d*\s*[:.]\s", items[1].text):
+        return items[1:], first.text  # the introduction of a Q&A interview
     heading_at = next((i for i, it in enumerate(items) if it.kind == "heading"), None)
     if heading_at is None or heading_at > 2:
+        return items, None
+    heading = re.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*", "", items[heading_at].text).strip().lower()
+    if heading not in _INTRO_HEADINGS and not heading.endswith("?"):
         return items, None
     between = items[1:heading_at]
     if all(it.kind == "text" and _LABEL_PREFIX.match(it.text) for it in between):
