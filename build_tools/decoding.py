@@ -83,7 +83,13 @@ def _reads_as_cyrillic(data: bytes) -> bool:
     # Real Cyrillic text has runs of Cyrillic letters; cp1252 accents read as cp1251 are isolated.
     words = [w for w in _WORDS.findall(text) if _CYRILLIC.search(w)]
     pure = sum(1 for w in words if all(_CYRILLIC.match(c) for c in w))
-    return bool(words) and pure / len(words) > 0.8
+    if not words or pure / len(words) <= 0.8:
+        return False
+    # Real Russian/Ukrainian/Bulgarian text is mostly the basic alphabet, with vowels in every word.
+    letters = [c for c in high if _CYRILLIC.match(c)]
+    basic = sum(1 for c in letters if "\u0410" <= c <= "\u044f")
+    vowels = sum(1 for c in letters if c.lower() in "аеиоуыэюяё")
+    return basic / len(letters) >= 0.9 and vowels / len(letters) >= 0.25
 
 
 def _reads_as_latin(text: str) -> bool:

@@ -170,7 +170,7 @@ def read_seed(path: Path, *, source: str | None = None) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot read the file ({exc.strerror})", "check the path and permissions") from exc
-    if not data.strip():
+    if not data:
         raise InputError(name, "the file is empty", "paste the article text into it, or remove it")
     try:
         decoded = decode_article(data)
@@ -277,9 +277,12 @@ def _remove_running_heads(lines: list[_Line | None], diagnostics: list[Diagnosti
             positions.setdefault(_running_key(line.text), []).append(i)
     repeated = {
         key for key, at in positions.items()
-        if at[-1] - at[0] >= len(lines) / 3 and min(b - a for a, b in zip(at, at[1:])) >= 15
+        if at[-1] - at[0] >= len(lines) / 3 and min(b - a for a, b in zip(at, at[1:])) >= 5
     }
+    first_lines = [i for i, line in enumerate(lines) if line is not None][:3]
     for i, line in enumerate(lines):
+        if i in first_lines:
+            continue  # the first copy at the top of the text is the masthead: the header reads it
         if line is not None and _running_key(line.text) in repeated and len(line.text.split()) >= 2 and len(line.text) <= 100:
             diagnostics.append(Diagnostic(line.number, "info", f"running header/footer removed: {line.text.strip()!r}"))
             lines[i] = None
@@ -552,6 +555,8 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
                 if current_author is not None:
                     current_author["affiliations"].append(re.sub(r"^\s*(?:\d{1,2}[.)]|[•\-*])\s*", "", line).strip())
             elif kind == "title":
+                if not _is_title_like(line):
+                    return h, b  # the text opens with body prose: there is no title to read
                 h.title = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
                 h.title_line = block.lines[li].number
                 speaker = _SPEAKER.search(h.title)
@@ -581,6 +586,14 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
     if h.title is not None and h.title_line is not None and h.title_line > 1:
         pass
     return h, b
+
+
+def _is_title_like(line: str) -> bool:
+    """A title is one headline, not a run of sentences."""
+    text = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
+    words = text.split()
+    sentences = len(re.findall(r"[a-z0-9)”\"’'][.!?](?:\s+[A-Z“\"‘']|$)", text))
+    return bool(_WORD.search(text)) and len(words) <= 40 and not (sentences >= 2 and len(words) > 20)
 
 
 def _first_line(blocks: list[_Block], index: int) -> str | None:
@@ -1110,11 +1123,13 @@ def _with_kind(article: Article) -> Article:
         kind = "speech"
     elif questions >= 2 or qa >= 2 or "interview" in title:
         kind = "interview"
-    elif article.doi or (article.abstract and article.keywords) or len(article.references) >= 5:
+    elif article.doi or (article.abstract and article.keywords) or len(article.references) >= 5 or any(
+        _JOURNAL_LINE.search(line) for line in article.metadata_lines
+    ):
         kind = "journal article"
     elif any(_NUMBERED_HEADING.match(h) for h in headings) or re.search(r"\b(?:report|brief|paper)\b", title + " ".join(article.metadata_lines).lower()):
         kind = "report"
-    elif any(_DATELINE.match(p.text) for p in article.paragraphs()[:1]) or article.publisher:
+    elif any(_DATELINE.match(p.text) for p in article.paragraphs()[:1]):
         kind = "news"
     else:
         kind = "commentary"

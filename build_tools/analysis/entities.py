@@ -144,9 +144,9 @@ DEMONYMS: Mapping[str, str] = {
 ORG_HEADS: frozenset[str] = frozenset(
     """University Institute Institution Agency Company Corporation Corp Inc Ltd LLC Group Holdings Ministry
     Department Council Union Bank Party Committee Commission Association Federation Foundation Fund Forum
-    Club Center Centre Organisation Organization Office Service Services Authority Board Bureau Academy
+    Club Center Centre Organisation Organization Office Service Authority Board Bureau Academy
     School College Court Parliament Assembly Congress Senate Administration Alliance Coalition Consortium
-    Network Networks Partnership Project Telecom Telecommunications Technologies Systems Labs Laboratory
+    Partnership Project Telecom Telecommunications Technologies Labs Laboratory
     Laboratories Society Post Press Times Journal Review Bank Regulator Commissariat Secretariat Tribunal
     Navy Army Police Guard Cooperation Consult Analytics Research""".split()
 )
@@ -154,8 +154,8 @@ ORG_HEADS: frozenset[str] = frozenset(
 TITLES: frozenset[str] = frozenset(
     """President Vice-President Premier Minister Chancellor Senator Sen Representative Rep Governor Mayor
     Secretary Ambassador Dr Dr. Prof Prof. Professor Mr Mr. Mrs Mrs. Ms Ms. Sir Dame Lord Lady King Queen
-    Prince Princess Pope General Gen. Admiral Colonel Commissioner Chairman Chairwoman Director Judge
-    Justice Chief Deputy Envoy Spokesman Spokeswoman Commander CEO Founder Leader""".split()
+    Prince Princess Pope Gen. Admiral Colonel Commissioner Chairman Chairwoman Director Judge
+    Envoy Spokesman Spokeswoman Commander""".split()
 )
 #: Common first names (English, Russian, Chinese surnames-first, and other frequent ones).
 FIRST_NAMES: frozenset[str] = frozenset(
@@ -227,10 +227,22 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔ�
 _CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w&]*(?:[-’'][\w&]+)*|[A-Z]\.(?= [{_UPPER}])"
 #: A run of capitalised words joined by single spaces, with "of", "for", "and" ... inside
 #: ("Bank of the ..."); a word glued to a hyphen ("then-President") does not start one.
-_RUN_RE = re.compile(rf"(?<![\w’'-])(?:{_CAP})(?: (?:(?:of|for|and|on|de|du|des|la)(?: the)? )?(?:{_CAP}))*")
+_RUN_RE = re.compile(rf"(?<![\w’'-])(?:{_CAP})(?: (?:(?:of|for|and|de|du|des|la)(?: the)? )?(?:{_CAP}))*")
+_ADJECTIVE_RE = re.compile(r"^(.+?)-[a-z][\w-]*$")  # "Melbourne-based", "US-led", "Chinese-controlled"
 _WORD_RE = re.compile(r"\S+")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
-_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "on", "du", "des", "la"})
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la"})
+#: Capitalised words that start a sentence or a run but are no part of a name ("The", "In", "However").
+_LEADING_NOISE = frozenset(
+    """The A An This That These Those It Its They Their We Our He She His Her You Your In On At Of For And
+    But Or If As By With From To Into Yet So Not No Nor All Any Some Each Every Both Many Most Such Other
+    Another When While Where Which Who What Why How There Here Then Now After Before During Since Until
+    Although Though However Moreover Also Finally First Second Third Firstly Secondly Thirdly Fourth One
+    Two Three Four Five Six Seven Eight Nine Ten Under Over Despite Unlike Like Even Only Just Today
+    January February March April May June July August September October November December Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
+_NAME_POSSESSIVES = frozenset({"People’s", "People's"})  # "People's Liberation Army" is one name
 _CITATION_RE = re.compile(r"\([^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)|\b[A-Z][\w’'-]+(?:\s+et\s+al\.?)?\s+\((?:1[89]|20)\d\d[a-z]?\)")
 _OPENERS = "\"'“‘([*_"
 
@@ -270,7 +282,14 @@ def _runs(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[tuple[list
             word = w.group(0)
             if not words:
                 first_at = m.start() + w.start()
-            if len(word) > 3 and _POSSESSIVE_RE.search(word):
+            adjective = _ADJECTIVE_RE.match(word)
+            if adjective:
+                # "Melbourne-based Vocus Group": the place counts, the adjective ends the run.
+                if words:
+                    runs.append((words, first_at in starts))
+                runs.append(([adjective.group(1)], False))
+                words = []
+            elif len(word) > 3 and _POSSESSIVE_RE.search(word) and word not in _NAME_POSSESSIVES:
                 words.append(word[:-1] if word.endswith(("s'", "s’")) else word[:-2])
                 runs.append((words, first_at in starts))
                 words = []
@@ -283,20 +302,60 @@ def _runs(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[tuple[list
 
 def _split_connectors(words: list[str], g: Gazetteer) -> list[list[str]]:
     """Keep connectors only inside known or organisation names; otherwise split ("Russia and China")."""
-    if not any(w in _CONNECTORS for w in words):
+    if not any(w in _CONNECTORS for w in words) or _known_name(" ".join(words), g):
         return [words]
-    if _keeps_connectors(words, g):
-        return [words]
-    # First at "and" ("Russia and the Commonwealth of Independent States"), then at every connector.
+    # First at an "and" that joins two names ("Russia and the Commonwealth of ...", "the Party
+    # and the Bank"), then at every connector of a part that is not an organisation name.
     out: list[list[str]] = []
-    for part in _split_at(words, {"and"}):
-        out.extend([part] if _keeps_connectors(part, g) else _split_at(part, _CONNECTORS))
-    return out
+    for part in _split_at_and(words, g):
+        if _keeps_connectors(part, g):
+            out.append(part)
+            continue
+        # Split at the first connector; what follows may still be an organisation name.
+        cut = next((i for i, w in enumerate(part) if w in _CONNECTORS), len(part))
+        out.append(part[:cut])
+        rest = part[cut + 1 :]
+        while rest and rest[0] in _CONNECTORS:
+            rest = rest[1:]
+        if rest:
+            out.extend(_split_connectors(rest, g) if _keeps_connectors(rest, g) else _split_at(rest, _CONNECTORS))
+    return [p for p in out if p]
+
+
+def _split_at_and(words: list[str], g: Gazetteer) -> list[list[str]]:
+    """Split at "and" unless it sits inside one name ("Center for Internet and Society")."""
+    parts: list[list[str]] = [[]]
+    for i, w in enumerate(words):
+        if w == "and" and parts[-1]:
+            left = parts[-1]
+            right = words[i + 1 :]
+            joins_names = (
+                left[-1] in g.org_heads
+                or _known_name(" ".join(left), g)
+                or (right and (right[0] == "the" or _known_name(right[0], g)))
+            )
+            # "Institute of Electrical and Electronics Engineers", "Belt and Road Forum": one name.
+            head_then_connector = any(
+                w in g.org_heads and any(c in _CONNECTORS for c in left[k + 1 :]) for k, w in enumerate(left)
+            )
+            inside_name = head_then_connector or any(x in g.org_heads for x in right)
+            if joins_names or not inside_name:
+                parts.append([])
+                continue
+        if parts[-1] or w != "the":
+            parts[-1].append(w)
+    return [p for p in parts if p]
 
 
 def _keeps_connectors(words: list[str], g: Gazetteer) -> bool:
+    """Whether "of"/"for" belong to the name: known, or an organisation head before the first one."""
     name = " ".join(words)
-    return name in g.aliases or g.kind_of(name) is not None or any(w in g.org_heads for w in words)
+    if name in g.aliases or g.kind_of(name) is not None:
+        return True
+    first_connector = next((i for i, w in enumerate(words) if w in _CONNECTORS and w != "and"), len(words))
+    # "University of Oxford", "Bank of Russia" keep it; "Chief Scientific Adviser for the
+    # Department for International Trade" is a job title, then an organisation.
+    return any(w in g.org_heads for w in words[:first_connector])
 
 
 def _split_at(words: list[str], cuts: Iterable[str]) -> list[list[str]]:
@@ -322,7 +381,7 @@ def _known(word: str, g: Gazetteer) -> bool:
 
 def _classify(words: list[str], g: Gazetteer, sentence_initial: bool, surnames: set[str]) -> list[tuple[str, EntityKind, bool]]:
     """(canonical name, kind, confident) for the entities in one run of capitalised words."""
-    while words and (words[0] in g.not_entities or words[0] in _CONNECTORS):
+    while words and (words[0] in _LEADING_NOISE or words[0] in _CONNECTORS or len(words) == 1 and words[0] in g.not_entities):
         words = words[1:]
     while words and words[-1] in _CONNECTORS:
         words = words[:-1]
@@ -355,13 +414,17 @@ def _classify(words: list[str], g: Gazetteer, sentence_initial: bool, surnames: 
             rest = words[i + 1 :]
             if any(g.kind_of(w) or w in g.org_heads or w.isupper() for w in rest) or len(rest) > 3:
                 break
+            if len(rest) == 3 and rest[0] not in g.first_names:
+                break  # "General Data Protection Regulation" is not a person
             before = _classify(words[:i], g, sentence_initial, surnames) if i else []
             return [*before, (" ".join(rest), "person", True)]
     if len(words) >= 2 and words[0] in g.first_names and len(words) <= 3:
         rest = words[1:]
         if not any(g.kind_of(w) or w in g.org_heads or w in g.demonyms or w.isupper() for w in rest):
             return [(name, "person", True)]
-    if len(words) >= 2 and any(w in g.org_heads for w in words[1:]):
+    if len(words) >= 2 and (
+        any(w in g.org_heads for w in words[1:]) or (words[0] in g.org_heads and words[1] in _CONNECTORS)
+    ):
         first = words[0]
         if sentence_initial and not _known(first, g) and len(words) == 2:
             return []
@@ -372,7 +435,8 @@ def _classify(words: list[str], g: Gazetteer, sentence_initial: bool, surnames: 
         return []
     # An unknown phrase: count it only if it recurs; the known words inside still count.
     if sentence_initial and not _known(words[0], g):
-        return _classify(words[1:], g, False, surnames)
+        # "Swift advances" or "Big Tech"? Only a recurring whole phrase will tell.
+        return [(name, "other", False), *_classify(words[1:], g, False, surnames)]
     inner: list[tuple[str, EntityKind, bool]] = []
     for w in words:
         inner.extend(_classify([w], g, False, surnames) if _known(w, g) or w in surnames else [])
@@ -424,15 +488,16 @@ def extract_entities(
             a: e for a, e in acronyms.items()
             if a not in g.aliases and sum(w[:1].isupper() for w in e.split()) >= 2 and not e[0].islower()
         }
-        for expansion in extra.values():
-            canonical = g.aliases.get(expansion, expansion)
-            kind = g.kind_of(canonical)
+        for acronym, expansion in list(extra.items()):
+            kind = g.kind_of(g.aliases.get(expansion, expansion))
+            if kind is None and any(w.strip(",") in g.org_heads for w in expansion.split()):
+                kind = "organisation"
             if kind is None:
-                kind = "organisation" if any(w.strip(",") in g.org_heads for w in expansion.split()) else "other"
-            phrases[expansion] = kind
+                del extra[acronym]  # "Artificial Intelligence (AI)" is a concept, not an entity
+            else:
+                phrases[expansion] = kind
         organisations = g.organisations | {e for e, k in phrases.items() if k == "organisation"}
-        others = g.others | {e for e, k in phrases.items() if k == "other"}
-        g = replace(g, organisations=organisations, others=others, aliases={**g.aliases, **extra})
+        g = replace(g, organisations=organisations, aliases={**g.aliases, **extra})
     first_pass = _mentions(article, g, set(), phrases)
     people = {m.name for m in first_pass if m.kind == "person" and " " in m.name}
     short: dict[str, set[str]] = {}

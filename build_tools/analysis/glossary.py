@@ -322,11 +322,11 @@ def defined_terms(
         offset = 0
         for sentence in split_sentences(para.text):
             offset = para.text.find(sentence, offset)
-            for m in _SO_CALLED_RE.finditer(sentence):
-                term = (m.group("qterm") or m.group("cterm")).strip()
-                definition = m.group("dash") or m.group("comma")
-                entry = GlossaryEntry(term, "term", _clean_definition(definition, options.max_definition_words) if definition else None, para.id)
-                found.append(((p_index, offset + m.start()), entry))
+            for so_called in _SO_CALLED_RE.finditer(sentence):
+                term = (so_called.group("qterm") or so_called.group("cterm")).strip()
+                definition = so_called.group("dash") or so_called.group("comma")
+                cleaned = _clean_definition(definition, options.max_definition_words) if definition else None
+                found.append(((p_index, offset + so_called.start()), GlossaryEntry(term, "term", cleaned, para.id)))
             m = _DEFINES_RE.search(sentence)
             if m:
                 term = (m.group("qterm") or m.group("pterm")).strip()

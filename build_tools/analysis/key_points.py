@@ -9,20 +9,21 @@ substring of its paragraph's text *after* that trim (see `trim_connective`).
 Sentences are preferred when they make a claim (should/must/will/need to,
 numbers, named actors) and carry the article's main terms; sentences that open
 with a pronoun needing context ("This", "It", "They") are used only if nothing
-else is left. Sentences already in the summary are avoided.
+else is left. Sentences already in the summary (or nearly the same) are used
+only when the article is too short to give three others.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from build_tools.analysis.sentences import body_sentences
-from build_tools.analysis.summary import SummaryOptions, centrality_weights, reads_as_prose
-from build_tools.analysis.tokens import STOP_WORDS, content_terms
+from build_tools.analysis.sentences import BodySentence, body_sentences
+from build_tools.analysis.summary import SummaryOptions, centrality_weights, reads_as_prose, term_similarity
+from build_tools.analysis.tokens import STOP_WORDS, cached_terms
 from build_tools.model import Anchored
 
 if TYPE_CHECKING:
@@ -103,10 +104,15 @@ def claim_score(text: str) -> float:
     return score
 
 
-def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / math.sqrt(len(a) * len(b))
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    score: float
+    index: int
+    paragraph: str
+    text: str
+    terms: frozenset[str]
+    repeats: bool
+    """Whether it repeats (or nearly repeats) a summary sentence."""
 
 
 def key_points(
@@ -114,30 +120,33 @@ def key_points(
     *,
     exclude: Iterable[Anchored] = (),
     options: KeyPointOptions = DEFAULT_OPTIONS,
+    sentences: Sequence[BodySentence] | None = None,
 ) -> tuple[Anchored, ...]:
-    """3-5 claims in document order, avoiding the sentences in `exclude` (the summary)."""
-    sentences = body_sentences(article)
+    """3-5 claims in document order, avoiding the sentences in `exclude` (the summary).
+
+    `sentences` may pass `body_sentences(article)` when the caller already has them.
+    """
+    sentences = body_sentences(article) if sentences is None else sentences
     if not sentences:
         return ()
     total_words = sum(len(s.text.split()) for s in sentences)
     wanted = min(options.max_points, max(options.min_points, round(total_words / options.words_per_point)))
     weights = centrality_weights(sentences, article, SummaryOptions(stop_words=options.stop_words))
-    excluded = [frozenset(content_terms(a.text, options.stop_words)) for a in exclude]
+    excluded = [frozenset(cached_terms(a.text, options.stop_words)) for a in exclude]
     excluded_texts = {a.text for a in exclude}
 
-    scored: list[tuple[float, int, str, frozenset[str]]] = []
+    candidates: list[_Candidate] = []
     for s in sentences:
         text = trim_connective(s.text)
         n_words = len(text.split())
-        if n_words < options.min_words or s.text in excluded_texts:
+        if n_words < options.min_words:
             continue
         if text.endswith(("?", ":")) or not text[0].isupper() or any(c in _QUOTE_CHARS for c in text[:2]):
             continue
         if not reads_as_prose(text):
             continue
-        terms = frozenset(content_terms(text, options.stop_words))
-        if any(_similarity(terms, e) >= options.summary_similarity for e in excluded):
-            continue
+        terms = frozenset(cached_terms(text, options.stop_words))
+        repeats = s.text in excluded_texts or any(term_similarity(terms, e) >= options.summary_similarity for e in excluded)
         centrality = sum(weights.get(t, 0.0) for t in terms) / math.sqrt(len(terms) + 1)
         score = centrality * (1.0 + claim_score(text))
         if _DANGLING_RE.match(text):
@@ -148,20 +157,20 @@ def key_points(
             score *= 0.7
         if n_words > options.max_words:
             score *= 0.1  # not short, but better than no point at all
-        scored.append((score, s.index, text, terms))
-    if not scored:
-        return ()
+        candidates.append(_Candidate(score, s.index, s.paragraph, text, terms, repeats))
 
-    top = max(sc for sc, *_ in scored) or 1.0
-    pool = [(sc / top, i, text, terms) for sc, i, text, terms in scored]
-    chosen: list[tuple[float, int, str, frozenset[str]]] = []
-    while pool and len(chosen) < wanted:
-        def gain(item: tuple[float, int, str, frozenset[str]]) -> float:
-            overlap = max((_similarity(item[3], c[3]) for c in chosen), default=0.0)
-            return item[0] * (1 - options.redundancy * overlap)
+    chosen: list[_Candidate] = []
+    # Sentences of the summary only when the article is too short to give enough others.
+    for repeats, target in ((False, wanted), (True, options.min_points)):
+        pool = [c for c in candidates if c.repeats == repeats]
+        while pool and len(chosen) < target:
 
-        best = max(pool, key=lambda item: (gain(item), -item[1]))
-        pool.remove(best)
-        chosen.append(best)
-    by_index = {s.index: s for s in sentences}
-    return tuple(Anchored(text, by_index[i].paragraph) for _, i, text, _ in sorted(chosen, key=lambda c: c[1]))
+            def gain(c: _Candidate) -> float:
+                overlap = max((term_similarity(c.terms, other.terms) for other in chosen), default=0.0)
+                return c.score * (1 - options.redundancy * overlap)
+
+            best = max(pool, key=lambda c: (gain(c), -c.index))
+            pool.remove(best)
+            chosen.append(best)
+    return tuple(Anchored(c.text, c.paragraph) for c in sorted(chosen, key=lambda c: c.index))
+

@@ -67,7 +67,7 @@ def _is_boundary(text: str, punct_start: int, punct: str, next_start: int) -> bo
     if _DOTTED_RE.match(token):
         # "the U.S. President" continues; "in the U.S. The next" ends.
         m = _FIRST_WORD_RE.match(text, nxt)
-        return bool(m) and m.group(0).lower() in SENTENCE_STARTERS
+        return m is not None and m.group(0).lower() in SENTENCE_STARTERS
     return True
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from build_tools.analysis.sentences import BodySentence, body_sentences
-from build_tools.analysis.tokens import STOP_WORDS, content_terms
+from build_tools.analysis.tokens import STOP_WORDS, cached_terms
 from build_tools.model import Anchored
 
 if TYPE_CHECKING:
@@ -84,8 +84,8 @@ def centrality_weights(
     """Weight of each term: log-scaled body frequency, boosted for title and keyword terms."""
     tf: Counter[str] = Counter()
     for s in sentences:
-        tf.update(content_terms(s.text, options.stop_words))
-    topical = set(content_terms(" ".join((article.title, *article.keywords)), options.stop_words))
+        tf.update(cached_terms(s.text, options.stop_words))
+    topical = set(cached_terms(" ".join((article.title, *article.keywords)), options.stop_words))
     weights = {}
     for term, n in tf.items():
         if n < 2:
@@ -150,15 +150,24 @@ def position_prior(sentence: BodySentence, rank: int, n_paragraphs: int) -> floa
     return prior * (1.0 if sentence.position == 0 else 0.75)
 
 
-def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+def term_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Cosine similarity of two term sets (0 = nothing shared, 1 = the same terms)."""
     if not a or not b:
         return 0.0
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
-def summarise(article: Article, options: SummaryOptions = DEFAULT_OPTIONS) -> tuple[Anchored, ...]:
-    """3-6 verbatim body sentences, in document order, each anchored to its paragraph."""
-    sentences = body_sentences(article)
+def summarise(
+    article: Article,
+    options: SummaryOptions = DEFAULT_OPTIONS,
+    *,
+    sentences: Sequence[BodySentence] | None = None,
+) -> tuple[Anchored, ...]:
+    """3-6 verbatim body sentences, in document order, each anchored to its paragraph.
+
+    `sentences` may pass `body_sentences(article)` when the caller already has them.
+    """
+    sentences = body_sentences(article) if sentences is None else sentences
     if not sentences:
         return ()
     weights = centrality_weights(sentences, article, options)
@@ -167,21 +176,23 @@ def summarise(article: Article, options: SummaryOptions = DEFAULT_OPTIONS) -> tu
     total_words = sum(len(s.text.split()) for s in sentences)
     budget = min(options.max_words, max(options.min_words, round(total_words * options.words_ratio)))
 
-    terms = [frozenset(content_terms(s.text, options.stop_words)) for s in sentences]
+    terms = [frozenset(cached_terms(s.text, options.stop_words)) for s in sentences]
     raw = [sum(weights.get(t, 0.0) for t in ts) / math.sqrt(len(ts) + 1) for ts in terms]
     top = max(raw) or 1.0
     scores = []
     for s, r in zip(sentences, raw):
-        mix = (1 - options.position_weight) * r / top + options.position_weight * position_prior(s, rank.get(s.paragraph_index, 0), len(prose))
+        prior = position_prior(s, rank.get(s.paragraph_index, 0), len(prose))
+        mix = (1 - options.position_weight) * r / top + options.position_weight * prior
         scores.append(mix * shape_penalty(s.text, options))
 
     chosen: list[int] = []
     used = 0
     candidates = [i for i, sc in enumerate(scores) if sc > 0]
     while candidates and len(chosen) < options.max_sentences:
+
         def gain(i: int) -> float:
-            overlap = max((_similarity(terms[i], terms[j]) for j in chosen), default=0.0)
-            return scores[i] - options.redundancy * overlap * scores[i]
+            overlap = max((term_similarity(terms[i], terms[j]) for j in chosen), default=0.0)
+            return scores[i] * (1 - options.redundancy * overlap)
 
         best = max(candidates, key=lambda i: (gain(i), -i))
         candidates.remove(best)

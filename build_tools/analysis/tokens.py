@@ -6,6 +6,7 @@ Deliberately small and dependency-free: no NLTK data, no models, no downloads.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: A word: letters/digits, with inner hyphens or apostrophes ("techno-economic", "Russia's").
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -54,12 +55,20 @@ def light_stem(word: str) -> str:
     return w
 
 
+_cached_stem = lru_cache(maxsize=1 << 16)(light_stem)
+
+
 def content_terms(text: str, stop_words: frozenset[str] = STOP_WORDS) -> list[str]:
     """Stemmed, lower-cased words of `text` that are not stop words or bare numbers."""
     out = []
-    for w in WORD_RE.findall(text):
-        lw = w.lower()
-        if lw in stop_words or lw.isdigit() or len(lw) < 2:
+    for w in WORD_RE.findall(text.lower()):
+        if w in stop_words or len(w) < 2 or w.isdigit():
             continue
-        out.append(light_stem(lw))
+        out.append(_cached_stem(w))
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def cached_terms(text: str, stop_words: frozenset[str] = STOP_WORDS) -> tuple[str, ...]:
+    """`content_terms` as a tuple, memoised: summary and key points look at the same sentences."""
+    return tuple(content_terms(text, stop_words))

@@ -1,0 +1,108 @@
+"""Entities: gazetteer names, people by shape, organisations by head word, merged spellings, precision."""
+
+from __future__ import annotations
+
+from build_tools.analysis.entities import DEFAULT_GAZETTEER, Gazetteer, extract_entities
+from build_tools.model import Article, Entity, Paragraph, Section
+
+
+def article(*paragraphs: str) -> Article:
+    paras = tuple(Paragraph(f"p-{i}", t) for i, t in enumerate(paragraphs, start=1))
+    return Article(source="t.txt", slug="t", title="T", sections=(Section(None, paras),))
+
+
+def found(*paragraphs: str, **kwargs: object) -> dict[str, tuple[str, int]]:
+    return {e.name: (e.kind, e.mentions) for e in extract_entities(article(*paragraphs), **kwargs)}  # type: ignore[arg-type]
+
+
+def test_gazetteer_places_and_organisations() -> None:
+    got = found("Huawei will supply 5G to Russia through MTS, while Tele2 works with Ericsson in Moscow.")
+    assert got == {
+        "Huawei": ("organisation", 1), "Russia": ("place", 1), "MTS": ("organisation", 1),
+        "Tele2": ("organisation", 1), "Ericsson": ("organisation", 1), "Moscow": ("place", 1),
+    }
+
+
+def test_possessives_and_aliases_merge() -> None:
+    got = found("Huawei's partners grew.", "Huawei’s rivals shrank.", "The Russian Federation and Russia are one.")
+    assert got["Huawei"] == ("organisation", 2)
+    assert got["Russia"] == ("place", 2)
+    assert "Russian Federation" not in got
+
+
+def test_demonyms_count_for_their_country() -> None:
+    got = found("Chinese companies and American firms compete.")
+    assert got == {"China": ("place", 1), "United States": ("place", 1)}
+
+
+def test_people_by_first_name_and_title_and_surname() -> None:
+    got = found(
+        "Vladimir Putin and Xi Jinping met in Moscow.",
+        "Putin spoke first; then Xi answered.",
+        "President Donald Trump left. Later Trump returned.",
+        "Professor Kamara testified.",
+    )
+    assert got["Vladimir Putin"] == ("person", 2)
+    assert got["Xi Jinping"] == ("person", 2)
+    assert got["Donald Trump"] == ("person", 2)
+    assert got["Kamara"] == ("person", 1)
+    assert "President Donald Trump" not in got and "Putin" not in got
+
+
+def test_organisations_by_head_word() -> None:
+    got = found(
+        "She works at Aalborg University with the Commonwealth of Independent States.",
+        "The Chinese Communist Party and the Eurasian Development Bank agreed.",
+    )
+    assert got["Aalborg University"] == ("organisation", 1)
+    assert got["Commonwealth of Independent States"] == ("organisation", 1)
+    assert got["Chinese Communist Party"] == ("organisation", 1)
+    assert got["Eurasian Development Bank"] == ("organisation", 1)
+
+
+def test_connectors_split_lists() -> None:
+    got = found("Russia and China signed. Ericsson and Nokia did not.")
+    assert set(got) == {"Russia", "China", "Ericsson", "Nokia"}
+
+
+def test_precision_filters() -> None:
+    got = found(
+        "MEASURING THE IMPACT OF TECHNOLOGY",  # heading left as a paragraph
+        "Swift advances followed in March. Western sanctions bite.",  # sentence-initial words, months
+        "This is argued elsewhere (Weiss, 2015, p. 413) and by Halvorsen (2015).",  # citation authors
+        "Taken together, the Internet changed.",
+        "A single Mysterious Phrase appears once.",
+        "Rules like the General Data Protection Regulation apply.",
+    )
+    assert got == {}
+
+
+def test_unknown_phrases_need_to_recur() -> None:
+    got = found("The so-called Big Tech firms grew.", "Big Tech faces rules.", "Great Firewall is one-off.")
+    assert got == {"Big Tech": ("other", 2)}
+
+
+def test_acronym_expansions_merge_with_acronyms() -> None:
+    got = found(
+        "The International Telecommunication Union (ITU) met.",
+        "The Department for Science, Innovation and Technology (DSIT) said no. DSIT again.",
+        acronyms={"DSIT": "Department for Science, Innovation and Technology"},
+    )
+    assert got["International Telecommunication Union"] == ("organisation", 2)
+    assert got["Department for Science, Innovation and Technology"] == ("organisation", 3)
+
+
+def test_sorted_by_mentions_then_name_and_paragraphs_in_order() -> None:
+    entities = extract_entities(article("Nokia and Ericsson.", "Ericsson again.", "Beijing."))
+    assert [e.name for e in entities] == ["Ericsson", "Beijing", "Nokia"]
+    assert entities[0] == Entity("Ericsson", "organisation", 2, ("p-1", "p-2"))
+
+
+def test_gazetteer_is_injectable() -> None:
+    custom = Gazetteer(organisations=DEFAULT_GAZETTEER.organisations | {"Senza Fili"})
+    assert found("Analysts at Senza Fili agree.", gazetteer=custom) == {"Senza Fili": ("organisation", 1)}
+
+
+def test_deterministic() -> None:
+    a = article("Huawei and ZTE in Beijing.", "Ericsson in Stockholm.")
+    assert extract_entities(a) == extract_entities(a)
