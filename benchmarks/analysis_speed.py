@@ -28,7 +28,7 @@ from build_tools.analysis.key_points import key_points  # noqa: E402
 from build_tools.analysis.sentences import body_sentences  # noqa: E402
 from build_tools.analysis.summary import summarise  # noqa: E402
 from build_tools.analysis.themes import score_themes  # noqa: E402
-from build_tools.analysis.tokens import _cached_stem, cached_terms  # noqa: E402
+from build_tools.analysis.tokens import clear_caches  # noqa: E402
 from build_tools.model import Article, Paragraph, Section  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,8 +57,7 @@ def best_ms(fn: Callable[[], object], runs: int = 7) -> float:
     """The fastest of `runs` timings, each with cold memo caches (as for a new article)."""
     best = float("inf")
     for _ in range(runs):
-        cached_terms.cache_clear()
-        _cached_stem.cache_clear()
+        clear_caches()
         start = time.perf_counter()
         fn()
         best = min(best, time.perf_counter() - start)

@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 from build_tools.analysis.sentences import BodySentence, body_sentences  # noqa: E402
 from build_tools.analysis.summary import summarise  # noqa: E402
 from build_tools.analysis.tokens import content_terms  # noqa: E402
-from build_tools.model import Anchored, Article, Paragraph, Section  # noqa: E402
+from build_tools.model import Anchored, Article  # noqa: E402
+from build_tools.seeds import read_seed  # noqa: E402
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 
@@ -33,54 +34,8 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+")
 # --- loading ----------------------------------------------------------------------------------
 
 
-def _fallback_parse(text: str, source: str) -> Article:
-    """A throwaway seed reader (blank-line paragraphs, p-1, p-2, ...) used until seeds.py exists."""
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
-    title = blocks[0]
-    abstract = None
-    keywords: tuple[str, ...] = ()
-    start = 1
-    for i, b in enumerate(blocks):
-        if b == "Abstract" and i + 1 < len(blocks):
-            abstract = blocks[i + 1]
-        if b.startswith("Keywords:"):
-            keywords = tuple(k.strip(" .") for k in b[len("Keywords:") :].split(","))
-            start = i + 1
-            break
-    else:
-        start = next(i for i, b in enumerate(blocks) if len(b.split()) >= 25)
-    sections: list[tuple[str | None, list[str]]] = [(None, [])]
-    for b in blocks[start:]:
-        if b == "References":
-            break
-        if b == "* * *":
-            continue
-        if b.isupper():
-            sections.append((b.title(), []))
-            continue
-        paras = sections[-1][1]
-        if paras and not re.search(r"[.!?:\"”’)]$", paras[-1]) and b[:1].islower():
-            paras[-1] = paras[-1] + " " + b
-        else:
-            paras.append(b)
-    n = 0
-    built = []
-    for heading, paras in sections:
-        ps = []
-        for p in paras:
-            n += 1
-            ps.append(Paragraph(f"p-{n}", p))
-        built.append(Section(heading, tuple(ps)))
-    slug = Path(source).stem
-    return Article(source=source, slug=slug, title=title, abstract=abstract, keywords=keywords, sections=tuple(built))
-
-
 def load_article(path: Path) -> Article:
-    """The article in `path`, through the real parser when it is available."""
-    try:
-        from build_tools.seeds import read_seed
-    except ImportError:
-        return _fallback_parse(path.read_text(encoding="utf-8"), str(path))
+    """The article in `path`, through the project's parser."""
     return read_seed(path)
 
 

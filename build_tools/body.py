@@ -21,6 +21,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 WIKILINK = re.compile(r"\[\[([^\[\]|#\n]+?)(?:#([\w-]+))?(?:\|([^\[\]\n]+))?\]\]")
 MDLINK = re.compile(r"(?<!\!)\[([^\[\]\n]+)\]\((?!https?:|mailto:|#|<https?:)<?([^()\s<>]+?\.md)(?:#([\w-]+))?>?\)")
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
 _CITE_LINK = re.compile(r"\]\(#(ref-[\w-]+)\)")
 _PARA_ID = re.compile(r"^p-(\d+)$")
 _SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+|$)")
@@ -218,6 +219,7 @@ def _links(lines: list[str], first_line: int, blocks: list[_Block], paragraphs: 
             continue
         if in_code:
             continue
+        line = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)  # links in `code` are examples, not links
         for m in WIKILINK.finditer(line):
             found.append(BodyLink(m.group(1).strip(), m.group(2), m.group(3), first_line + idx, m.start() + 1, owner.get(idx), _sentence_around(line, m.start()), "wikilink"))
         for m in MDLINK.finditer(line):

@@ -53,6 +53,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool =
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)  # type: ignore[arg-type]
+# Dates stay text ("2020-13-45" is then reported by the schema, not crashed on by the YAML parser).
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -86,7 +91,7 @@ def load_briefing_text(text: str, path: str) -> tuple[BriefingFile | None, list[
             problem += " (tabs are not allowed for indentation)"
         hint = _yaml_hint(problem)
         return None, [Problem(path, line, col, "error", f"front matter is not valid YAML: {problem}", hint)]
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         return None, [Problem(path, 1, 1, "error", f"front matter is not valid YAML: {exc}", "check the YAML syntax")]
     if meta is None:
         meta = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from .corpus import Corpus, build_corpus
+from .corpus import Corpus, build_corpus, term_key
 from .errors import Problem
 
 
@@ -27,6 +27,12 @@ def corpus_problems(corpus: Corpus, folder: Path | None = None) -> list[Problem]
     slugs = tuple(corpus.docs)
     for doc in corpus.docs.values():
         for link in doc.body.links:
+            if link.target.lower().startswith("glossary:"):
+                term = link.target.split(":", 1)[1].strip()
+                if term_key(term) not in corpus.glossary:
+                    problems.append(Problem(doc.path, link.line, link.column, "error", f"link to unknown glossary term '{term}'",
+                                            "use a term from the glossary page or glossary.yml"))
+                continue
             target = corpus.docs.get(link.target)
             if target is None:
                 close = difflib.get_close_matches(link.target, slugs, n=1, cutoff=0.6)

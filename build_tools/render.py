@@ -21,8 +21,8 @@ from . import __version__
 from .markdown_text import escape_inline, escape_markdown
 from .model import Article, Briefing, Citation, Paragraph, to_dict
 
-HASH_PLACEHOLDER = "0" * 16
-_HASH_LINE = re.compile(r"^(\s*hash:\s*)([0-9a-f]{16})\s*$", re.M)
+HASH_PLACEHOLDER = "sha256:" + "0" * 16
+_HASH_LINE = re.compile(r"^(\s*hash:\s*)['\"]?(sha256:[0-9a-f]{16})['\"]?\s*$", re.M)
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•→▪◦‣–—·]|(\d{1,2})[.)]|([a-z])[.)]|\((\d{1,2}|[a-z])\))\s+")
 
 
@@ -125,7 +125,7 @@ def render_briefing(briefing: Briefing, *, source_sha256: str | None = None) -> 
 def content_hash(text: str) -> str:
     """Hash of a briefing file with its own recorded hash blanked out."""
     normalised = _HASH_LINE.sub(lambda m: m.group(1) + HASH_PLACEHOLDER, text, count=1)
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+    return "sha256:" + hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
 
 def recorded_hash(text: str) -> str | None:

@@ -291,14 +291,16 @@ def proper_phrases(paragraphs: Sequence[Paragraph]) -> list[str]:
 _QUOTED_TERM = r"[‘“\"'](?P<qterm>[^’”\"'‘“]{2,60})[’”\"']"
 _PLAIN_TERM = r"(?P<pterm>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})"
 _VERB = r"(?P<verb>(?:is|are)\s+(?:commonly\s+|usually\s+|generally\s+|here\s+)?(?:understood|defined)\s+as|refers?\s+(?:mainly\s+|here\s+)?to|means)"
-_DEFINES_RE = re.compile(rf"(?:^|(?<=\bthe\s)|(?<=\ba\s)|(?<=\ban\s)|(?<=,\s))(?:{_QUOTED_TERM}|{_PLAIN_TERM})\s+{_VERB}\s+(?P<def>.+)$")
+_DEFINES_QUOTED_RE = re.compile(rf"{_QUOTED_TERM},?\s+{_VERB}\s+(?P<def>.+)$")
+_DEFINES_RE = re.compile(rf"(?:^|(?<=\bthe\s)|(?<=\ba\s)|(?<=\ban\s)|(?<=,\s)){_PLAIN_TERM}\s+{_VERB}\s+(?P<def>.+)$")
 _SO_CALLED_RE = re.compile(
     r"\bso-called\s+(?:[‘“\"'](?P<qterm>[^’”\"'‘“]{2,60})[’”\"']|(?P<cterm>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}))"
     r"(?:\s*[—–]\s*(?P<dash>[^—–.;]{3,120}?)\s*[—–]|,\s+(?P<comma>an?\s+[^,.;]{3,120}?)[,.;])?"
 )
 _TRAILING_CITATION_RE = re.compile(r"\s*\([^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)\s*$")
 _BAD_TERM_WORDS: frozenset[str] = frozenset(
-    "this that these those it they he she we which who what there here one term word concept idea".split()
+    """this that these those it they he she we which who what there here one term word concept idea
+    paper article report study author authors text section chapter book figure table""".split()
 )
 
 
@@ -327,16 +329,20 @@ def defined_terms(
                 definition = so_called.group("dash") or so_called.group("comma")
                 cleaned = _clean_definition(definition, options.max_definition_words) if definition else None
                 found.append(((p_index, offset + so_called.start()), GlossaryEntry(term, "term", cleaned, para.id)))
-            m = _DEFINES_RE.search(sentence)
+            m = _DEFINES_QUOTED_RE.search(sentence) or _DEFINES_RE.search(sentence)
             if m:
-                term = (m.group("qterm") or m.group("pterm")).strip()
+                quoted = "qterm" in m.re.groupindex
+                term = (m.group("qterm") if quoted else m.group("pterm")).strip()
                 words = term.lower().split()
                 if not words or words[0] in _BAD_TERM_WORDS or any(w in _BAD_TERM_WORDS for w in words):
                     continue
-                if m.group("pterm") and any(w in EXPANSION_STOP_WORDS for w in words):
+                if not quoted and any(w in EXPANSION_STOP_WORDS for w in words):
                     continue
-                if m.group("pterm") and m.start() == 0 and len(words) > 3:
+                if not quoted and m.start() == 0 and len(words) > 3:
                     continue
+                verb = m.group("verb")
+                if not quoted and (verb == "means" or verb.startswith("refer") and m.start() > 0):
+                    continue  # "the technology means ...", "the report refers to ...": not definitions
                 definition = _clean_definition(m.group("def"), options.max_definition_words)
                 if len(definition.split()) >= 2:
                     found.append(((p_index, offset + m.start()), GlossaryEntry(term, "term", definition, para.id)))

@@ -127,14 +127,18 @@ def body_sentences(article: Article, kinds: Iterable[str] = ("text",)) -> tuple[
 
     The abstract and keywords are not body text and are skipped, even when a parser
     left them among the paragraphs (equal to `article.abstract`, first under an
-    "Abstract" heading, or starting "Keywords:"). Interview turns are handled here once for every step: a question turn ("Q: ...",
-    or a short paragraph ending in "?") is the interviewer's, not the article's, and
-    is skipped; an answer label ("A: ") is cut off the first sentence and footnote
-    marks ("[2]") off the end of each, so sentences stay verbatim substrings.
+    "Abstract" heading, or starting "Keywords:"). Interview turns are handled here,
+    once for every step: a question turn ("Q: ...", or a short paragraph ending in
+    "?") is the interviewer's, not the article's, and is skipped; an answer label
+    ("A: ") is cut off the first sentence and footnote marks ("[2]") off the end of
+    each, so sentences stay verbatim substrings of their paragraph.
     """
     wanted = frozenset(kinds)
-    # The first paragraph under an "Abstract" heading is the abstract, even if a parser left it in the body.
-    skipped = {s.paragraphs[0].id for s in article.sections if s.heading and s.paragraphs and _FRONT_MATTER_RE.match(s.heading)}
+    skipped = {
+        s.paragraphs[0].id
+        for s in article.sections
+        if s.heading and s.paragraphs and _FRONT_MATTER_RE.match(s.heading)
+    }
     out: list[BodySentence] = []
     for p_index, para in enumerate(article.paragraphs()):
         if para.kind not in wanted or is_heading_like(para.text) or para.id in skipped:

@@ -72,3 +72,9 @@ def content_terms(text: str, stop_words: frozenset[str] = STOP_WORDS) -> list[st
 def cached_terms(text: str, stop_words: frozenset[str] = STOP_WORDS) -> tuple[str, ...]:
     """`content_terms` as a tuple, memoised: summary and key points look at the same sentences."""
     return tuple(content_terms(text, stop_words))
+
+
+def clear_caches() -> None:
+    """Forget memoised stems and terms (for benchmarks that time a cold start)."""
+    _cached_stem.cache_clear()
+    cached_terms.cache_clear()

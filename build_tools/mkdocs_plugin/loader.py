@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..briefing_file import load_briefing
 from ..corpus import Corpus, Doc, build_corpus, doc_from_file
 from ..errors import Problem
+from ..links import resolve_wikilinks
 from ..model import Theme
 from ..schema import validate_meta
 from .analysis_cache import CachedAnalyser
@@ -56,4 +57,9 @@ def load_corpus(root: Path, options: Any, themes: dict[str, Theme], *, include_d
     analyser.prune()
     if not include_drafts:
         docs = [d for d in docs if not d.draft]
-    return LoadResult(build_corpus(docs), problems)
+    corpus = build_corpus(docs)
+    for slug, doc in list(corpus.docs.items()):
+        linked = resolve_wikilinks(doc.body.markdown, corpus)
+        if linked != doc.body.markdown:
+            corpus.docs[slug] = replace(doc, body=replace(doc.body, markdown=linked))
+    return LoadResult(corpus, problems)

@@ -73,6 +73,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 config.extra_javascript.append(f"assets/briefings/{name}")
         return config
 
+    def on_pre_build(self, *, config: Any) -> None:
+        if self.is_serve:  # live preview: a changed raw article is re-ingested before the rebuild
+            from ..preview import reingest_changed_seeds
+
+            report = reingest_changed_seeds(self.root, self.config.briefings_dir)
+            for line in (report.lines()[:-1] if report else []):
+                log.info(line)
+
     def on_files(self, files: Files, *, config: Any) -> Files:
         include_drafts = self.config.drafts == "include" or (self.config.drafts == "auto" and self.is_serve)
         result = load_corpus(self.root, self.config, self.themes, include_drafts=include_drafts)

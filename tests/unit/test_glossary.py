@@ -121,6 +121,17 @@ def test_defined_terms() -> None:
     assert "It" not in got
 
 
+def test_ordinary_refers_and_means_are_not_definitions() -> None:
+    assert entries(
+        "In practice the report refers to older data.",
+        "Cheaper equipment means faster rollout.",
+        "This means that vendors matter.",
+    ) == {}
+    assert entries("The term ‘customer state’ means a state that buys a bloc's infrastructure.") == {
+        "customer state": "a state that buys a bloc's infrastructure"
+    }
+
+
 def test_first_paragraph_and_order() -> None:
     a = article("Nothing here.", "The CIS met.", "The EU and the CIS met again.")
     assert [(e.term, e.paragraph) for e in extract_glossary(a)] == [("CIS", "p-2"), ("EU", "p-3")]
