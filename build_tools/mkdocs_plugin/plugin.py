@@ -25,6 +25,7 @@ from ..check import corpus_problems
 from ..config import themes_from_options
 from . import pages
 from .assets import ASSET_DIR, ASSET_FILES, PAGE_ASSETS
+from .docs_tables import FIELDS_MARKER, THEMES_MARKER, fill_markers
 from .loader import load_corpus
 from .postprocess import mark_glossary_terms
 from .search import build_search_index
@@ -107,6 +108,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+        if FIELDS_MARKER in markdown or THEMES_MARKER in markdown:
+            markdown = fill_markers(markdown, self.themes)
         if page.file.src_uri == "index.md" and self.corpus is not None:
             return markdown + pages.home_markdown(self.corpus, self.themes, self.config.latest)
         return markdown

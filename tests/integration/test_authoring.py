@@ -168,3 +168,16 @@ def test_drafts_are_left_out_of_the_published_site(project: Path) -> None:
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     preview = run([str(BIN / "mkdocs"), "build"], project)
     assert preview.returncode == 0 and (site / "briefings" / "draft-note" / "index.html").is_file()
+
+
+def test_the_full_example_in_the_docs_builds_and_links(project: Path) -> None:
+    doc = (ROOT / "docs" / "writing-a-briefing.md").read_text(encoding="utf-8")
+    example = doc.split("```markdown\n", 1)[1].split("\n```", 1)[0] + "\n"
+    (project / "briefings" / "why-russia-chose-huawei-for-5g.md").write_text(example, encoding="utf-8")
+    assert briefings(project, "ingest", "seeds").returncode == 0
+    check = briefings(project, "check")
+    assert check.returncode == 0, check.stderr
+    result = run([str(BIN / "mkdocs"), "build", "--strict"], project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "briefings" / "why-russia-chose-huawei-for-5g" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../{OPED_SLUG}/#p-15"' in page and 'href="../../glossary/#term-5g"' in page
