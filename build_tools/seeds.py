@@ -86,6 +86,8 @@ _SPEAKER = re.compile(
     r"director(?:[- ]general)?|dr\.?|prof\.?|professor|mr\.?|ms\.?|mrs\.?|sir|dame|h\.?e\.?)\s+)*"
     r"(?P<name>(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|van|von|de|der|da|del|di|bin|al)){1,3})"
 )
+_READING_TIME = re.compile(r"^\s*(?:reading\s+time\s*:?\s*)?\d{1,3}\s*(?:-|–)?\s*min(?:ute)?s?(?:\s+read)?\s*$", re.I)
+_POSTED_BY = re.compile(r"\bby\s+(?P<names>[A-Z][^|•·]+?)\s*(?:$|[|•·]|\bon\b)")
 _CREDENTIALS = re.compile(r",?\s*\b(?:PhD|Ph\.D\.|MD|MBA|MA|MSc|BA|JD|Jr\.?|Sr\.?|Esq\.?|FRS)\b\.?", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[a-z]{1,3})$")
 _NAME_PARTICLES = {"van", "von", "de", "der", "da", "del", "di", "bin", "al", "la", "le", "du", "dos", "das"}
@@ -365,7 +367,7 @@ def _split_names(text: str) -> list[str]:
         text = text[: d.start] + text[d.end :]
     text = _CREDENTIALS.sub("", text)
     text = re.sub(r"\s*[|•·]\s*.*$", "", text)
-    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)
+    parts = re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)
     names = []
     for part in parts:
         part = re.sub(r"^(?:dr|prof|professor|mr|ms|mrs)\.?\s+", "", part.strip(" .,;"), flags=re.I)
@@ -451,8 +453,8 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
             abstract_parts.append(text)
             b += 1
             continue
-        consumed_block = False
         li = 0
+        prev_kind = "title" if h.title is not None and b > 0 and blocks[b - 1].lines[-1].number == h.title_line else None
         lines = block.raw_lines
         joined = " ".join(lines)
         if len(lines) > 1 and h.title is not None and _strip_md(joined) != joined and _is_author_list(_strip_md(joined)):
@@ -460,25 +462,25 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
         while li < len(lines):
             line = lines[li]
             nxt = lines[li + 1] if li + 1 < len(lines) else _first_line(blocks, b + 1)
-            kind = _classify_header_line(line, nxt, h, current_author)
+            kind = _classify_header_line(line, nxt, h, current_author, li + 1 < len(lines))
+            if kind in ("subtitle", "text") and prev_kind == "title" and _is_dek(line, h):
+                kind = "dek"
+            prev_kind = kind
             if kind == "abstract_label":
                 h.metadata_lines.append(line)
                 in_abstract = True
                 if li + 1 < len(lines):
                     abstract_parts.append(" ".join(lines[li + 1 :]))
-                consumed_block = True
                 break
             if kind == "abstract_inline":
                 rest = _ABSTRACT_INLINE.match(line).group("rest")  # type: ignore[union-attr]
                 h.metadata_lines.append(line[: len(line) - len(rest)].strip())
                 h.abstract = " ".join([rest, *lines[li + 1 :]])
-                consumed_block = True
                 break
             if kind == "keywords":
                 rest = " ".join([_KEYWORDS.match(line).group("rest"), *lines[li + 1 :]])  # type: ignore[union-attr]
                 h.metadata_lines.append(line[: len(line) - len(_KEYWORDS.match(line).group("rest"))].strip())  # type: ignore[union-attr]
                 h.keywords = [k.strip(" .;") for k in re.split(r"[;,]|\s[·•]\s", rest) if k.strip(" .;")]
-                consumed_block = True
                 break
             if kind == "funding_label":
                 pending_funding = True
@@ -503,15 +505,27 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
                 _take_date(h, line, strength=2, bare_years=True)
             elif kind == "date":
                 h.metadata_lines.append(line)
+                for segment in re.split(r"\s*[|•·]\s*", line):
+                    if _is_name(segment) and not find_dates(segment):
+                        current_author = _add_author(h, segment)  # "Jane Doe | February 6, 2024"
+                posted = _POSTED_BY.search(line)  # "Posted on March 3, 2021 by Jane Doe"
+                if posted:
+                    for name in _split_names(posted.group("names")):
+                        if _is_name(name):
+                            current_author = _add_author(h, name)
                 _take_date(h, line, strength=4 if re.search(r"\bpublished\b", line, re.I) else 3)
                 doi = _DOI.search(line)
                 if doi and not h.doi:
                     h.doi = doi.group(1)
             elif kind == "byline":
                 h.metadata_lines.append(line)
-                names = _byline_names(line)
-                for name in names:
-                    current_author = _add_author(h, name)
+                names = []
+                for name in _byline_names(_strip_md(line)):
+                    if len(name.split()) == 1 and not h.publisher:
+                        h.publisher = name  # "By Jane Doe, Reuters": an outlet, not a writer
+                    elif len(name.split()) > 1:
+                        names.append(name)
+                        current_author = _add_author(h, name)
                 _take_date(h, line, strength=1)
                 # Lines after a byline in the same block: affiliation or outlet.
                 while li + 1 < len(lines) and _classify_header_line(lines[li + 1], None, h, current_author) == "text":
@@ -521,7 +535,7 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
                     if _ORG_WORDS.search(follower) and names:
                         for a in h.authors[-len(names):]:
                             a["affiliations"].append(follower)
-                    elif not h.publisher:
+                    elif not h.publisher and not _READING_TIME.match(follower) and not any(ch.isdigit() for ch in follower):
                         h.publisher = follower
             elif kind == "author_list":
                 h.metadata_lines.append(line)
@@ -565,6 +579,8 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
             elif kind == "publisher":
                 h.metadata_lines.append(line)
                 h.publisher = line.strip()
+            elif kind == "dek":
+                h.abstract = _strip_md(line)
             elif kind == "subtitle":
                 h.subtitle = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
             elif kind == "dek_bullets":
@@ -578,13 +594,9 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
                     h.metadata_lines.append(line)
                     current_author["affiliations"].append(line)
             li += 1
-        if consumed_block and not in_abstract:
-            pass
         b += 1
     if in_abstract:
         h.abstract = "\n\n".join(abstract_parts) or None
-    if h.title is not None and h.title_line is not None and h.title_line > 1:
-        pass
     return h, b
 
 
@@ -594,6 +606,12 @@ def _is_title_like(line: str) -> bool:
     words = text.split()
     sentences = len(re.findall(r"[a-z0-9)”\"’'][.!?](?:\s+[A-Z“\"‘']|$)", text))
     return bool(_WORD.search(text)) and len(words) <= 40 and not (sentences >= 2 and len(words) > 20)
+
+
+def _is_dek(line: str, h: _Header) -> bool:
+    """A one-sentence standfirst right under the title (ends with a period, unlike a subtitle)."""
+    text = _strip_md(line)
+    return h.abstract is None and h.subtitle is None and text.endswith(".") and len(text.split()) >= 6 and not _SPEAKER_LABEL.match(text)
 
 
 def _first_line(blocks: list[_Block], index: int) -> str | None:
@@ -628,6 +646,9 @@ def _starts_body(blocks: list[_Block], b: int, h: _Header) -> bool:
         return False
     if any(_is_metadata_line(x.text) for x in block.lines):
         return False
+    following = blocks[b + 1].lines[0].text.strip() if b + 1 < len(blocks) else ""
+    if following and len(_words(block.text)) <= 60 and (_BYLINE.match(_strip_md(following)) or _is_metadata_line(following)):
+        return False  # a dek or standfirst above the byline or date: still the header
     if h.authors and len(block.lines) > 1 and _line_structured(block):
         return False  # affiliation lines under an author's name
     return _is_list(block) or _is_prose(block)
@@ -674,9 +695,9 @@ def _is_list(block: _Block) -> bool:
     return bool(_BULLET.match(block.lines[0].text)) and sum(1 for x in block.lines if _BULLET.match(x.text)) >= max(1, len(block.lines) // 2)
 
 
-def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author: dict | None) -> str:
+def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author: dict | None, nxt_same_block: bool = False) -> str:
     """What one header line is; the order of the checks matters."""
-    stripped = line.strip()
+    stripped = _strip_md(line.strip())
     if _ABSTRACT_LABEL.match(stripped):
         return "abstract_label"
     if _ABSTRACT_INLINE.match(stripped):
@@ -710,7 +731,7 @@ def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author
             return "title"
         if _LABEL_BULLET.match(stripped):
             return "label"
-        if nxt is not None and _is_label_before_title(stripped, nxt):
+        if nxt is not None and _is_label_before_title(stripped, nxt, nxt_same_block):
             return "label"
         if _is_name(stripped) and len(stripped.split()) <= 3 and nxt is not None and _is_headline(nxt) and not _is_name(nxt):
             return "author_name"
@@ -736,11 +757,21 @@ def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author
     return "text"
 
 
-def _is_label_before_title(line: str, nxt: str) -> bool:
-    """A section or series label above the title ("Reports", "Trade and geopolitics")."""
+def _is_label_before_title(line: str, nxt: str, same_block: bool) -> bool:
+    """A section or series label above the title ("Reports", "Trade and geopolitics").
+
+    A short line directly above a longer one in the same block is a title over its subtitle,
+    unless it is a single word, an institution's name, or the next line has the colon of a title.
+    """
     words, next_words = line.split(), nxt.split()
+    if same_block and len(words) > 1 and not _ORG_WORDS.search(line) and ":" not in nxt:
+        return False
+    if _is_author_affiliation(nxt) or _is_author_list(nxt):
+        return False
     if date_line_value(nxt) or _BYLINE.match(nxt) or _ABSTRACT_LABEL.match(nxt):
         return False
+    if nxt.rstrip().endswith(".") or len(next_words) > 30:
+        return False  # a sentence under a short line is a dek: the short line is the title
     if not _is_headline(nxt) or _is_name(nxt):
         return False
     return len(words) <= 4 and len(next_words) >= max(5, 2 * len(words)) and not line.endswith((".", "?"))

@@ -1,0 +1,50 @@
+"""Header shapes seen in real articles, each pinned with a short inline text."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_tools.seeds import parse_seed
+
+BODY = (
+    "\n\nThe first paragraph of the body says something long enough about telecom networks and vendors in Europe."
+    "\n\nA second paragraph follows with more words about spectrum and the operators who bid for it."
+)
+
+CASES = [
+    # (raw header, title, subtitle, abstract, date, authors, publisher)
+    ("Europe's 5G Gamble\n13 Jun 2019|", "Europe's 5G Gamble", None, None, "2019-06-13", [], None),
+    ("Europe's 5G Gamble\n18/09/2024", "Europe's 5G Gamble", None, None, "2024-09-18", [], None),
+    ("Europe's 5G Gamble\nSeptember 18, 2024\nBy Jane Doe and John Smith", "Europe's 5G Gamble", None, None, "2024-09-18", ["Jane Doe", "John Smith"], None),
+    ("PUBLISHED ON: 30 Sep 2021 DOI: 10.1234/abcd.2021.5\n\nEurope's 5G Gamble", "Europe's 5G Gamble", None, None, "2021-09-30", [], None),
+    ("Europe's 5G Gamble\nVolume 13, Issue 3, December 2016", "Europe's 5G Gamble", None, None, "2016-12", [], None),
+    ("Europe's 5G Gamble\nWhy operators bet on a technology few customers want", "Europe's 5G Gamble", "Why operators bet on a technology few customers want", None, None, [], None),
+    ("Europe's 5G Gamble\nOperators are betting big on a technology few customers want yet.\nBy Jane Doe, Reuters\n3 min read", "Europe's 5G Gamble",
+     None, "Operators are betting big on a technology few customers want yet.", None, ["Jane Doe"], "Reuters"),
+    ("Europe's 5G Gamble\n\nOperators are betting big on a technology few customers want yet.\n\nBy Jane Doe", "Europe's 5G Gamble",
+     None, "Operators are betting big on a technology few customers want yet.", None, ["Jane Doe"], None),
+    ("# Europe's 5G Gamble\n\n*By Jane Doe*\n\n*March 3, 2021*", "Europe's 5G Gamble", None, None, "2021-03-03", ["Jane Doe"], None),
+    ("Europe's 5G Gamble\nPosted on March 3, 2021 by Jane Doe", "Europe's 5G Gamble", None, None, "2021-03-03", ["Jane Doe"], None),
+    ("Europe's 5G Gamble\nJane Doe | February 6, 2024", "Europe's 5G Gamble", None, None, "2024-02-06", ["Jane Doe"], None),
+    ("2022-05-10\nEurope's 5G Gamble", "Europe's 5G Gamble", None, None, "2022-05-10", [], None),
+    ("Commentary\nEurope's 5G Gamble: Operators and the State\nJane Doe\n10 May 2022", "Europe's 5G Gamble: Operators and the State", None, None, "2022-05-10", ["Jane Doe"], None),
+    ("Author : Jane Doe\nIssue BriefsPublished on Nov 16, 2021\n\nEurope's 5G Gamble", "Europe's 5G Gamble", None, None, "2021-11-16", ["Jane Doe"], None),
+    ("Europe's 5G Gamble\nAuthors: Jane Doe; John Smith", "Europe's 5G Gamble", None, None, None, ["Jane Doe", "John Smith"], None),
+    ("Europe's 5G Gamble\nJane Doe, Department of Politics, University of Somewhere, Finland", "Europe's 5G Gamble", None, None, None, ["Jane Doe"], None),
+    ("Europe's 5G Gamble – Speech by Minister Jane Doe at the Example Forum", "Europe's 5G Gamble – Speech by Minister Jane Doe at the Example Forum", None, None, None, ["Jane Doe"], None),
+    ("Europe's 5G Gamble\nUpdated 12 May 2022, Published 10 May 2022", "Europe's 5G Gamble", None, None, "2022-05-10", [], None),
+]
+
+
+@pytest.mark.parametrize("header,title,subtitle,abstract,date,authors,publisher", CASES, ids=[c[0].split("\n")[-1][:40] for c in CASES])
+def test_header_shape(header, title, subtitle, abstract, date, authors, publisher) -> None:
+    a = parse_seed(header + BODY, "x.txt")
+    assert (a.title, a.subtitle, a.abstract, a.date, [x.name for x in a.authors]) == (title, subtitle, abstract, date, authors)
+    if publisher:
+        assert a.publisher == publisher
+    assert a.paragraphs()[0].text.startswith("The first paragraph of the body")
+
+
+def test_event_dates_in_the_body_are_not_publication_dates() -> None:
+    a = parse_seed("Europe's 5G Gamble\n\nOn October 7, 2022, the administration announced new export controls on chips to China.\n", "x.txt")
+    assert a.date is None
