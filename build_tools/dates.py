@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date as Date
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -48,7 +49,13 @@ class FoundDate:
 def _valid(year: int, month: int, day: int | None) -> bool:
     if not 1 <= month <= 12:
         return False
-    return day is None or 1 <= day <= 31
+    if day is None:
+        return True
+    try:
+        Date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _from_match(m: re.Match[str]) -> str | None:

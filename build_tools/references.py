@@ -110,8 +110,8 @@ def _first_sentence(text: str) -> str | None:
     m = re.match(r"\*([^*]+)\*", text)
     if m:
         return m.group(1).strip().rstrip(".")
-    m = re.match(r"(.+?[a-z0-9)\]”\"’'?!])[.?!](?:\s|$)", text)
-    title = (m.group(1) if m else text).strip().strip("“”\"")
+    m = re.match(r"(.+?[a-z0-9)\]”\"’'])([.?!])(?:\s|$)", text)
+    title = (m.group(1) + (m.group(2) if m.group(2) in "?!" else "") if m else text).strip().strip("“”\"")
     return title or None
 
 
@@ -146,6 +146,7 @@ _PAREN = re.compile(r"\(([^()]{4,200}?(?:19|20)\d\d[^()]{0,60}?)\)")
 _NARRATIVE = re.compile(
     r"\b(?P<names>[A-Z][a-zA-Z'’\-]+(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][a-zA-Z'’\-]+))?)\s+\((?P<year>" + _YEAR + r")(?:,\s*pp?\.\s*[\d\-–]+)?\)"
 )
+_LEAD_IN = re.compile(r"^(?:see(?:\s+also)?|e\.g\.,?|cf\.|for\s+example,?|i\.e\.,?|as\s+in)\s+", re.I)
 _MARK = re.compile(r"\[(\d{1,3})\]")
 
 
@@ -161,10 +162,13 @@ def find_citations(paragraph: Paragraph, references: Sequence[Reference]) -> tup
         for part_match in re.finditer(r"[^;]+", inner):
             part = part_match.group(0)
             stripped = part.strip()
+            lead = _LEAD_IN.match(stripped)
+            if lead:
+                stripped = stripped[lead.end():]
             item = _ITEM.match(stripped)
             if not item:
                 continue
-            start = offset + part_match.start() + (len(part) - len(part.lstrip()))
+            start = offset + part_match.start() + (len(part) - len(part.lstrip())) + (lead.end() if lead else 0)
             end = offset + part_match.end() - (len(part) - len(part.rstrip()))
             found.append(Citation(paragraph.id, text[start:end], _resolve(item.group("names"), item.group("year"), index), start, end))
     taken = [(c.start, c.end) for c in found]

@@ -1,0 +1,57 @@
+"""Reference entries and in-text citations, pinned with short inline texts."""
+
+from __future__ import annotations
+
+from build_tools.model import Paragraph
+from build_tools.references import find_citations, parse_reference
+
+
+def test_harvard_entry() -> None:
+    r = parse_reference("Weiss, Ch., 2015. How Do Science and Technology Influence International Affairs? *Minerva*, 53(4), pp. 411-430.")
+    assert (r.id, r.year, r.authors, r.title) == ("ref-weiss-2015", "2015", ("Weiss, Ch",), "How Do Science and Technology Influence International Affairs?")
+
+
+def test_entry_with_angle_bracket_url_and_two_authors() -> None:
+    r = parse_reference("Berkley, A. and Letzing, J., 2019. Tracing the Rise. *WEF* [online]. Available at: <www.weforum.org/agenda/x/> [Accessed 7 June 2019].")
+    assert r.url == "https://www.weforum.org/agenda/x/" and r.authors == ("Berkley, A", "Letzing, J") and r.id == "ref-berkley-2019"
+
+
+def test_apa_entry_with_doi() -> None:
+    r = parse_reference("Lee, K. (2020). Spectrum wars. Journal of Networks, 4(2), 1-20. https://doi.org/10.1234/jn.2020.02")
+    assert r.year == "2020" and r.doi == "10.1234/jn.2020.02" and r.title == "Spectrum wars"
+
+
+def test_numbered_entry_keeps_its_number() -> None:
+    r = parse_reference("[3]  K. Krippendorff Major Metaphors of Communication , 1993 .", number=3)
+    assert r.id == "ref-3" and r.year == "1993"
+
+
+def _cite(text: str, refs) -> list[tuple[str, str | None]]:
+    return [(c.text, c.reference) for c in find_citations(Paragraph("p-1", text), refs)]
+
+
+REFS = (
+    parse_reference("Weiss, Ch., 2015. Title A."),
+    parse_reference("Bezrukov, A. et al., 2020. Title B."),
+    parse_reference("Ivanov, I., 2019. Title C."),
+    parse_reference("Iansiti, M. and Richards, G., 2006. Title D."),
+    parse_reference("Brand Analytics, 2020. Title E."),
+)
+
+
+def test_parenthetical_citations_resolve() -> None:
+    assert _cite("As argued (Weiss, 2015, p. 413).", REFS) == [("Weiss, 2015, p. 413", "ref-weiss-2015")]
+    assert _cite("Two (Bezrukov et al., 2020; Ivanov, 2019).", REFS) == [("Bezrukov et al., 2020", "ref-bezrukov-2020"), ("Ivanov, 2019", "ref-ivanov-2019")]
+    assert _cite("The network (Iansiti and Richards, 2006).", REFS) == [("Iansiti and Richards, 2006", "ref-iansiti-2006")]
+    assert _cite("Users (Brand Analytics, 2020).", REFS) == [("Brand Analytics, 2020", "ref-analytics-2020")]
+    assert _cite("Lead-ins (see Weiss, 2015).", REFS) == [("Weiss, 2015", "ref-weiss-2015")]
+
+
+def test_narrative_citation_and_unmatched_year() -> None:
+    assert _cite("Weiss (2015) says so.", REFS) == [("Weiss (2015)", "ref-weiss-2015")]
+    assert _cite("Later (Weiss, 2013, p. 416).", REFS) == [("Weiss, 2013, p. 416", None)]
+
+
+def test_parentheses_that_are_not_citations() -> None:
+    assert _cite("Huawei (a Chinese firm) and the EAEU (since 2015 larger).", REFS) == []
+    assert _cite("In the 1960s (the space race) things changed.", REFS) == []
