@@ -111,7 +111,8 @@ def _with_citation_links(text: str, citations: list[Citation]) -> str:
 
 
 def dump_front_matter(data: dict[str, Any]) -> str:
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    # Leaf collections in flow style ("- {paragraph: p-3, themes: [5g]}") keep long lists readable.
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None)
 
 
 def render_briefing(briefing: Briefing, *, source_sha256: str | None = None) -> str:
