@@ -111,8 +111,13 @@ def _with_citation_links(text: str, citations: list[Citation]) -> str:
 
 
 def dump_front_matter(data: dict[str, Any]) -> str:
-    # Leaf collections in flow style ("- {paragraph: p-3, themes: [5g]}") keep long lists readable.
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None)
+    """YAML front matter; leaf collections in flow style ("- {paragraph: p-3, themes: [5g]}") keep long
+    lists readable, and `generated` stays in block style so its hash line can be found and checked."""
+    rest = {k: v for k, v in data.items() if k != "generated"}
+    text = yaml.safe_dump(rest, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None)
+    if "generated" in data:
+        text += yaml.safe_dump({"generated": data["generated"]}, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    return text
 
 
 def render_briefing(briefing: Briefing, *, source_sha256: str | None = None) -> str:
