@@ -1,0 +1,1 @@
+"""The raw-article parser, in passes; `build_tools.seeds` is its entry point."""

@@ -1,0 +1,373 @@
+"""Pass 3 of the parser: the header. Title, subtitle, date, authors, DOI, funding, provenance,
+abstract and keywords are read from the blocks before the body starts; every header line no
+field claims is kept verbatim in `metadata_lines`.
+
+Internal to the parser (`build_tools.seeds`); names keep their leading underscore.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..dates import date_line_value, find_dates
+from ..model import Diagnostic
+from .patterns import _ABSTRACT_INLINE, _ABSTRACT_LABEL, _ADDRESS_LINE, _AUTHOR_LABEL, _BULLET, _BYLINE, _CREDENTIALS, _DOI, _DOI_LINE, _EMAIL, _EMAIL_LINE, _FUNDING, _JOURNAL_LINE, _KEYWORDS, _LABEL_BULLET, _MD_HEADING, _NUMBERED_HEADING, _ORCID, _ORCID_LINE, _ORG_WORDS, _POSTED_BY, _PROVENANCE, _READING_TIME, _REFERENCES_HEADING, _SPEAKER, _SPEAKER_LABEL, _WORD
+from .shapes import _ends_sentence, _is_author_affiliation, _is_author_list, _is_headline, _is_metadata_line, _is_name, _is_org_name, _split_names, _strip_md, _words
+from .layout import _Block, _heading_candidate, _is_list, _is_prose, _line_structured
+
+
+@dataclass
+class _Header:
+    title: str | None = None
+    title_line: int | None = None
+    subtitle: str | None = None
+    date: str | None = None
+    date_strength: int = 0
+    authors: list[dict] = field(default_factory=list)
+    doi: str | None = None
+    funding: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    abstract: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    provenance: list[str] = field(default_factory=list)
+    metadata_lines: list[str] = field(default_factory=list)
+    url: str | None = None
+
+
+def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_Header, int]:
+    """Read metadata from the top blocks; return it and the index of the first body block."""
+    h = _Header()
+    current_author: dict | None = None
+    b = 0
+    in_abstract = False
+    abstract_parts: list[str] = []
+    pending_funding = False
+    while b < len(blocks):
+        block = blocks[b]
+        text = block.text
+        if h.title is not None and not in_abstract:
+            if _starts_body(blocks, b, h):
+                break
+        if in_abstract:
+            kw = _KEYWORDS.match(block.lines[0].text)
+            if kw or _heading_candidate(block) and abstract_parts or (_is_prose(block) is False and abstract_parts):
+                in_abstract = False
+                h.abstract = "\n\n".join(abstract_parts) or None
+                continue
+            abstract_parts.append(text)
+            b += 1
+            continue
+        li = 0
+        prev_kind = "title" if h.title is not None and b > 0 and blocks[b - 1].lines[-1].number == h.title_line else None
+        lines = block.raw_lines
+        joined = " ".join(lines)
+        if len(lines) > 1 and h.title is not None and _strip_md(joined) != joined and _is_author_list(_strip_md(joined)):
+            lines = [joined]  # an emphasised author list wrapped over several lines
+        while li < len(lines):
+            line = lines[li]
+            nxt = lines[li + 1] if li + 1 < len(lines) else _first_line(blocks, b + 1)
+            kind = _classify_header_line(line, nxt, h, current_author, li + 1 < len(lines))
+            if kind in ("subtitle", "text") and prev_kind == "title" and _is_dek(line, h):
+                kind = "dek"
+            prev_kind = kind
+            if kind == "abstract_label":
+                h.metadata_lines.append(line)
+                in_abstract = True
+                if li + 1 < len(lines):
+                    abstract_parts.append(" ".join(lines[li + 1 :]))
+                break
+            if kind == "abstract_inline":
+                rest = _ABSTRACT_INLINE.match(line).group("rest")  # type: ignore[union-attr]
+                h.metadata_lines.append(line[: len(line) - len(rest)].strip())
+                h.abstract = " ".join([rest, *lines[li + 1 :]])
+                break
+            if kind == "keywords":
+                rest = " ".join([_KEYWORDS.match(line).group("rest"), *lines[li + 1 :]])  # type: ignore[union-attr]
+                h.metadata_lines.append(line[: len(line) - len(_KEYWORDS.match(line).group("rest"))].strip())  # type: ignore[union-attr]
+                h.keywords = [k.strip(" .;") for k in re.split(r"[;,]|\s[·•]\s", rest) if k.strip(" .;")]
+                break
+            if kind == "funding_label":
+                pending_funding = True
+                h.metadata_lines.append(line)
+            elif kind == "funding" or (pending_funding and kind in ("text", "provenance")):
+                h.funding.append(re.sub(r"^\s*(?:[•\-*]\s*)?(?:funding|supported\s+by)\s*:\s*", "", line, flags=re.I))
+                pending_funding = kind != "funding" and bool(h.funding) and not _ends_sentence(line)
+            elif kind == "provenance":
+                h.provenance.append(line)
+                _take_url(h, line)
+            elif kind == "doi":
+                h.doi = h.doi or _DOI.search(line).group(1)  # type: ignore[union-attr]
+                h.metadata_lines.append(line)
+                _take_date(h, line, strength=2)
+            elif kind == "journal":
+                h.metadata_lines.append(line)
+                doi = _DOI.search(line)
+                if doi and not h.doi:
+                    h.doi = doi.group(1)
+                if not h.publisher:
+                    h.publisher = re.split(r"\s*(?:››|,\s*vol|,\s*volume|\|)", line, maxsplit=1, flags=re.I)[0].strip(" ,") or None
+                _take_date(h, line, strength=2, bare_years=True)
+            elif kind == "date":
+                h.metadata_lines.append(line)
+                for segment in re.split(r"\s*[|•·]\s*", line):
+                    if _is_name(segment) and not find_dates(segment):
+                        current_author = _add_author(h, segment)  # "Jane Doe | February 6, 2024"
+                posted = _POSTED_BY.search(line)  # "Posted on March 3, 2021 by Jane Doe"
+                if posted:
+                    for name in _split_names(posted.group("names")):
+                        if _is_name(name):
+                            current_author = _add_author(h, name)
+                _take_date(h, line, strength=4 if re.search(r"\bpublished\b", line, re.I) else 3)
+                doi = _DOI.search(line)
+                if doi and not h.doi:
+                    h.doi = doi.group(1)
+            elif kind == "byline":
+                h.metadata_lines.append(line)
+                names = []
+                for name in _byline_names(_strip_md(line)):
+                    if len(name.split()) == 1 and not h.publisher:
+                        h.publisher = name  # "By Jane Doe, Reuters": an outlet, not a writer
+                    elif len(name.split()) > 1:
+                        names.append(name)
+                        current_author = _add_author(h, name)
+                _take_date(h, line, strength=1)
+                # Lines after a byline in the same block: affiliation or outlet.
+                while li + 1 < len(lines) and _classify_header_line(lines[li + 1], None, h, current_author) == "text":
+                    li += 1
+                    follower = lines[li]
+                    h.metadata_lines.append(follower)
+                    if _ORG_WORDS.search(follower) and names:
+                        for a in h.authors[-len(names):]:
+                            a["affiliations"].append(follower)
+                    elif not h.publisher and not _READING_TIME.match(follower) and not any(ch.isdigit() for ch in follower):
+                        h.publisher = follower
+            elif kind == "author_list":
+                h.metadata_lines.append(line)
+                for name in _split_names(line):
+                    current_author = _add_author(h, name)
+            elif kind == "author_name":
+                h.metadata_lines.append(line)
+                name = _CREDENTIALS.sub("", _strip_md(line)).strip(" ,")
+                current_author = _add_author(h, name)
+            elif kind == "author_with_affiliation":
+                h.metadata_lines.append(line)
+                name, rest = line.split(",", 1)
+                current_author = _add_author(h, name.strip())
+                current_author["affiliations"].append(rest.strip())
+            elif kind == "email":
+                h.metadata_lines.append(line)
+                target = current_author or (h.authors[-1] if h.authors else None)
+                email = _EMAIL.search(line)
+                orcid = _ORCID.search(line)
+                if target is not None:
+                    if email and not target.get("email"):
+                        target["email"] = email.group(0)
+                    if orcid and not target.get("orcid"):
+                        target["orcid"] = orcid.group(1)
+            elif kind == "address":
+                h.metadata_lines.append(line)
+                if current_author is not None:
+                    current_author["address"] = re.sub(r"^\s*[^:]*:\s*", "", line)
+            elif kind == "affiliation":
+                h.metadata_lines.append(line)
+                if current_author is not None:
+                    current_author["affiliations"].append(re.sub(r"^\s*(?:\d{1,2}[.)]|[•\-*])\s*", "", line).strip())
+            elif kind == "title":
+                if not _is_title_like(line):
+                    return h, b  # the text opens with body prose: there is no title to read
+                h.title = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
+                h.title_line = block.lines[li].number
+                speaker = _SPEAKER.search(h.title)
+                if speaker and not h.authors:
+                    _add_author(h, speaker.group("name"))
+            elif kind == "publisher":
+                h.metadata_lines.append(line)
+                h.publisher = line.strip()
+            elif kind == "dek":
+                h.abstract = _strip_md(line)
+            elif kind == "subtitle":
+                h.subtitle = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
+            elif kind == "dek_bullets":
+                dek = lines[li:]
+                h.abstract = "\n".join(dek)
+                break
+            else:  # label or unrecognised header line: kept verbatim
+                h.metadata_lines.append(line)
+                if current_author is not None and kind == "text" and _ORG_WORDS.search(line) and len(line.split()) <= 12:
+                    h.metadata_lines.pop()
+                    h.metadata_lines.append(line)
+                    current_author["affiliations"].append(line)
+            li += 1
+        b += 1
+    if in_abstract:
+        h.abstract = "\n\n".join(abstract_parts) or None
+    return h, b
+
+
+def _is_title_like(line: str) -> bool:
+    """A title is one headline, not a run of sentences."""
+    text = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
+    words = text.split()
+    sentences = len(re.findall(r"[a-z0-9)”\"’'][.!?](?:\s+[A-Z“\"‘']|$)", text))
+    return bool(_WORD.search(text)) and len(words) <= 40 and not (sentences >= 2 and len(words) > 20)
+
+
+def _is_dek(line: str, h: _Header) -> bool:
+    """A one-sentence standfirst right under the title (ends with a period, unlike a subtitle)."""
+    text = _strip_md(line)
+    return h.abstract is None and h.subtitle is None and text.endswith(".") and len(text.split()) >= 6 and not _SPEAKER_LABEL.match(text)
+
+
+def _first_line(blocks: list[_Block], index: int) -> str | None:
+    return blocks[index].lines[0].text.strip() if index < len(blocks) else None
+
+
+def _metadata_block(block: _Block) -> bool:
+    first = block.lines[0].text
+    return bool(
+        _PROVENANCE.match(first) or _FUNDING.match(first) or _ABSTRACT_INLINE.match(first)
+        or _KEYWORDS.match(first) or _DOI_LINE.match(first) or _EMAIL_LINE.match(first)
+    ) and len(_words(block.text)) <= 80
+
+
+def _starts_body(blocks: list[_Block], b: int, h: _Header) -> bool:
+    """Whether block b (after the title) opens the body: a heading over content, or prose."""
+    block = blocks[b]
+    first = block.lines[0].text
+    if _metadata_block(block) or _ABSTRACT_LABEL.match(first) or _KEYWORDS.match(first):
+        return False
+    if _BYLINE.match(first) or _AUTHOR_LABEL.match(first) or date_line_value(first) and len(first.split()) <= 12:
+        return False
+    if len(block.lines) == 1 and (_is_name(first) or _is_author_list(_strip_md(first.strip()))):
+        return False
+    heading = _heading_candidate(block)
+    if heading:
+        nxt = blocks[b + 1] if b + 1 < len(blocks) else None
+        if _MD_HEADING.match(first) or _REFERENCES_HEADING.match(_strip_md(first)):
+            return True
+        if nxt is not None and (_is_prose(nxt) or _is_list(nxt) or _heading_candidate(nxt) is None and _NUMBERED_HEADING.match(first)):
+            return not (_is_name(first))
+        return False
+    if any(_is_metadata_line(x.text) for x in block.lines):
+        return False
+    following = blocks[b + 1].lines[0].text.strip() if b + 1 < len(blocks) else ""
+    if following and len(_words(block.text)) <= 60 and (_BYLINE.match(_strip_md(following)) or _is_metadata_line(following)):
+        return False  # a dek or standfirst above the byline or date: still the header
+    if h.authors and len(block.lines) > 1 and _line_structured(block):
+        return False  # affiliation lines under an author's name
+    return _is_list(block) or _is_prose(block)
+
+
+def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author: dict | None, nxt_same_block: bool = False) -> str:
+    """What one header line is; the order of the checks matters."""
+    stripped = _strip_md(line.strip())
+    if _ABSTRACT_LABEL.match(stripped):
+        return "abstract_label"
+    if _ABSTRACT_INLINE.match(stripped):
+        return "abstract_inline"
+    if _KEYWORDS.match(stripped) and h.title is not None:
+        return "keywords"
+    if re.match(r"^\s*(?:[•\-*]\s*)?(?:supported\s+by|funding)\s*:\s*$", stripped, re.I):
+        return "funding_label"
+    if _FUNDING.match(stripped):
+        return "funding"
+    if _PROVENANCE.match(stripped):
+        return "provenance"
+    if _EMAIL_LINE.match(stripped) or _ORCID_LINE.match(stripped) or (_EMAIL.search(stripped) and len(stripped.split()) <= 6):
+        return "email"
+    if re.search(r"\b(?:e-?mail|orcid)\s*:", stripped, re.I) and (_EMAIL.search(stripped) or _ORCID.search(stripped)):
+        return "email"
+    if _ADDRESS_LINE.match(stripped):
+        return "address"
+    if _DOI_LINE.match(stripped) and _DOI.search(stripped):
+        return "doi" if not date_line_value(stripped) else "date"
+    if _BYLINE.match(stripped) and not (h.title is None and len(stripped.split()) > 8):
+        return "byline"
+    if _AUTHOR_LABEL.match(stripped):
+        return "byline"
+    if _JOURNAL_LINE.search(stripped) and len(stripped.split()) <= 25 and (h.title is None or date_line_value(stripped) or _DOI.search(stripped)):
+        return "journal"
+    if date_line_value(stripped) and (len(stripped.split()) <= 12 or h.title is not None):
+        return "date"
+    if h.title is None:
+        if stripped.startswith("#"):
+            return "title"
+        if _LABEL_BULLET.match(stripped):
+            return "label"
+        if nxt is not None and _is_label_before_title(stripped, nxt, nxt_same_block):
+            return "label"
+        if _is_name(stripped) and len(stripped.split()) <= 3 and nxt is not None and _is_headline(nxt) and not _is_name(nxt):
+            return "author_name"
+        return "title"
+    if _strip_md(stripped) != stripped and _is_author_list(_strip_md(stripped)):
+        return "author_list"
+    if _is_name(stripped):
+        return "author_name"
+    if _is_author_affiliation(stripped):
+        return "author_with_affiliation"
+    if current_author is not None and (_ORG_WORDS.search(stripped) or re.match(r"^\s*\d{1,2}[.)]\s", stripped)) and len(stripped.split()) <= 14:
+        return "affiliation"
+    if _is_author_list(stripped) and not h.authors:
+        return "author_list"
+    if h.publisher is None and _is_org_name(stripped):
+        return "publisher"
+    if _BULLET.match(stripped) and re.match(r"^\s*[-–—•]\s", stripped) and h.abstract is None and h.subtitle is None:
+        return "dek_bullets"
+    if h.subtitle is None and not h.authors and h.date is None and _is_headline(stripped) and not _ends_sentence(stripped.rstrip("?")):
+        return "subtitle"
+    if h.subtitle is None and _is_headline(stripped) and not stripped.endswith(".") and len(stripped.split()) >= 4:
+        return "subtitle"
+    return "text"
+
+
+def _is_label_before_title(line: str, nxt: str, same_block: bool) -> bool:
+    """A section or series label above the title ("Reports", "Trade and geopolitics").
+
+    A short line directly above a longer one in the same block is a title over its subtitle,
+    unless it is a single word, an institution's name, or the next line has the colon of a title.
+    """
+    words, next_words = line.split(), nxt.split()
+    if same_block and len(words) > 1 and not _ORG_WORDS.search(line) and ":" not in nxt:
+        return False
+    if _is_author_affiliation(nxt) or _is_author_list(nxt):
+        return False
+    if date_line_value(nxt) or _BYLINE.match(nxt) or _ABSTRACT_LABEL.match(nxt):
+        return False
+    if nxt.rstrip().endswith(".") or len(next_words) > 30:
+        return False  # a sentence under a short line is a dek: the short line is the title
+    if not _is_headline(nxt) or _is_name(nxt):
+        return False
+    return len(words) <= 4 and len(next_words) >= max(5, 2 * len(words)) and not line.endswith((".", "?"))
+
+
+def _byline_names(line: str) -> list[str]:
+    m = _BYLINE.match(line) or _AUTHOR_LABEL.match(line)
+    return _split_names(m.group("names")) if m else []
+
+
+def _add_author(h: _Header, name: str) -> dict:
+    name = re.sub(r"\s+", " ", name).strip(" ,.*")
+    key = name.casefold()
+    for author in h.authors:
+        if author["name"].casefold() == key:
+            return author
+    author = {"name": name, "affiliations": []}
+    h.authors.append(author)
+    return author
+
+
+def _take_date(h: _Header, line: str, *, strength: int, bare_years: bool = False) -> None:
+    value = date_line_value(line)
+    if value is None and bare_years:
+        found = find_dates(line, bare_years=True)
+        value = found[-1].iso if found else None
+    if value and strength >= h.date_strength and (strength > h.date_strength or h.date is None):
+        h.date = value
+        h.date_strength = strength
+
+
+def _take_url(h: _Header, line: str) -> None:
+    m = re.search(r"<(https?://[^>\s]+)>|(https?://\S+[^\s.,;)>])", line)
+    if m and not h.url:
+        h.url = m.group(1) or m.group(2)

@@ -1,0 +1,162 @@
+"""Pass 1 and 2 of the parser: lines cleaned of layout noise (page numbers, running headers,
+form feeds, each recorded as an info diagnostic), grouped into blocks, and block shapes
+(prose, list, heading candidate).
+
+Internal to the parser (`build_tools.seeds`); names keep their leading underscore.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Diagnostic
+from .patterns import _BULLET, _MD_HEADING, _NUMBERED_HEADING, _PAGE_NUMBER, _QUOTE, _REFERENCES_HEADING, _SEPARATOR, _SPEAKER_LABEL
+from .shapes import _ends_sentence, _is_upper_heading, _strip_md, _words
+
+
+@dataclass
+class _Line:
+    number: int
+    text: str
+
+
+@dataclass
+class _Block:
+    lines: list[_Line]
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text.strip() for line in self.lines)
+
+    @property
+    def raw_lines(self) -> list[str]:
+        return [line.text.strip() for line in self.lines]
+
+
+def _clean_lines(text: str, diagnostics: list[Diagnostic]) -> list[_Line | None]:
+    """Lines with layout noise removed; None marks a blank (or removed) line."""
+    raw = text.split("\n")
+    out: list[_Line | None] = []
+    for number, line in enumerate(raw, start=1):
+        if "\f" in line:
+            diagnostics.append(Diagnostic(number, "info", "page break (form feed) removed"))
+            line = line.replace("\f", " ")
+        line = line.replace("\u00a0", " ").replace("\u200b", "").rstrip()
+        out.append(_Line(number, line) if line.strip() else None)
+    _remove_page_numbers(out, diagnostics)
+    _remove_running_heads(out, diagnostics)
+    return out
+
+
+def _remove_page_numbers(lines: list[_Line | None], diagnostics: list[Diagnostic]) -> None:
+    for i, line in enumerate(lines):
+        if line is None or not _PAGE_NUMBER.match(line.text):
+            continue
+        alone = (i == 0 or lines[i - 1] is None) and (i + 1 >= len(lines) or lines[i + 1] is None)
+        if alone:
+            diagnostics.append(Diagnostic(line.number, "info", f"page number removed: {line.text.strip()!r}"))
+            lines[i] = None
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def _remove_running_heads(lines: list[_Line | None], diagnostics: list[Diagnostic]) -> None:
+    """Short lines repeated three or more times (page numbers aside) are running headers or footers."""
+    counts = Counter(
+        _running_key(line.text) for line in lines
+        if line is not None and len(line.text) <= 100 and len(line.text.split()) >= 2 and not _SEPARATOR.match(line.text)
+    )
+    repeated = {key for key, n in counts.items() if n >= 3}
+    if not repeated:
+        return
+    # A running head recurs page after page: its copies are spread over the text, not bunched in one place.
+    positions: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line is not None and _running_key(line.text) in repeated:
+            positions.setdefault(_running_key(line.text), []).append(i)
+    repeated = {
+        key for key, at in positions.items()
+        if at[-1] - at[0] >= len(lines) / 3 and min(b - a for a, b in zip(at, at[1:])) >= 5
+    }
+    first_lines = [i for i, line in enumerate(lines) if line is not None][:3]
+    for i, line in enumerate(lines):
+        if i in first_lines:
+            continue  # the first copy at the top of the text is the masthead: the header reads it
+        if line is not None and _running_key(line.text) in repeated and len(line.text.split()) >= 2 and len(line.text) <= 100:
+            diagnostics.append(Diagnostic(line.number, "info", f"running header/footer removed: {line.text.strip()!r}"))
+            lines[i] = None
+
+
+def _blocks(lines: list[_Line | None]) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: list[_Line] = []
+    for line in lines:
+        if line is None:
+            if current:
+                blocks.append(_Block(current))
+                current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append(_Block(current))
+    return blocks
+
+
+def _is_prose(block: _Block) -> bool:
+    text = block.text
+    words = _words(text)
+    if len(words) >= 14:
+        return True
+    return len(words) >= 5 and _ends_sentence(text) and text.rstrip()[-1] not in ":" and any(w[0].islower() for w in words[1:])
+
+
+def _heading_candidate(block: _Block) -> tuple[str, int] | None:
+    """(heading text, level) when the block is a single line shaped like a heading."""
+    if len(block.lines) != 1:
+        return None
+    text = block.lines[0].text.strip()
+    md = _MD_HEADING.match(text)
+    if md:
+        return md.group(2).strip(), len(md.group(1))
+    plain = _strip_md(text)
+    if _REFERENCES_HEADING.match(plain):
+        return plain.rstrip(":"), 2
+    if _is_upper_heading(plain):
+        return plain, 2
+    numbered = _NUMBERED_HEADING.match(plain)
+    words = plain.split()
+    if numbered and len(words) <= 16 and not plain.endswith((".", ",", ";")):
+        depth = numbered.group(0).strip().rstrip(".").count(".") + 2
+        return plain, min(depth, 4)
+    if _BULLET.match(plain) or _QUOTE.match(plain) or _SPEAKER_LABEL.match(plain):
+        return None  # list items, quotes and speaker turns ("Q42 Chair: …") are never headings
+    first = plain.lstrip("“\"'‘(")[:1]
+    if not first or not (first.isupper() or first.isdigit()):
+        return None
+    if plain.endswith("?") and len(words) <= 30 and not _SPEAKER_LABEL.match(plain):
+        return plain, 2
+    if len(words) <= 12 and len(plain) <= 100 and not plain.endswith((".", ",", ";", ":", "!")) and not _ends_with_link(plain):
+        return plain, 2
+    return None
+
+
+def _ends_with_link(text: str) -> bool:
+    return text.endswith(">") or bool(re.search(r"https?://\S+$", text))
+
+
+def _line_structured(block: _Block) -> bool:
+    """Several short lines, none ending a sentence: an address-like block, not wrapped prose."""
+    lines = block.raw_lines
+    return all(len(x) <= 90 and not x.rstrip("*_").endswith((".", "!", "?", "”", '"')) for x in lines) and not re.search(r"[.!?]\s+[A-Z]", block.text)
+
+
+def _is_list(block: _Block) -> bool:
+    return bool(_BULLET.match(block.lines[0].text)) and sum(1 for x in block.lines if _BULLET.match(x.text)) >= max(1, len(block.lines) // 2)

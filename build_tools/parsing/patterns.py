@@ -1,0 +1,162 @@
+"""Line patterns and word lists the parser shares: what bylines, dates, DOIs, provenance,
+headings, bullets and references look like in real article text.
+
+Internal to the parser (`build_tools.seeds`); names keep their leading underscore.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,3})?\s*$", re.I)
+
+
+_SEPARATOR = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,}|(?:~\s*){3,}|(?:#\s*){3,}|(?:•\s*){3,}|(?:·\s*){3,})$")
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+
+
+_NUMBERED_HEADING = re.compile(r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*\.?)|(?:[IVX]{1,5}\.))\s+(?=[A-Z“\"'‘])")
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•→▪◦‣–—·]|\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\)|\([a-z]\))\s+\S")
+
+
+_QUOTE = re.compile(r"^\s*>\s?")
+
+
+_TERMINAL = ".!?:;…\"”’')]>»"
+
+
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+
+
+_BYLINE = re.compile(r"^\s*(?:by|written\s+by|words\s+by)\s*:?\s+(?P<names>\S.*)$", re.I)
+
+
+_AUTHOR_LABEL = re.compile(r"^\s*(?:authors?|writers?|contributors?)\s*:\s*(?P<names>\S.*)$", re.I)
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+_EMAIL_LINE = re.compile(r"^\s*(?:[•\-*]\s*)?e-?mail\s*:?\s*", re.I)
+
+
+_ORCID = re.compile(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
+
+
+_ORCID_LINE = re.compile(r"^\s*(?:[•\-*]\s*)?orcid\b", re.I)
+
+
+_ADDRESS_LINE = re.compile(r"^\s*(?:address|postal address|mailing address)\s*:", re.I)
+
+
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s<>\"]+[^\s<>\".,;:)\]])")
+
+
+_DOI_LINE = re.compile(r"^\s*(?:[•\-*]\s*)?(?:doi\s*:?|https?://(?:dx\.)?doi\.org/)", re.I)
+
+
+_FUNDING = re.compile(
+    r"^\s*(?:[•\-*]\s*)?(?:funding\s*:|supported\s+by\s*:?|acknowledge?ments?\s*:|"
+    r"(?:the|this)\s+(?:reported\s+|present\s+)?(?:study|research|work|article|paper|project|publication)\s+(?:was|is|has\s+been)\s+"
+    r"(?:\w+\s+){0,2}(?:funded|supported|financed|sponsored)\b|(?:this\s+)?(?:research|work)\s+(?:was\s+)?(?:funded|supported)\s+by\b)",
+    re.I,
+)
+
+
+_PROVENANCE = re.compile(
+    r"^\s*(?:©|\(c\)\s|copyright\b|cite\s+as\b|citation\s*:|how\s+to\s+cite\b|originally\s+published|first\s+published\s+(?:in|by|on)\b|"
+    r"republished\b|reprinted\b|reproduced\b|a\s+version\s+of\s+this\b|an?\s+(?:earlier|shorter|longer|previous)\s+version\b|"
+    r"(?:this|the)\s+(?:story|article|piece|essay|op-ed|commentary|paper|post|report|interview|text)\s+"
+    r"(?:was\s+|is\s+|has\s+been\s+|first\s+|originally\s+){1,3}(?:originally\s+|first\s+)?"
+    r"(?:published|appeared|ran|written|posted|adapted|republished|reprinted|an?\s+(?:\w+\s+){0,3}(?:version|adaptation|update))\b)",
+    re.I,
+)
+
+
+_ABSTRACT_LABEL = re.compile(r"^\s*(?:#{1,6}\s*)?(?:abstract|summary|standfirst)\s*[:.—–-]?\s*$", re.I)
+
+
+_ABSTRACT_INLINE = re.compile(r"^\s*(?:abstract|summary)\s*[:.—–]\s*(?P<rest>\S.*)$", re.I)
+
+
+_KEYWORDS = re.compile(r"^\s*(?:#{1,6}\s*)?(?:key\s*words|keywords|index\s+terms|tags)\s*[:.—–-]\s*(?P<rest>.*)$", re.I)
+
+
+_JOURNAL_LINE = re.compile(r"\b(?:vol(?:ume)?\.?\s*\d+|issue\s*\(?\d+|no\.\s*\d+\s*,\s*(?:19|20)\d\d|pp?\.\s*\d+)|››|\bISSN\b", re.I)
+
+
+_LABEL_BULLET = re.compile(r"^\s*[•▪◦]\s*\S")
+
+
+_REFERENCES_HEADING = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:\d{1,2}\.?\s+)?(?:references?(?:\s+list)?|bibliography|sources|works\s+cited|literature(?:\s+cited)?|"
+    r"notes(?:\s+and\s+references)?|endnotes|footnotes|citations|further\s+reading)\s*:?\s*$",
+    re.I,
+)
+
+
+_NUMBERED_REF = re.compile(r"^\s*\[\d{1,3}\]\s+\S")
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{2,30}\))?\s*[–—-]\s")
+
+
+_SPEAKER_LABEL = re.compile(r"^(?:Q\d*|A|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s")
+
+
+_LABEL_PREFIX = re.compile(r"^[A-Z][\w ]{0,30}:\s")
+
+
+_SPEAKER = re.compile(
+    r"\b(?i:speech|remarks|address|statement|keynote|lecture|testimony)\s+(?i:delivered\s+)?(?i:by)\s+"
+    r"(?:(?i:the\s+)?(?i:president|prime\s+minister|minister|commissioner|secretary(?:\s+of\s+state)?|chancellor|ambassador|"
+    r"vice[- ]president|executive\s+vice[- ]president|high\s+representative|governor|senator|chair(?:man|woman)?|"
+    r"director(?:[- ]general)?|dr\.?|prof\.?|professor|mr\.?|ms\.?|mrs\.?|sir|dame|h\.?e\.?)\s+)*"
+    r"(?P<name>(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|van|von|de|der|da|del|di|bin|al)){1,3})"
+)
+
+
+_READING_TIME = re.compile(r"^\s*(?:reading\s+time\s*:?\s*)?\d{1,3}\s*(?:-|–)?\s*min(?:ute)?s?(?:\s+read)?\s*$", re.I)
+
+
+_POSTED_BY = re.compile(r"\bby\s+(?P<names>[A-Z][^|•·]+?)\s*(?:$|[|•·]|\bon\b)")
+
+
+_CREDENTIALS = re.compile(r",?\s*\b(?:PhD|Ph\.D\.|MD|MBA|MA|MSc|BA|JD|Jr\.?|Sr\.?|Esq\.?|FRS)\b\.?", re.I)
+
+
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[a-z]{1,3})$")
+
+
+_NAME_PARTICLES = {"van", "von", "de", "der", "da", "del", "di", "bin", "al", "la", "le", "du", "dos", "das"}
+
+
+_NOT_NAME_WORDS = {
+    "the", "and", "of", "in", "on", "for", "to", "with", "from", "digital", "policy", "report", "brief", "briefing",
+    "review", "analysis", "introduction", "conclusion", "abstract", "summary", "contents", "keywords", "references",
+    "protocols", "technology", "technologies", "network", "networks", "security", "sovereignty", "china", "russia",
+    "europe", "america", "united", "states", "union", "university", "institute", "center", "centre", "school", "department",
+    "committee", "council", "ministry", "news", "wire", "press", "times", "post", "journal", "magazine", "daily",
+    "global", "world", "international", "national", "new", "key", "points", "executive", "background", "methods", "results",
+    "discussion", "notes", "sources", "appendix", "chapter", "part", "section", "table", "figure", "opinion", "commentary",
+    "analysis", "update", "updated", "published", "reports", "data", "cyber", "internet", "open", "ran", "strategy",
+    "geopolitics", "trade", "economy", "power", "future", "age", "war", "cold", "era", "dives", "what", "why", "how",
+    "who", "when", "where", "is", "are", "a", "an", "our", "your", "their", "its", "this", "that", "these",
+}
+
+
+_ORG_WORDS = re.compile(
+    r"\b(?:university|universit[äe]t|institute|institution|college|school|department|faculty|centre|center|academy|ministry|"
+    r"agency|council|foundation|laboratory|lab|office|bureau|corporation|company|group|programme|program|association|"
+    r"society|commission|committee|chair|professor|director|fellow|researcher|lecturer|editor|analyst|head|dean|"
+    r"student|candidate|post|ltd|inc|llc|gmbh)\b",
+    re.I,
+)

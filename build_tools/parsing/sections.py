@@ -1,0 +1,348 @@
+"""Pass 4 and 5 of the parser: the body. Headings, lists, quotes and paragraphs; sentences cut by
+a page break joined again; standfirst and trailing provenance taken out; the reference list
+split into entries; sections with paragraph ids; citations resolved to references.
+
+Internal to the parser (`build_tools.seeds`); names keep their leading underscore.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Citation, Diagnostic, Paragraph, Reference, Section
+from ..references import find_citations, parse_reference, unique_ids
+from .patterns import _BULLET, _DATELINE, _LABEL_PREFIX, _MD_HEADING, _NUMBERED_HEADING, _NUMBERED_REF, _PROVENANCE, _QUOTE, _REFERENCES_HEADING, _SEPARATOR
+from .shapes import _ends_sentence, _ends_with_function_word, _is_upper_heading, _strip_md, _words
+from .layout import _Block, _Line, _heading_candidate, _is_list, _is_prose
+
+
+@dataclass
+class _Item:
+    """A body element before ids are given: heading, paragraph, list, quote or reference."""
+
+    kind: str  # heading | text | list | quote | separator
+    text: str
+    line: int
+    level: int = 2
+    line_starts: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _read_body(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[list[_Item], list[_Block]]:
+    """Body items and the blocks of the reference list (if any)."""
+    items: list[_Item] = []
+    ref_start = _reference_start(blocks)
+    body_blocks = blocks if ref_start is None else blocks[:ref_start]
+    for i, block in enumerate(body_blocks):
+        first = block.lines[0].text
+        if _SEPARATOR.match(first) and len(block.lines) == 1:
+            diagnostics.append(Diagnostic(block.first, "info", f"section break {first.strip()!r}"))
+            items.append(_Item("separator", "", block.first))
+            continue
+        nxt = body_blocks[i + 1] if i + 1 < len(body_blocks) else None
+        prev = items[-1] if items else None
+        heading = _heading_candidate(block)
+        if heading and _accept_heading(block, heading[0], prev, nxt):
+            items.append(_Item("heading", heading[0], block.first, heading[1]))
+            continue
+        if _QUOTE.match(first) and all(_QUOTE.match(x.text) for x in block.lines):
+            text = " ".join(_QUOTE.sub("", x.text).strip() for x in block.lines)
+            items.append(_Item("quote", text, block.first, line_starts=[(0, block.first)]))
+            continue
+        if _is_list(block) and (len(block.lines) > 1 or _BULLET.match(first) and not _is_prose_sentence_list(first)):
+            items.append(_list_item(block))
+            continue
+        items.append(_text_item(block))
+    refs = blocks[ref_start:] if ref_start is not None else []
+    if refs and len(refs[0].lines) == 1 and _REFERENCES_HEADING.match(_strip_md(refs[0].lines[0].text).lstrip("# ")):
+        diagnostics.append(Diagnostic(refs[0].first, "info", f"reference list starts at heading {refs[0].lines[0].text.strip()!r}"))
+        refs = refs[1:]  # the renderer writes its own "References" heading
+    return items, refs
+
+
+def _is_prose_sentence_list(line: str) -> bool:
+    """A numbered first line that is really a long run-on paragraph ("1. The key … 2. The …")."""
+    return len(line.split()) > 40
+
+
+def _accept_heading(block: _Block, text: str, prev: _Item | None, nxt: _Block | None) -> bool:
+    first = block.lines[0].text.strip()
+    if _MD_HEADING.match(first) or _REFERENCES_HEADING.match(_strip_md(first)):
+        return True
+    if prev is not None and prev.kind == "text" and not _ends_sentence(prev.text) and len(_words(prev.text)) >= 8:
+        return False  # a short line after a cut sentence is its continuation
+    if nxt is None:
+        return _is_upper_heading(text) or bool(_NUMBERED_HEADING.match(text))
+    if _is_upper_heading(text) or _NUMBERED_HEADING.match(text):
+        return True
+    next_heading = _heading_candidate(nxt)
+    if next_heading and not (_is_upper_heading(next_heading[0]) or _NUMBERED_HEADING.match(next_heading[0])):
+        return False  # two short lines in a row: a label or a one-line paragraph, not a heading
+    return _is_prose(nxt) or _is_list(nxt) or bool(next_heading)
+
+
+def _text_item(block: _Block) -> _Item:
+    parts: list[str] = []
+    starts: list[tuple[int, int]] = []
+    offset = 0
+    for line in block.lines:
+        piece = line.text.strip()
+        if parts:
+            offset += 1
+        starts.append((offset, line.number))
+        parts.append(piece)
+        offset += len(piece)
+    return _Item("text", " ".join(parts), block.first, line_starts=starts)
+
+
+def _list_item(block: _Block) -> _Item:
+    """One list block: items one per line; continuation lines join the item above."""
+    entries: list[str] = []
+    starts: list[tuple[int, int]] = []
+    offset = 0
+    for line in block.lines:
+        piece = line.text.strip()
+        if _BULLET.match(line.text) or not entries:
+            if entries:
+                offset += 1
+            starts.append((offset, line.number))
+            entries.append(piece)
+            offset += len(piece)
+        else:
+            entries[-1] += " " + piece
+            offset += 1 + len(piece)
+    return _Item("list", "\n".join(entries), block.first, line_starts=starts)
+
+
+def _reference_start(blocks: list[_Block]) -> int | None:
+    """Index of the references heading, or of a trailing run of "[n] …" entries."""
+    for i in range(len(blocks) - 1, -1, -1):
+        block = blocks[i]
+        if len(block.lines) == 1 and _REFERENCES_HEADING.match(_strip_md(block.lines[0].text)) and i < len(blocks) - 1:
+            return i
+    run = entries = 0
+    for block in reversed(blocks):
+        if _NUMBERED_REF.match(block.lines[0].text):
+            run += 1
+            entries += sum(1 for x in block.lines if _NUMBERED_REF.match(x.text))
+        else:
+            break
+    return len(blocks) - run if entries >= 2 else None
+
+
+def _read_references(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[Reference, ...]:
+    entries: list[tuple[str, int]] = []
+    for block in blocks:
+        lines = block.lines
+        starts_like_entry = [bool(_NUMBERED_REF.match(x.text) or re.match(r"^\s*\d{1,3}[.)]\s", x.text) or _looks_like_entry_start(x.text)) for x in lines]
+        if len(lines) > 1 and sum(starts_like_entry) >= 2 and starts_like_entry[0]:
+            current: list[_Line] = []
+            for line, is_start in zip(lines, starts_like_entry):
+                if is_start and current:
+                    entries.append((" ".join(x.text.strip() for x in current), current[0].number))
+                    current = []
+                current.append(line)
+            if current:
+                entries.append((" ".join(x.text.strip() for x in current), current[0].number))
+        else:
+            entries.append((block.text, block.first))
+    references = []
+    for text, line in entries:
+        number = re.match(r"^\s*\[(\d{1,3})\]|^\s*(\d{1,3})[.)]\s", text)
+        n = int(number.group(1) or number.group(2)) if number else None
+        references.append(parse_reference(text, number=n, line=line))
+    return unique_ids(references)
+
+
+def _looks_like_entry_start(line: str) -> bool:
+    return bool(re.match(r"^\s*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,\s+(?:[A-Z]\.|[A-Z][a-z]+)", line)) and bool(re.search(r"(?:19|20)\d\d", line))
+
+
+def _join_page_breaks(items: list[_Item], diagnostics: list[Diagnostic]) -> list[_Item]:
+    """Join a paragraph that stops mid-sentence with the paragraph that continues it."""
+    out: list[_Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == "text" and item.kind == "text"
+            and not _ends_sentence(prev.text) and len(_words(prev.text)) >= 8
+            and (item.text[:1].islower() or item.text[:1].isdigit() or _ends_with_function_word(prev.text) or item.text[:1] in "(“\"‘'")
+        ):
+            diagnostics.append(Diagnostic(item.line, "info", "joined a sentence cut by a page break"))
+            shift = len(prev.text) + 1
+            prev.text = f"{prev.text} {item.text}"
+            prev.line_starts.extend((off + shift, num) for off, num in item.line_starts)
+            continue
+        out.append(item)
+    return out
+
+
+_BIO = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,4}(?:is|was|has\s+been|serves\s+as)\s+(?:a|an|the)\s")
+
+
+def _take_trailing_metadata(items: list[_Item]) -> tuple[list[_Item], list[str]]:
+    """Provenance lines ("© 2016 …", "Cite as: …") and a closing author bio after the body are metadata."""
+    taken: list[str] = []
+    end = len(items)
+    while end > 1:
+        item = items[end - 1]
+        text = item.text.strip()
+        if item.kind != "text":
+            break
+        if _PROVENANCE.match(text) or (not taken or _PROVENANCE.match(taken[0])) and _BIO.match(text) and len(text.split()) <= 60 and taken:
+            taken.insert(0, text)
+            end -= 1
+            continue
+        break
+    return items[:end], taken
+
+
+_INTRO_HEADINGS = {"introduction", "background", "overview", "context", "the issue", "key points", "summary"}
+
+
+def _merge_labels(items: list[_Item]) -> list[_Item]:
+    """A short label line ("Attribution:") and the paragraph it introduces become one paragraph."""
+    out: list[_Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == "text" and item.kind == "text"
+            and prev.text.endswith(":") and len(prev.text.split()) <= 4 and len(prev.line_starts) == 1
+        ):
+            shift = len(prev.text) + 1
+            prev.text = f"{prev.text} {item.text}"
+            prev.line_starts.extend((off + shift, num) for off, num in item.line_starts)
+            continue
+        out.append(item)
+    return out
+
+
+def _take_standfirst(items: list[_Item], *, has_references: bool) -> tuple[list[_Item], str | None]:
+    """An unlabelled dek: the lone paragraph before the first heading (or before the references)."""
+    if not items or items[0].kind != "text":
+        return items, None
+    first = items[0]
+    words = len(_words(first.text))
+    if words > 160 or words < 12 or _DATELINE.match(first.text) or _LABEL_PREFIX.match(first.text):
+        return items, None
+    if has_references and len(items) == 1:
+        return items[1:], first.text
+    if len(items) > 1 and items[1].kind == "text" and re.match(r"^Q\d*\s*[:.]\s", items[1].text):
+        return items[1:], first.text  # the introduction of a Q&A interview
+    heading_at = next((i for i, it in enumerate(items) if it.kind == "heading"), None)
+    if heading_at is None or heading_at > 2:
+        return items, None
+    heading = re.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*", "", items[heading_at].text).strip().lower()
+    if heading not in _INTRO_HEADINGS and not heading.endswith("?"):
+        return items, None
+    between = items[1:heading_at]
+    if all(it.kind == "text" and _LABEL_PREFIX.match(it.text) for it in between):
+        return items[1:], first.text
+    return items, None
+
+
+_RUN_IN = re.compile(r"^(?P<marker>\s*(?:[•\-*▪◦]\s*)?)(?P<num>\d{1,2}\.\d{1,2})\s+(?P<rest>.+)$")
+
+
+def _split_run_in_headings(items: list[_Item]) -> list[_Item]:
+    """List items that open with a decimal-numbered run-in heading ("1.1 Defining X X is …") become heading + paragraph."""
+    out: list[_Item] = []
+    for item in items:
+        if item.kind != "list" or not any(_RUN_IN.match(e) for e in item.text.split("\n")):
+            out.append(item)
+            continue
+        pending: list[str] = []
+        for entry in item.text.split("\n"):
+            m = _RUN_IN.match(entry)
+            split = _split_run_in(m.group("rest")) if m else None
+            if m and split:
+                if pending:
+                    out.append(_Item("list", "\n".join(pending), item.line, line_starts=[(0, item.line)]))
+                    pending = []
+                heading, body = split
+                out.append(_Item("heading", f"{m.group('num')} {heading}", item.line, 3))
+                out.append(_Item("text", body, item.line, line_starts=[(0, item.line)]))
+            else:
+                pending.append(entry)
+        if pending:
+            out.append(_Item("list", "\n".join(pending), item.line, line_starts=[(0, item.line)]))
+    return out
+
+
+def _split_run_in(rest: str) -> tuple[str, str] | None:
+    tokens = rest.split(" ")
+    small = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "&"}
+    run = 0
+    for t in tokens:
+        if t and (t[0].isupper() or t.lower() in small or t[0].isdigit()):
+            run += 1
+        else:
+            break
+    if run < 2 or run >= len(tokens):
+        return None
+    head = tokens[:run]
+    for size in range(min(3, run // 2), 0, -1):
+        for start in range(1, run - size + 1):
+            if head[start : start + size] == head[start + size : start + 2 * size] if start + 2 * size <= run else False:
+                cut = start + size
+                return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+        # "Defining Sovereign AI Sovereign AI is": the tail of the heading repeats as the subject.
+        tail = head[run - size :]
+        for start in range(1, run - size):
+            if head[start : start + size] == tail and start + size == run - size:
+                cut = run - size
+                return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+    cut = run - 1
+    return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+def _sections(items: list[_Item]) -> tuple[tuple[Section, ...], dict[str, list[tuple[int, int]]]]:
+    sections: list[Section] = []
+    heading: str | None = None
+    level = 2
+    line: int | None = None
+    paragraphs: list[Paragraph] = []
+    line_maps: dict[str, list[tuple[int, int]]] = {}
+    counter = 0
+    for item in items:
+        if item.kind in ("heading", "separator"):
+            if paragraphs or heading is not None:
+                sections.append(Section(heading, tuple(paragraphs), level, line))
+            heading = item.text if item.kind == "heading" else None
+            level, line, paragraphs = item.level, item.line, []
+            continue
+        counter += 1
+        pid = f"p-{counter}"
+        paragraphs.append(Paragraph(pid, item.text, item.line, item.kind))
+        line_maps[pid] = item.line_starts or [(0, item.line)]
+    if paragraphs or heading is not None:
+        sections.append(Section(heading, tuple(paragraphs), level, line))
+    return tuple(sections), line_maps
+
+
+def _line_at(line_map: list[tuple[int, int]], offset: int) -> int:
+    line = line_map[0][1]
+    for start, number in line_map:
+        if start <= offset:
+            line = number
+        else:
+            break
+    return line
+
+
+def _citations(
+    sections: tuple[Section, ...], references: tuple[Reference, ...], line_maps: dict[str, list[tuple[int, int]]]
+) -> tuple[tuple[Citation, ...], list[Diagnostic]]:
+    citations: list[Citation] = []
+    diagnostics: list[Diagnostic] = []
+    for section in sections:
+        for paragraph in section.paragraphs:
+            for citation in find_citations(paragraph, references):
+                citations.append(citation)
+                if citation.reference is None and references:
+                    line = _line_at(line_maps.get(paragraph.id, [(0, paragraph.line or 0)]), citation.start)
+                    diagnostics.append(Diagnostic(
+                        line, "warning",
+                        f"citation '{citation.text}' in {paragraph.id} matches no entry in the reference list",
+                    ))
+    return tuple(citations), diagnostics

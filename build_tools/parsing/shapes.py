@@ -1,0 +1,137 @@
+"""Predicates on one line of text: is it a name, a list of names, a headline, an author line,
+an institution, a metadata line; does it end a sentence.
+
+Internal to the parser (`build_tools.seeds`); names keep their leading underscore.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import date_line_value, find_dates
+from .patterns import _ABSTRACT_INLINE, _BULLET, _CREDENTIALS, _EMAIL_LINE, _LETTERS, _NAME_PARTICLES, _NOT_NAME_WORDS, _NUMBERED_HEADING, _ORCID_LINE, _ORG_WORDS, _TERMINAL, _WORD
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+_FOOTNOTE_TAIL = re.compile(r"(?<=[.!?:;\"”’')\]])(?:\d{1,3}|\[\d{1,3}\]|\*{1,3}|[†‡])$")
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = _FOOTNOTE_TAIL.sub("", text.rstrip().rstrip("*_`")).rstrip()
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def _is_upper_heading(text: str) -> bool:
+    letters = _LETTERS.findall(text)
+    if len(letters) < 4 or len(text.split()) > 20 or len(text) > 160:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) >= 0.85 and not text.rstrip().endswith((".", ","))
+
+
+def _strip_md(text: str) -> str:
+    text = text.strip()
+    if len(text) > 2 and text[0] == text[-1] and text[0] in "*_" and text.count(text[0]) == 2:
+        return text[1:-1].strip()
+    if text.startswith("**") and text.endswith("**") and len(text) > 4:
+        return text[2:-2].strip()
+    return text
+
+
+def _is_name(text: str) -> bool:
+    """True for a line that is just a person's name ("Andrei O. Bezrukov", "LIU Yan", "Folashadé Soulé")."""
+    text = _CREDENTIALS.sub("", _strip_md(text)).strip(" ,")
+    text = re.sub(r"^(?:dr|prof|professor|mr|ms|mrs)\.?\s+", "", text, flags=re.I)
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5 or len(text) > 60 or any(ch.isdigit() for ch in text):
+        return False
+    if any(t.lower().strip(".,") in _NOT_NAME_WORDS for t in tokens if t.lower() not in _NAME_PARTICLES and not re.fullmatch(r"[A-Z]\.", t)):
+        return False
+    if sum(1 for t in tokens if re.fullmatch(r"[A-Z]{2,}", t)) > 1 or re.search(r"['’]s\b", text):
+        return False
+    caps = sum(1 for t in tokens if t[0].isupper())
+    return caps >= 2 and all(_name_token(t) or t.lower() in _NAME_PARTICLES for t in tokens)
+
+
+def _name_token(token: str) -> bool:
+    """A capitalised word of any script ("Milić", "Соколова"), an initial ("O."), or a capitalised surname ("LIU")."""
+    if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", token):
+        return token[0].isupper()
+    core = token.replace("’", "'")
+    if not core[0].isupper():
+        return False
+    return all(part and part.isalpha() for part in re.split(r"[-']", core))
+
+
+def _split_names(text: str) -> list[str]:
+    """Names from a byline: "A, B and C", "A & B", dropping credentials and trailing dates."""
+    text = _strip_md(text)
+    for d in reversed(find_dates(text)):
+        text = text[: d.start] + text[d.end :]
+    text = _CREDENTIALS.sub("", text)
+    text = re.sub(r"\s*[|•·]\s*.*$", "", text)
+    parts = re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)
+    names = []
+    for part in parts:
+        part = re.sub(r"^(?:dr|prof|professor|mr|ms|mrs)\.?\s+", "", part.strip(" .,;"), flags=re.I)
+        if part and len(part.split()) <= 5 and part[0].isupper():
+            names.append(part)
+    return names
+
+
+def _is_headline(text: str) -> bool:
+    """A line that could be a title or subtitle: short, not a sentence run-on, not a list item."""
+    words = text.split()
+    if not words or len(words) > 40 or len(text) > 300:
+        return False
+    if _BULLET.match(text) and not _NUMBERED_HEADING.match(text):
+        return False
+    sentences = re.findall(r"[.!?](?:\s|$)", text.rstrip(". "))
+    return len(sentences) <= 1
+
+
+def _is_author_affiliation(line: str) -> bool:
+    """ "Name, unit, institution, country" on one line."""
+    head, _, rest = line.partition(",")
+    return bool(rest) and _is_name(head) and bool(_ORG_WORDS.search(rest)) and len(line.split()) <= 25 and not _ends_sentence(line)
+
+
+def _is_metadata_line(line: str) -> bool:
+    """A header line that never belongs to the body: dates, e-mail/ORCID, funding, abstract labels, author lines."""
+    stripped = line.strip()
+    return _is_author_affiliation(stripped) or bool(
+        _EMAIL_LINE.match(stripped) or _ORCID_LINE.match(stripped) or _ABSTRACT_INLINE.match(stripped)
+        or re.match(r"^\s*(?:[•\-*]\s*)?(?:supported\s+by|funding|contact)\s*:", stripped, re.I)
+        or (date_line_value(stripped) and len(stripped.split()) <= 8)
+    )
+
+
+def _is_org_name(line: str) -> bool:
+    """A line that is just an institution's name ("Centre for Applied Technology Strategy")."""
+    words = line.split()
+    small = {"of", "for", "and", "the", "on", "in", "&"}
+    return (
+        2 <= len(words) <= 9 and bool(_ORG_WORDS.search(line)) and not _ends_sentence(line)
+        and all(w[0].isupper() or w.lower() in small for w in words)
+    )
+
+
+def _is_author_list(line: str) -> bool:
+    names = _split_names(line)
+    return len(names) >= 2 and all(_is_name(n) or len(n.split()) in (2, 3) for n in names)
+
+
+_FUNCTION_WORDS = {
+    "a", "an", "the", "of", "to", "in", "on", "for", "with", "by", "from", "and", "or", "but", "as", "at", "that",
+    "which", "who", "whose", "their", "its", "his", "her", "our", "is", "are", "was", "were", "be", "been", "has",
+    "have", "had", "not", "than", "into", "onto", "between", "among", "this", "these", "those", "such", "both",
+    "either", "neither", "will", "would", "can", "could", "should", "may", "might", "must", "more", "most", "less",
+}
+
+
+def _ends_with_function_word(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1].lower().strip(",") in _FUNCTION_WORDS or text.rstrip().endswith(",")
