@@ -59,10 +59,17 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error message instead of the usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefings", description="Turn raw policy articles into a briefing site.")
+    parser = _Parser(prog="briefings", description="Turn raw policy articles into a briefing site.")
     parser.add_argument("--version", action="version", version=f"briefings {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("inspect", help="print the parsed record of one raw article", description="Print the parsed and analysed record of one raw article.")
     p.add_argument("file", help="a raw article (.txt)")
