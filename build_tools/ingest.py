@@ -79,8 +79,10 @@ def _settings_key(config_path: Path | None) -> str:
     from .config import load_project_settings
     from .model import to_dict
 
+    from .pipeline import code_fingerprint
+
     settings = load_project_settings(config_path)
-    blob = json.dumps([to_dict(settings.themes), to_dict(settings.curated_glossary), __version__], sort_keys=True)
+    blob = json.dumps([to_dict(settings.themes), to_dict(settings.curated_glossary), __version__, code_fingerprint()], sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
@@ -123,16 +125,18 @@ def ingest(paths: list[Path], out_dir: Path, *, config_path: Path | None = None,
         if not path.exists():
             report.problems.append(Problem(path.as_posix(), None, None, "error", "no such file", "check the path"))
     sources = [p for p in sources if p.exists()]
-    cache = out_dir.parent / CACHE_DIR
+    root = out_dir.parent
+    cache = root / CACHE_DIR
     manifest_path = cache / "ingest-manifest.json"
     with _lock(cache):
         manifest = _load_manifest(manifest_path)
         key = _settings_key(config_path)
-        todo, skipped = _plan(sources, out_dir, manifest, key, force)
+        todo, skipped = _plan(sources, root, out_dir, manifest, key, force)
         report.unchanged += skipped
         rendered = _render_all(todo, config_path, jobs)
         remove_stale_temporaries(out_dir)
-        slugs = unique_slugs([(r.source, r.slug) for r in rendered if r.slug] + [(s, manifest[s]["slug"]) for s in skipped])
+        remove_stale_temporaries(cache)
+        slugs = _assign_slugs(rendered, skipped, manifest, out_dir)
         for item in rendered:
             if item.problem:
                 report.problems.append(item.problem)
@@ -146,17 +150,37 @@ def ingest(paths: list[Path], out_dir: Path, *, config_path: Path | None = None,
     return report
 
 
-def _plan(sources: list[Path], out_dir: Path, manifest: dict, key: str, force: bool) -> tuple[list[tuple[Path, str]], list[str]]:
+def source_name(path: Path, root: Path) -> str:
+    """The name a source is known by (manifest key, `generated.source`, slug hash): relative to the project when inside it.
+
+    So `briefings ingest seeds`, `./seeds` and `/abs/path/seeds` are the same run.
+    """
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _assign_slugs(rendered: list[_Rendered], skipped: list[str], manifest: dict, out_dir: Path) -> dict[str, str]:
+    """Slugs for this run: each source keeps its earlier slug, and never takes one another source's briefing holds."""
+    previous = {s: e["slug"] for s, e in manifest.items() if isinstance(e, dict) and isinstance(e.get("slug"), str)}
+    wanted = [(r.source, r.slug) for r in rendered if r.slug] + [(s, previous[s]) for s in skipped]
+    here = {k for k, _ in wanted}
+    reserved = {slug for s, slug in previous.items() if s not in here and (out_dir / f"{slug}.md").is_file()}
+    return unique_slugs(wanted, previous=previous, reserved=reserved)
+
+
+def _plan(sources: list[Path], root: Path, out_dir: Path, manifest: dict, key: str, force: bool) -> tuple[list[tuple[Path, str]], list[str]]:
     todo, skipped = [], []
     for path in sources:
-        name = path.as_posix()
+        name = source_name(path, root)
         entry = manifest.get(name)
-        if entry and not force and entry.get("settings") == key:
+        if isinstance(entry, dict) and isinstance(entry.get("slug"), str) and not force and entry.get("settings") == key:
             target = out_dir / f"{entry['slug']}.md"
             try:
-                unchanged_source = hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"]
+                unchanged_source = hashlib.sha256(path.read_bytes()).hexdigest() == entry.get("sha256")
                 unchanged_target = target.is_file() and is_untouched(target.read_text(encoding="utf-8"))
-            except OSError:
+            except (OSError, UnicodeDecodeError):
                 unchanged_source = unchanged_target = False
             if unchanged_source and unchanged_target:
                 skipped.append(name)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,3 +28,14 @@ def inspect_record(article: Article, config_path: Path | None = None) -> dict[st
     record = to_dict(article)
     record.update(to_dict(briefing.analysis))
     return record
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the parser's and the analysis steps' source, so caches expire when either changes."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.glob("*.py"), *package.glob("parsing/*.py"), *package.glob("analysis/*.py")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -7,8 +7,12 @@ Runs of capitalised words are cut out of each paragraph (joined across "of",
    regions, organisations and companies) - "Russian" counts for Russia,
    "Russian Federation" becomes Russia only through `ALIASES`;
 2. people by shape: a title ("President", "Dr", "Professor", ...) or a known
-   first name followed by capitalised words; a later bare surname ("Putin")
-   counts for the full name;
+   first name followed by capitalised words, or any two- or three-word name the
+   text shows to be a person's (a speaker label "Gareth Lloyd-Evans:", an
+   apposition with a role "Kirsty Alder, an analyst", a reporting verb "said
+   Rutger Vlaming"); a later bare surname ("Putin") counts for the full name;
+   a known company with a legal suffix ("Huawei Technologies Co.") and its
+   possessive ("Huawei's") count for the company;
 3. organisations by a head word ("University", "Ministry", "Union", "Bank", ...);
 4. any other capitalised phrase of two or more words, only if it recurs.
 
@@ -179,6 +183,20 @@ FIRST_NAMES: frozenset[str] = frozenset(
 )
 #: Surnames written first (Xi Jinping): the first token may stand alone for the person.
 SURNAME_FIRST: frozenset[str] = frozenset("Xi Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Hu Ren Deng Mao Jiang Wen Kim Moon".split())
+#: Words after a company's name that name the same company ("Huawei Technologies", "Alibaba Group").
+COMPANY_SUFFIXES: frozenset[str] = frozenset(
+    "Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Limited LLC plc PLC AG SA S.A. Oyj AB NV N.V. Technologies Group Holdings".split()
+)
+#: Words that, after "Name Surname, (a|an|the) ...", show the name is a person's ("Kirsty Alder, an analyst").
+ROLES: frozenset[str] = frozenset(
+    """analyst professor director founder co-founder president chairman chairwoman chair minister fellow
+    researcher scholar economist spokesperson spokesman spokeswoman executive chief head author editor
+    journalist correspondent reporter adviser advisor lawyer engineer secretary ambassador official
+    diplomat commissioner consultant lecturer manager officer partner expert deputy senator governor
+    mayor lawmaker legislator MP CEO CTO CFO COO SVP EVP VP""".split()
+)
+#: Verbs that, next to "Name Surname", show the name is a person's ("said Monica Paolini").
+REPORTING_VERBS: frozenset[str] = frozenset("said says told argued argues added adds noted notes wrote writes explained explains".split())
 #: Capitalised words that are never entities or parts of one.
 NOT_ENTITIES: frozenset[str] = frozenset(
     """January February March April May June July August September October November December Monday
@@ -205,6 +223,11 @@ class Gazetteer:
     first_names: frozenset[str] = field(default=FIRST_NAMES)
     surname_first: frozenset[str] = field(default=SURNAME_FIRST)
     not_entities: frozenset[str] = field(default=NOT_ENTITIES)
+    company_suffixes: frozenset[str] = field(default=COMPANY_SUFFIXES)
+    roles: frozenset[str] = field(default=ROLES)
+    reporting_verbs: frozenset[str] = field(default=REPORTING_VERBS)
+    people: frozenset[str] = frozenset()
+    """Full names known to be people's (`extract_entities` adds those the text shows by shape)."""
     others: frozenset[str] = frozenset()
     """Known names that are neither places nor organisations (programmes, systems, laws)."""
     min_other_mentions: int = 2
@@ -216,6 +239,8 @@ class Gazetteer:
             return "place"
         if name in self.organisations:
             return "organisation"
+        if name in self.people:
+            return "person"
         if name in self.others:
             return "other"
         return None
@@ -379,6 +404,16 @@ def _known(word: str, g: Gazetteer) -> bool:
     )
 
 
+def _known_company(words: list[str], g: Gazetteer) -> tuple[str, EntityKind, bool] | None:
+    """A known organisation followed only by company suffixes: "Huawei Technologies Co., Ltd" is Huawei."""
+    for k in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:k])
+        canonical = g.aliases.get(head, head)
+        if g.kind_of(canonical) == "organisation":
+            return (canonical, "organisation", True) if all(w.rstrip(",") in g.company_suffixes for w in words[k:]) else None
+    return None
+
+
 def _classify(words: list[str], g: Gazetteer, sentence_initial: bool, surnames: set[str]) -> list[tuple[str, EntityKind, bool]]:
     """(canonical name, kind, confident) for the entities in one run of capitalised words."""
     while words and (words[0] in _LEADING_NOISE or words[0] in _CONNECTORS or len(words) == 1 and words[0] in g.not_entities):
@@ -389,7 +424,14 @@ def _classify(words: list[str], g: Gazetteer, sentence_initial: bool, surnames: 
         return []
     name = " ".join(words)
     if len(words) > 1 and name not in g.aliases and not g.kind_of(name):
-        # Unknown capitals ("JOURNAL", "CLOUD") are headers or acronyms, not parts of names.
+        company = _known_company(words, g)
+        if company:
+            return [company]
+        # Unknown capitals ("JOURNAL", "CLOUD") are headers or acronyms, not parts of names,
+        # unless an organisation's head word ends the run ("Open RAN Policy Coalition").
+        unknown_caps = [i for i, w in enumerate(words) if w.isupper() and len(w) > 1 and not _known(w, g)]
+        if unknown_caps and words[-1] in g.org_heads and not all(w.isupper() for w in words):
+            return [(name, "organisation", True)]
         for i, w in enumerate(words):
             if w.isupper() and len(w) > 1 and not _known(w, g):
                 left = _classify(words[:i], g, sentence_initial, surnames)
@@ -469,6 +511,52 @@ def _mentions(
     return out
 
 
+_LOWER = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżžа-яё"
+#: One word of a personal name: "Alder", "Lloyd-Evans", "O’Neil", "McDonald".
+_NAME_WORD = rf"[{_UPPER}](?:[’'][{_UPPER}])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}]?[{_LOWER}]+)*"
+_NAME = rf"{_NAME_WORD}(?: [{_UPPER}]\.)*(?: {_NAME_WORD}){{1,2}}"
+_SPEAKER_RE = re.compile(rf"^(?:Q\d+\s+)?(?P<name>{_NAME}):\s")
+_APPOSITION_RE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<desc>[\w-]+(?:\s+[\w-]+){{0,4}})")
+_SAID_BEFORE_RE = re.compile(rf"\b(?P<verb>[a-z]+),?\s+(?P<name>{_NAME})\b")
+_SAID_AFTER_RE = re.compile(rf"(?P<name>{_NAME}),?\s+(?P<verb>[a-z]+)\b")
+
+
+def people_by_shape(article: Article, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> frozenset[str]:
+    """Full names the text itself shows to be people's, whatever the first name.
+
+    Three shapes: a speaker label opening a paragraph ("Q46 Gareth Lloyd-Evans: ..."),
+    an apposition with a role in its first five words ("Kirsty Alder, an analyst
+    at ...", "Greg Allen, a recent podcast guest and senior fellow") and a reporting
+    verb ("said Monica Paolini", "Kirsty Alder said"). Names with a known place,
+    organisation, demonym, title or organisation head word are never taken.
+    """
+    g = gazetteer
+    found: set[str] = set()
+
+    def take(name: str) -> None:
+        words = name.split()
+        if any(w in g.not_entities or w in _LEADING_NOISE or w in g.titles or w in g.org_heads or _known_name(w, g) for w in words):
+            return
+        if not _known_name(name, g):
+            found.add(name)
+
+    for para in article.paragraphs():
+        text = para.text
+        if is_heading_like(text) or para.kind == "heading":
+            continue
+        speaker = _SPEAKER_RE.match(text)
+        if speaker:
+            take(speaker.group("name"))
+        for m in _APPOSITION_RE.finditer(text):
+            if any(w in g.roles or w.lower() in g.roles for w in m.group("desc").split()):
+                take(m.group("name"))
+        for pattern in (_SAID_BEFORE_RE, _SAID_AFTER_RE):
+            for m in pattern.finditer(text):
+                if m.group("verb") in g.reporting_verbs:
+                    take(m.group("name"))
+    return frozenset(found)
+
+
 def extract_entities(
     article: Article,
     *,
@@ -498,6 +586,9 @@ def extract_entities(
                 phrases[expansion] = kind
         organisations = g.organisations | {e for e, k in phrases.items() if k == "organisation"}
         g = replace(g, organisations=organisations, aliases={**g.aliases, **extra})
+    shaped = people_by_shape(article, g)
+    if shaped:
+        g = replace(g, people=g.people | shaped)
     first_pass = _mentions(article, g, set(), phrases)
     people = {m.name for m in first_pass if m.kind == "person" and " " in m.name}
     short: dict[str, set[str]] = {}

@@ -5,7 +5,9 @@ expansion is accepted only when the initials of its words spell the acronym
 (stop words may be skipped, hyphenated parts count as words, a number such as
 "3rd" gives its digits, a word in capitals gives all its letters), and a bare
 acronym only when it looks like one and is used in running text, not as a
-citation author ("CISCO, 2020") or in a heading.
+citation author ("CISCO, 2020"), a company name ("HMN Tech", "ZTE") or in a
+heading. Latin and Cyrillic capitals both make acronyms ("ПО", "НСДИ"); the
+title and subtitle count as running text for bare acronyms ("..., HC 812").
 
 Curated entries (glossary.yml) are loaded by `load_curated_glossary`, kept only
 when the article uses them (`curated_for_article`) and win over extracted ones
@@ -31,11 +33,20 @@ if TYPE_CHECKING:
 
 
 #: Words an expansion may include without giving a letter ("Ministry *of* Foreign Affairs").
-EXPANSION_STOP_WORDS: frozenset[str] = frozenset("of and for the in on to a an at by with de du des la le & und".split())
+EXPANSION_STOP_WORDS: frozenset[str] = frozenset(
+    "of and for the in on to a an at by with de du des la le & und и в во на с со к о об от для из".split()
+)
 
-#: Capitalised tokens that are not acronyms: Roman-numeral lookalikes, brand names, shouting.
+#: Capitalised tokens that are not acronyms when used bare: Roman-numeral lookalikes, company names
+#: (listed as acronyms only where the text expands them), shouting.
 NOT_ACRONYMS: frozenset[str] = frozenset(
-    "OK AM PM AD BC BCE CE CISCO ZTE MTS IBM NTT SAP BT AT&T LG HP TCL NEC HSBC KPMG EY PWC".split()
+    """OK AM PM AD BC BCE CE CISCO ZTE MTS IBM NTT SAP BT AT&T LG HP HPE TCL NEC HSBC KPMG EY PWC AMD ASML
+    TSMC SMIC NXP DJI BOE""".split()
+)
+
+#: Words after a capitalised token that make it a company name ("HMN Tech", "SK Telecom", "ZTE Corp").
+COMPANY_WORDS: frozenset[str] = frozenset(
+    "Tech Technologies Corp Corporation Inc Ltd Limited LLC PLC plc Group Holdings Labs Telecom Semiconductor".split()
 )
 
 
@@ -44,7 +55,9 @@ class GlossaryOptions:
     """What the glossary extractor accepts."""
 
     not_acronyms: frozenset[str] = field(default=NOT_ACRONYMS)
-    """Tokens never listed as acronyms (company names in capitals, AM/PM, ...)."""
+    """Tokens not listed as bare acronyms (company names in capitals, AM/PM, ...); an expansion in the text still counts."""
+    company_words: frozenset[str] = field(default=COMPANY_WORDS)
+    """A token followed by one of these anywhere in the article is a company name, not a bare acronym."""
     stop_words: frozenset[str] = field(default=EXPANSION_STOP_WORDS)
     """Words an expansion may contain without contributing a letter."""
     max_expansion_words: int = 12
@@ -65,17 +78,18 @@ class CuratedEntry(GlossaryEntry):
 
 # --- acronyms ---------------------------------------------------------------------------------
 
-_ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]*[A-Z0-9]|\d+[A-Z][A-Z0-9]*|G\d{1,2})s?$")
+_UP = "A-ZА-ЯЁ"  # Latin and Cyrillic capitals: "ПО", "НСДИ" are acronyms too
+_ACRONYM_RE = re.compile(rf"^(?:[{_UP}][{_UP}0-9&]*[{_UP}0-9]|\d+[{_UP}][{_UP}0-9]*|G\d{{1,2}})s?$")
 _ROMAN_RE = re.compile(r"^M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-_TOKEN_RE = re.compile(r"(?<![\w&.-])[A-Z0-9][A-Za-z0-9&]*(?![\w&-]|\.\w)")
+_TOKEN_RE = re.compile(rf"(?<![\w&.-])[{_UP}0-9][\w&]*(?![\w&-]|\.\w)")
 _CITATION_AFTER_RE = re.compile(r"\s*(?:et al\.?)?,?\s*(?:\(|\[)?(?:1[89]|20)\d\d[a-z]?\b")
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:\(|,|–|—|-\s)")
 _PAREN_RE = re.compile(r"\(([^()]{2,60})\)")
 _WORD_RE = re.compile(r"[\w’'&]+")
-_HARD_STOP_RE = re.compile(r"[.;:!?()\[\]—–\"“”‘]")
+_HARD_STOP_RE = re.compile(r"[.;:!?()\[\]—–\"“”‘«»]")
 _CAPS_RUN_RE = re.compile(
-    r"\b[A-Z][A-Z0-9&]+(?:[\s,:]+[A-Z][A-Z0-9&]+){2,}\b"  # JOURNAL OF NETWORK POLICY
-    r"|\b[A-Z]{5,}\s+[A-Z]{5,}\b"  # ROSLYN LAYTON: a name in capitals
+    rf"\b[{_UP}][{_UP}0-9&]+(?:[\s,:]+[{_UP}][{_UP}0-9&]+){{2,}}\b"  # JOURNAL OF NETWORK POLICY
+    rf"|\b[{_UP}]{{5,}}\s+[{_UP}]{{5,}}\b"  # ROSLYN LAYTON: a name in capitals
 )
 _PROPER_PHRASE_RE = re.compile(
     r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?:\s+(?:(?:of|for|and|the|on)\s+)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*){1,7}"
@@ -189,9 +203,9 @@ def expansion_inside(content: str, acronym: str, options: GlossaryOptions = DEFA
     return None
 
 
-def _acronym_in_parens(content: str, options: GlossaryOptions) -> bool:
+def _acronym_in_parens(content: str) -> bool:
     tokens = content.split()
-    return 1 <= len(tokens) <= 2 and all(looks_like_acronym(t, options.not_acronyms) for t in tokens)
+    return 1 <= len(tokens) <= 2 and all(looks_like_acronym(t, frozenset()) for t in tokens)
 
 
 def _usable(paragraph: Paragraph) -> bool:
@@ -201,7 +215,11 @@ def _usable(paragraph: Paragraph) -> bool:
 def defined_acronyms(
     paragraphs: Sequence[Paragraph], options: GlossaryOptions = DEFAULT_OPTIONS
 ) -> list[tuple[tuple[int, int], GlossaryEntry]]:
-    """Acronyms with an expansion: "Expansion (ACR)", "ACR (expansion)", "the ACR, a …,"; keyed by position."""
+    """Acronyms with an expansion: "Expansion (ACR)", "ACR (expansion)", "the ACR, a …,"; keyed by position.
+
+    A validated expansion lists even a company name in capitals ("Semiconductor
+    Manufacturing International Corporation (SMIC)"); an apposition does not.
+    """
     found: list[tuple[tuple[int, int], GlossaryEntry]] = []
     for p_index, para in enumerate(paragraphs):
         if not _usable(para):
@@ -209,13 +227,13 @@ def defined_acronyms(
         text = para.text
         for m in _PAREN_RE.finditer(text):
             content = m.group(1).strip()
-            if _acronym_in_parens(content, options):
+            if _acronym_in_parens(content):
                 expansion = expansion_before(text, m.start(), content, options)
                 if expansion:
                     found.append(((p_index, m.start()), GlossaryEntry(content, "acronym", expansion, para.id)))
                 continue
-            before = re.search(r"([A-Z0-9][A-Za-z0-9&]*)\s*$", text[: m.start()])
-            if before and looks_like_acronym(before.group(1), options.not_acronyms):
+            before = re.search(rf"([{_UP}0-9][\w&]*)\s*$", text[: m.start()])
+            if before and looks_like_acronym(before.group(1), frozenset()):
                 expansion = expansion_inside(content, before.group(1), options)
                 if expansion:
                     found.append(((p_index, before.start(1)), GlossaryEntry(before.group(1), "acronym", expansion, para.id)))
@@ -237,11 +255,22 @@ def _shouted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def company_names(texts: Iterable[str], options: GlossaryOptions = DEFAULT_OPTIONS) -> frozenset[str]:
+    """Capitalised tokens that some text uses as a company name: "HMN Tech", "SK Telecom", "ZTE Corp".
+
+    The company word must end the name: "US Tech Giants" in a headline is not a company.
+    """
+    words = "|".join(sorted(options.company_words, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&.-])([{_UP}0-9][{_UP}0-9&]+) (?:{words})\b(?![ -][{_UP}])")
+    return frozenset(m.group(1) for text in texts for m in pattern.finditer(text))
+
+
 def bare_acronyms(
     paragraphs: Sequence[Paragraph], options: GlossaryOptions = DEFAULT_OPTIONS
 ) -> list[tuple[tuple[int, int], GlossaryEntry]]:
-    """Acronym-shaped tokens used in running text (not citations, datelines or headings), first use each."""
+    """Acronym-shaped tokens used in running text (not citations, datelines, headings or company names), first use each."""
     seen: dict[str, tuple[tuple[int, int], GlossaryEntry]] = {}
+    companies = company_names((p.text for p in paragraphs if p.id), options)
     for p_index, para in enumerate(paragraphs):
         if not _usable(para):
             continue
@@ -249,7 +278,7 @@ def bare_acronyms(
         shouted = _shouted_spans(text)
         for m in _TOKEN_RE.finditer(text):
             token = m.group(0)
-            if token in seen or not looks_like_acronym(token, options.not_acronyms):
+            if token in seen or token in companies or not looks_like_acronym(token, options.not_acronyms):
                 continue
             if any(a <= m.start() < b for a, b in shouted):
                 continue
@@ -358,10 +387,25 @@ def term_key(term: str) -> str:
     return " ".join(base.casefold().replace("’", "'").split())
 
 
+def _title_paragraph(article: Article) -> Paragraph | None:
+    """The title (and subtitle) as a pseudo-paragraph with no id, so acronyms used only there are listed."""
+    from build_tools.model import Paragraph
+
+    heading = ". ".join(t for t in (article.title, article.subtitle) if t)
+    return Paragraph("", heading) if heading else None
+
+
 def extract_glossary(article: Article, options: GlossaryOptions = DEFAULT_OPTIONS) -> tuple[GlossaryEntry, ...]:
-    """Every glossary entry the article supports, one per term, in order of first appearance."""
+    """Every glossary entry the article supports, one per term, in order of first appearance.
+
+    Acronyms used only in the title or subtitle are listed too, with no paragraph
+    (they sort after the body's entries).
+    """
     paragraphs = article.paragraphs()
-    found = defined_acronyms(paragraphs, options) + defined_terms(paragraphs, options) + bare_acronyms(paragraphs, options)
+    title = _title_paragraph(article)
+    bare = bare_acronyms((*paragraphs, title) if title else paragraphs, options)
+    bare = [(pos, replace(e, paragraph=None) if not e.paragraph else e) for pos, e in bare]
+    found = defined_acronyms(paragraphs, options) + defined_terms(paragraphs, options) + bare
     # "IIS" that only appears inside a defined "EAEU IIS" is not an entry of its own.
     defined_parts = {part for _, e in found if e.definition and e.kind == "acronym" for part in e.term.split()[1:]}
     found = [(pos, e) for pos, e in found if e.definition is not None or e.term not in defined_parts]

@@ -5,28 +5,44 @@ Themes are data (`Theme.keywords`), so a new theme needs no code. Keyword syntax
 - a plain phrase matches whole words, with an optional plural/possessive ending
   ("platform" matches "platforms", "Huawei's"); spaces and hyphens in a phrase
   match each other ("next-generation network" matches "next generation networks");
-- a trailing `*` makes the last word a prefix ("sovereign*" matches "sovereignty");
+- a `*` after a word makes it a prefix ("sovereign*" matches "sovereignty",
+  "оператор* связи" matches "операторов связи");
+- `|` separates alternatives that count as one keyword ("~Google|Apple|Amazon":
+  naming two of them is no stronger than naming one);
+- ` & ` joins parts that must all occur in one sentence ("~control* & network*|data");
 - a leading `~` marks a weak signal worth half a match ("~platform*");
-- a keyword without lower-case letters ("5G", "DNS", "ZTE") is case-sensitive,
+- a leading `!` marks an exclusion: text it matches is ignored by the theme's
+  other keywords ("!political spectrum" keeps "spectrum" for radio bands);
+- a phrase without lower-case letters ("5G", "DNS", "ZTE") is case-sensitive,
   everything else is case-insensitive.
 
-A paragraph carries a theme when its matches weigh at least
-`ThemeOptions.paragraph_threshold` (one strong keyword, or two weak ones). The
-article carries a theme when enough of it does: the units that carry it (body
-paragraphs, plus the abstract if any) hold at least `min_share` of the words,
-and there are at least `min_paragraphs` of them or they hold `single_share`.
-The score is that word share, in [0, 1].
+A paragraph's weight for a theme is the sum over the *distinct* keywords it
+matches (strong 1, weak `ThemeOptions.weak_weight`), so repeating one weak word
+("vendor ... vendor's") is not two signals. A paragraph carries a theme when its
+weight reaches `paragraph_threshold`: one strong keyword, or two different weak
+ones. Following shared/THEMES.md, the keyword lists name the concepts
+themselves; general diplomacy, trade, military matters and company names alone
+stay weak or absent.
+
+The article carries a theme when its paragraphs *substantially* discuss it. Each
+unit (body paragraph, plus the abstract if any) that carries the theme counts
+its words in proportion to its evidence, fully from `full_weight` on (one passing
+mention counts half), and the article's share of such words must reach
+`min_share`, with at least `min_paragraphs` units or a share of `single_share`.
+A title (with subtitle) that carries the theme counts as one more unit and
+scales both shares by `title_factor`: the author has said what the article is
+about. The score is the share, in [0, 1].
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from build_tools.analysis.sentences import is_heading_like
+from build_tools.analysis.sentences import is_heading_like, sentence_spans
 from build_tools.model import ParagraphThemes, Theme, ThemeScore
 
 if TYPE_CHECKING:
@@ -37,16 +53,23 @@ if TYPE_CHECKING:
 class ThemeOptions:
     """Thresholds for paragraph and article themes."""
 
+    # --- paragraphs ---
     paragraph_threshold: float = 1.0
-    """Weight of matches a paragraph needs to carry a theme (strong keyword = 1, weak = 0.5)."""
-    min_paragraphs: int = 2
-    """Fewest theme paragraphs for the article to carry the theme."""
-    min_share: float = 0.12
-    """Smallest share of body words in theme paragraphs for the article to carry the theme."""
-    single_share: float = 0.25
-    """A theme in fewer than `min_paragraphs` units still counts if they hold this share of the words."""
+    """Weight of distinct matches a paragraph needs to carry a theme (strong keyword = 1, weak = 0.5)."""
     weak_weight: float = 0.5
     """Weight of a `~` keyword match."""
+    # --- article ---
+    full_weight: float = 2.0
+    """Weight from which a theme paragraph counts with all its words toward the article share."""
+    min_paragraphs: int = 2
+    """Fewest theme units (paragraphs, abstract) for the article to carry the theme."""
+    min_share: float = 0.12
+    """Smallest evidence-weighted share of words for the article to carry the theme."""
+    single_share: float = 0.4
+    """A theme in fewer than `min_paragraphs` units still counts if it reaches this share."""
+    title_factor: float = 0.5
+    """Multiplier on `min_share` and `single_share` when the title (with subtitle) carries the theme;
+    such a title also counts as one unit."""
 
 
 DEFAULT_OPTIONS = ThemeOptions()
@@ -61,16 +84,32 @@ DEFAULT_THEMES: tuple[Theme, ...] = (
             "(Huawei, Ericsson, Nokia, ZTE), Open RAN, and communications technologies as infrastructure."
         ),
         keywords=(
-            "2G", "3G", "4G", "5G", "6G", "7G", "LTE", "3GPP",
-            "fifth-generation", "sixth-generation", "next-generation network*", "next-generation communication*",
-            "mobile generation*", "spectrum", "radio frequenc*", "frequency band*", "telecom*",
-            "mobile operator*", "network operator*", "mobile network*", "mobile coverage", "broadband",
-            "base station*", "network equipment", "telecom equipment", "equipment vendor*", "network vendor*",
-            "Open RAN", "RAN", "RANs", "radio access network*",
+            # generations and standards of mobile networks
+            "2G", "3G", "4G", "5G", "6G", "7G", "LTE", "3GPP", "IMT-2020",
+            "fourth-generation", "fifth-generation", "sixth-generation", "next-generation network*",
+            "next-generation mobile", "next-generation communication*", "mobile generation*",
+            "generation* of mobile", "wireless",
+            # spectrum and radio
+            "spectrum", "radio frequenc*", "frequency band*", "GHz", "MHz", "mmWave",
+            "!political spectrum", "!ideological spectrum", "!across the spectrum", "!spectrum of",
+            "!broad spectrum", "!wide spectrum", "!full spectrum", "!whole spectrum", "!other end of the spectrum",
+            # operators, rollout and coverage
+            "telecom*", "mobile operator*", "network operator*", "mobile network*", "mobile coverage",
+            "mobile signal*", "coverage obligation*", "rural coverage", "broadband", "base station*",
+            "cell site*", "cell tower*", "phone mast*",
+            # equipment and vendors
+            "network equipment", "equipment vendor*", "network vendor*", "network supplier*",
+            "vendor divers*", "supplier divers*", "diversification of suppliers", "high-risk vendor*",
+            "high-risk supplier*", "Open RAN", "O-RAN", "RAN", "RANs", "radio access network*",
+            "access network*", "core network*",
             "communications technolog*", "communication technolog*", "communications infrastructure",
+            # Russian
+            "оператор* связи", "сет* связи", "мобильн* связ*", "базов* станц*", "частот*",
+            # weak: vendors by name, and words that mean telecoms only in company
             "~Huawei", "~Ericsson", "~Nokia", "~ZTE", "~Samsung",
-            "~rollout*", "~roll-out*", "~mobile", "~vendor*", "~operator*", "~fibre", "~fiber", "~radio*",
-            "~mast*", "~satellite*",
+            "~rollout*|roll-out*", "~mobile", "~vendor*", "~operator*", "~fibre|fiber", "~radio*",
+            "~mast|masts", "~satellite*", "~equipment", "~supplier*", "~handset*",
+            "~network*", "!social network*", "!network effect*", "!neural network*", "!network* of", "~оператор*", "~Ericsson|Nokia|Huawei & рын*",
         ),
     ),
     Theme(
@@ -84,17 +123,48 @@ DEFAULT_THEMES: tuple[Theme, ...] = (
             "independence; foreign interference in networks."
         ),
         keywords=(
-            "sovereign*", "data localisation", "data localization", "localis*", "localiz*",
-            "data residency", "import substitution", "domestic register*", "critical infrastructure*",
-            "critical information infrastructure*", "critical digital infrastructure*", "internet governance",
-            "ICANN", "DNS", "domain name*", "multi-stakeholder*", "multistakeholder*", "firewall*",
-            "sanction*", "export control*", "Entity List", "technological dependence", "technological dependency",
-            "technological independence", "dependence on foreign", "foreign interference*",
-            "self-relian*", "self-sufficien*", "strategic autonomy", "digital autonomy", "technological autonomy",
-            "national control", "information space", "data protection law*", "data flow*",
-            "~dependen*", "~independen*", "~interference*", "~data storage", "~national security",
-            "~data security", "~security review*", "~trusted vendor*", "~trusted supplier*", "~autonom*",
-            "~registers", "~digital infrastructure*", "~surveillance", "~cyber security", "~cybersecurity",
+            # sovereignty itself, not sovereign debt
+            "sovereign*", "!sovereign debt*", "!sovereign bond*", "!sovereign wealth", "!sovereign credit",
+            "!sovereign rating*", "!sovereign default*", "!sovereign immunit*",
+            # data and localisation
+            "data localisation", "data localization", "localis*", "localiz*", "data residency",
+            "data protection law*", "data flow*", "cross-border data", "data transfer*",
+            "~data & stor*|host*|resid*|kept|keep", "~within the country",
+            # domestic production and registers
+            "import substitution", "domestic register*", "domestic alternative*", "domestic manufactur*",
+            "domestic production", "domestic capacity", "domestic supplier*",
+            "domestic technolog*", "national capacity", "self-relian*", "self-sufficien*",
+            "~domestic industr*|domestic capabilit*", "~home-grown|homegrown", "~indigenous", "~national champion*",
+            # critical infrastructure and control
+            "critical infrastructure*", "critical national infrastructure*", "critical information infrastructure*",
+            "critical digital infrastructure*", "strategic infrastructure*", "national infrastructure*",
+            "national control", "state control", "information space", "national cloud*", "trusted cloud*",
+            "Gaia-X", "internet shutdown*", "kill switch*", "~cut off|cut us off|cut them off|switch off|switched off",
+            "~control* & data|network*|infrastructure*|internet|cloud*|root|gateway*",
+            "~control* & foreign|national|state|states",
+            "~digital infrastructure*", "~subsea cable*|undersea cable*|submarine cable*|underwater cable*",
+            "~vulnerabilit*", "~surveillance", "~censor*",
+            # internet governance
+            "internet governance", "ICANN", "IANA", "DNS", "domain name*", "root zone", "root server*",
+            "naming system", "name system", "multi-stakeholder*", "multistakeholder*", "firewall*",
+            "govern* & internet",
+            # sanctions and export controls
+            "sanction*", "export control*", "Entity List", "~export polic*",
+            # dependence, autonomy and foreign interference
+            "technological dependence", "technological dependency", "technological independence",
+            "digital independence", "dependence on foreign", "strategic autonomy", "digital autonomy",
+            "technological autonomy", "foreign interference*", "foreign supplier*", "foreign vendor*",
+            "foreign hardware", "foreign law*", "foreign platform*", "foreign provider*", "foreign server*",
+            "foreign technolog*", "foreign equipment", "foreign control", "foreign ownership", "foreign leverage",
+            "foreign software", "high-risk vendor*", "high-risk supplier*",
+            "~foreign compan*|foreign firm*|foreign government*", "~dependen*|relian*|reliant", "~independen*",
+            "~interference*", "~national security", "~data security", "~security review*",
+            "~trusted vendor*|trusted supplier*|trusted source*", "~autonom*", "~registers",
+            "~cyber security|cybersecurity",
+            # Russian
+            "суверен*", "импортозамещ*", "локализац*", "доменн* имен*", "доменн* имён", "санкци*",
+            "экспортн* контрол*", "контрол* & государств*", "~реестр*", "~изоляц*", "~отключени*",
+            "~независимост*", "~зависимост*", "~отечественн*", "~собственн* технолог*",
         ),
     ),
     Theme(
@@ -107,15 +177,30 @@ DEFAULT_THEMES: tuple[Theme, ...] = (
             "third countries with a technology bloc; national platforms."
         ),
         keywords=(
-            "ecosystem*", "techno-economic bloc*", "technology bloc*", "tech bloc*", "integration bloc*",
-            "bipolar*", "Big Tech", "tech giant*", "technology giant*", "digital giant*", "internet giant*",
-            "platform compan*", "national platform*", "standards war*", "war of platforms", "non-alignment",
-            "nonalignment", "non-aligned", "colonial*", "customer state*", "technology camp*", "tech camp*",
-            "hyperscaler*", "digital monopol*", "Digital Silk Road", "decoupl*",
+            # ecosystems and blocs
+            "ecosystem*", "!natural ecosystem*", "!marine ecosystem*", "!ecosystem services",
+            "techno-economic bloc*", "technology bloc*", "tech bloc*", "integration bloc*", "bipolar*",
+            "technology camp*", "tech camp*", "splinternet",
+            "bifurcat*", "decoupl*", "Digital Silk Road",
+            "~bloc|blocs", "~camp|camps", "~stack*", "~fragment*", "~hedg*", "~third countr*",
+            "~superpower*", "~great power*", "~rivalry|rivalries", "~sphere* of influence", "~geopolitic*",
+            "~American|America|US|U.S.|Washington|Western|European|Europe|EU|Brussels & Chinese|China|Beijing",
+            "~American-led|US-led|U.S.-led|Western-led|Chinese-led|China-led|Beijing-led",
+            # platforms and Big Tech as power
+            "Big Tech", "tech giant*", "technology giant*", "digital giant*", "internet giant*",
+            "platform compan*", "platform power", "national platform*", "war of platforms", "hyperscaler*",
+            "digital monopol*", "~platform*", "~monopol*", "~app store*|super-app*", "~network effect*",
+            "~Google|Facebook|Amazon|Microsoft|Apple|Meta|Alphabet",
+            "~Alibaba|Tencent|Baidu|ByteDance|TikTok",
+            # standards wars
+            "standards war*", "standard-setting", "standards bod*", "standard-developing",
+            "standards-developing", "~standard*", "~patent*|royalt*",
+            # alignment and non-alignment, colonialism
+            "non-alignment", "nonalignment", "non-aligned", "colonial*", "customer state*",
             "tech war*", "technology war*", "chip war*", "tech rivalry", "technology rivalry",
-            "standard-setting", "standards bod*", "standard-developing", "standards-developing",
-            "~bloc", "~platform*", "~standard*", "~align*", "~stack*", "~monopol*",
-            "~Google", "~Facebook", "~Amazon", "~Microsoft", "~Apple", "~Alibaba", "~Tencent",
+            "~align*",
+            # Russian
+            "экосистем*", "~платформ*",
         ),
     ),
 )
@@ -123,61 +208,184 @@ DEFAULT_THEMES: tuple[Theme, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class CompiledTheme:
-    """A theme's keywords as regexes (case-sensitive, case-insensitive) with groups `strong` and `weak`."""
+    """A theme's keywords compiled for one scan per paragraph.
+
+    Every alternative of every keyword (and of every part of a ` & ` keyword) is
+    a *slot*; `scanners` (one case-sensitive, one case-insensitive regex) find
+    them all in one pass. `slots` holds, in the scanners' order, each slot's own
+    regex and number, to tell which slot a match is; `keywords_of_slot` gives
+    the single-part keywords each slot stands for; `weak` tells, per
+    keyword, whether it is a `~` keyword; `cooccurring` holds (keyword, slots of
+    each part).
+    """
 
     slug: str
-    patterns: tuple[re.Pattern[str], ...]
+    scanners: tuple[re.Pattern[str], ...]
+    slots: tuple[tuple[re.Pattern[str], int], ...]
+    keywords_of_slot: tuple[tuple[int, ...], ...]
+    weak: tuple[bool, ...]
+    cooccurring: tuple[tuple[int, tuple[frozenset[int], ...]], ...]
+    exclusions: re.Pattern[str] | None
+    memo: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    """Slot of each matched string seen so far (a cache; results never depend on it)."""
 
 
-def _keyword_source(keyword: str) -> tuple[str, bool]:
-    """Regex source for one keyword (no `~`, no boundaries) and whether it is case-sensitive."""
-    prefix = keyword.endswith("*")
-    phrase = keyword.rstrip("*").strip()
-    body = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", phrase))
-    tail = r"\w*" if prefix else r"(?:s|es|'s|’s)?"
-    return body + tail, not any(c.islower() for c in phrase)
+def _phrase_source(phrase: str) -> tuple[str, bool]:
+    """Regex source of one phrase (no boundaries, no flags) and whether it is case-sensitive.
+
+    Words are joined by space-or-hyphen; a word ending in `*` is a prefix; the
+    last word may take a plural or possessive ending.
+    """
+    words = [w for w in re.split(r"[\s-]+", phrase.strip()) if w]
+    parts = []
+    for i, word in enumerate(words):
+        body = re.escape(word.rstrip("*"))
+        if word.endswith("*"):
+            body += r"\w*"
+        elif i == len(words) - 1:
+            body += r"(?:s|es|'s|’s)?"
+        parts.append(body)
+    return r"[\s-]+".join(parts), not any(c.islower() for c in phrase)
+
+
+def _alternatives(part: str) -> list[str]:
+    """The phrases of "a|b|c"; a phrase without a letter or digit ("*") would match anything and is dropped."""
+    return [a.strip() for a in part.split("|") if any(c.isalnum() for c in a)]
+
+
+def _bounded(sources: Sequence[str], case_sensitive: bool) -> re.Pattern[str]:
+    """One regex over `sources` (longest first), with the word boundaries outside the alternation.
+
+    Alternatives that start with the same letter are grouped behind it, so at a
+    word start the engine tries only the alternatives that can match there.
+    """
+    groups: dict[str, list[str]] = {}
+    for src in sorted(sources, key=len, reverse=True):
+        lead = src[0] if src[0].isalnum() else ""
+        key = lead if case_sensitive else lead.lower()
+        groups.setdefault(key if len(key) == 1 else "", []).append(src)
+    branches = []
+    for lead, members in groups.items():
+        if lead and len(members) > 1:
+            branches.append(f"{re.escape(lead)}(?:{'|'.join(m[1:] for m in members)})")
+        else:
+            branches.extend(members)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)", 0 if case_sensitive else re.IGNORECASE)
 
 
 def keyword_pattern(keyword: str) -> re.Pattern[str]:
-    """One keyword (without its `~` mark) as a compiled regex; see the module docstring."""
-    source, case_sensitive = _keyword_source(keyword)
-    return re.compile(rf"(?<!\w)(?:{source})(?!\w)", 0 if case_sensitive else re.IGNORECASE)
+    """One single-part keyword (without its `~` or `!` mark) as a compiled regex; see the module docstring."""
+    sources = [_phrase_source(alt) for alt in _alternatives(keyword.lstrip("~!"))]
+    return _bounded([src if cs else f"(?i:{src})" for src, cs in sources], True)
 
 
 @lru_cache(maxsize=64)
 def compile_theme(theme: Theme) -> CompiledTheme:
     """Compile a theme's keywords once (themes are frozen, so they can key a cache).
 
-    The word boundary sits outside one alternation, so the engine tries the
-    alternatives only at word starts; this keeps matching fast.
+    The scanners try the longest alternatives first, so "Open RAN" wins over
+    "RAN" (and a ` & ` part does not match inside a longer keyword); they hold
+    no groups, and the word boundaries sit outside the alternation, so the
+    engine tries alternatives only at word starts and matching stays fast.
     """
-    patterns = []
-    for case_sensitive in (True, False):
-        groups = []
-        for group, weak in (("strong", False), ("weak", True)):
-            sources = [
-                src
-                for k in theme.keywords
-                if k.startswith("~") == weak
-                for src, cs in [_keyword_source(k.lstrip("~"))]
-                if cs == case_sensitive
-            ]
-            if sources:
-                # Longer alternatives first, so "Open RAN" wins over "RAN".
-                groups.append(f"(?P<{group}>{'|'.join(sorted(sources, key=len, reverse=True))})")
-        if groups:
-            flags = 0 if case_sensitive else re.IGNORECASE
-            patterns.append(re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", flags))
-    return CompiledTheme(theme.slug, tuple(patterns))
+    slots: dict[tuple[str, bool], int] = {}
+    keywords_of_slot: list[list[int]] = []
+    weak: list[bool] = []
+    cooccurring: list[tuple[int, tuple[frozenset[int], ...]]] = []
+    exclusions: list[str] = []
+
+    def add_slots(part: str, keyword: int | None) -> frozenset[int]:
+        """The slots of a part's alternatives; one slot serves every keyword and part that spells it alike."""
+        ids = []
+        for alt in _alternatives(part):
+            slot = slots.setdefault(_phrase_source(alt), len(slots))
+            if slot == len(keywords_of_slot):
+                keywords_of_slot.append([])
+            if keyword is not None:
+                keywords_of_slot[slot].append(keyword)
+            ids.append(slot)
+        return frozenset(ids)
+
+    for keyword in theme.keywords:
+        if keyword.startswith("!"):
+            exclusions.extend(_phrase_source(a)[0] for a in _alternatives(keyword[1:]))
+            continue
+        index = len(weak)
+        weak.append(keyword.startswith("~"))
+        parts = [p for p in keyword.lstrip("~").split(" & ") if p.strip()]
+        if len(parts) > 1:
+            cooccurring.append((index, tuple(add_slots(p, None) for p in parts)))
+        elif parts:
+            add_slots(parts[0], index)
+    scanners = tuple(
+        _bounded([src for src, cs in slots if cs == case_sensitive], case_sensitive)
+        for case_sensitive in (True, False)
+        if any(cs == case_sensitive for _, cs in slots)
+    )
+    ordered = sorted(slots.items(), key=lambda item: len(item[0][0]), reverse=True)
+    identify = tuple((re.compile(src, 0 if cs else re.IGNORECASE), i) for (src, cs), i in ordered)
+    exclusion = _bounded(exclusions, False) if exclusions else None
+    return CompiledTheme(
+        theme.slug, scanners, identify, tuple(tuple(k) for k in keywords_of_slot), tuple(weak),
+        tuple(cooccurring), exclusion,
+    )
+
+
+def _slot_of(matched: str, theme: CompiledTheme) -> int | None:
+    """The slot of a scanner match: the first slot, in scanner order, that is the whole match."""
+    if matched not in theme.memo:
+        theme.memo[matched] = next((i for pattern, i in theme.slots if pattern.fullmatch(matched)), -1)
+    slot = theme.memo[matched]
+    return None if slot < 0 else slot
+
+
+def _excluded(theme: CompiledTheme, text: str, start: int, end: int) -> bool:
+    """Whether an exclusion of `theme` covers text[start:end] ("political spectrum" covers "spectrum")."""
+    if theme.exclusions is None:
+        return False
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in theme.exclusions.finditer(text, max(0, start - 60), min(len(text), end + 60))
+    )
+
+
+#: Sentence offsets, memoised: every theme with ` & ` keywords looks at the same paragraphs.
+_sentence_spans = lru_cache(maxsize=1024)(sentence_spans)
+
+
+def matched_keywords(text: str, theme: CompiledTheme) -> frozenset[int]:
+    """Indexes (in `theme.weak` order) of the keywords `text` matches; text an exclusion covers does not count.
+
+    One scan finds every slot; exclusions are looked up only around a match and
+    sentences only when every part of a ` & ` keyword occurs somewhere.
+    """
+    found: set[int] = set()
+    part_hits: dict[int, list[int]] = {}
+    for scanner in theme.scanners:
+        for m in scanner.finditer(text):
+            if _excluded(theme, text, m.start(), m.end()):
+                continue
+            slot = _slot_of(m.group(0), theme)
+            if slot is None:
+                continue  # cannot happen with the scanners' own sources; never worth a crash
+            found.update(theme.keywords_of_slot[slot])
+            part_hits.setdefault(slot, []).append(m.start())
+    for index, parts in theme.cooccurring:
+        if index in found:
+            continue
+        positions = [sorted(p for slot in part if slot in part_hits for p in part_hits[slot]) for part in parts]
+        if not all(positions):
+            continue
+        for s, e in _sentence_spans(text):
+            if all(any(s <= p < e for p in ps) for ps in positions):
+                found.add(index)
+                break
+    return frozenset(found)
 
 
 def paragraph_weight(text: str, theme: CompiledTheme, options: ThemeOptions = DEFAULT_OPTIONS) -> float:
-    """The summed weight of a theme's keyword matches in `text`."""
-    weight = 0.0
-    for pattern in theme.patterns:
-        for m in pattern.finditer(text):
-            weight += 1.0 if m.lastgroup == "strong" else options.weak_weight
-    return weight
+    """The summed weight of the distinct keywords of a theme that `text` matches."""
+    return sum(options.weak_weight if theme.weak[i] else 1.0 for i in matched_keywords(text, theme))
 
 
 def score_themes(
@@ -185,36 +393,46 @@ def score_themes(
 ) -> tuple[tuple[ThemeScore, ...], tuple[ParagraphThemes, ...]]:
     """Article themes (score desc, then slug) and the themes of every body paragraph (document order)."""
     compiled = [compile_theme(t) for t in themes]
-    paragraphs = article.paragraphs()
     per_paragraph: list[ParagraphThemes] = []
-    words_by_theme: dict[str, int] = {t.slug: 0 for t in compiled}
+    evidence: dict[str, float] = {t.slug: 0.0 for t in compiled}
     ids_by_theme: dict[str, list[str]] = {t.slug: [] for t in compiled}
-    units_by_theme: dict[str, int] = {t.slug: 0 for t in compiled}
+    units: dict[str, int] = {t.slug: 0 for t in compiled}
     total_words = 0
-    for para in paragraphs:
-        n_words = len(para.text.split())
-        total_words += n_words
+
+    def count(text: str, slug: str, weight: float) -> None:
+        evidence[slug] += len(text.split()) * min(1.0, weight / options.full_weight)
+        units[slug] += 1
+
+    for para in article.paragraphs():
+        total_words += len(para.text.split())
         if is_heading_like(para.text):
             per_paragraph.append(ParagraphThemes(para.id, ()))
             continue
-        slugs = tuple(t.slug for t in compiled if paragraph_weight(para.text, t, options) >= options.paragraph_threshold)
-        for slug in slugs:
-            words_by_theme[slug] += n_words
-            ids_by_theme[slug].append(para.id)
-        per_paragraph.append(ParagraphThemes(para.id, slugs))
+        slugs = []
+        for t in compiled:
+            weight = paragraph_weight(para.text, t, options)
+            if weight >= options.paragraph_threshold:
+                slugs.append(t.slug)
+                ids_by_theme[t.slug].append(para.id)
+                count(para.text, t.slug, weight)
+        per_paragraph.append(ParagraphThemes(para.id, tuple(slugs)))
     if article.abstract:
         # The author's own statement of what the article is about counts as one more unit.
-        n_words = len(article.abstract.split())
-        total_words += n_words
+        total_words += len(article.abstract.split())
         for t in compiled:
-            if paragraph_weight(article.abstract, t, options) >= options.paragraph_threshold:
-                words_by_theme[t.slug] += n_words
-                units_by_theme[t.slug] += 1
+            weight = paragraph_weight(article.abstract, t, options)
+            if weight >= options.paragraph_threshold:
+                count(article.abstract, t.slug, weight)
+    heading = " ".join(filter(None, (article.title, article.subtitle)))
     scores = []
     for t in compiled:
-        share = words_by_theme[t.slug] / total_words if total_words else 0.0
-        units = units_by_theme[t.slug] + len(ids_by_theme[t.slug])
-        if share >= options.min_share and (units >= options.min_paragraphs or share >= options.single_share):
-            scores.append(ThemeScore(t.slug, round(share, 3), tuple(ids_by_theme[t.slug])))
+        share = evidence[t.slug] / total_words if total_words else 0.0
+        # A title that names the theme is one more unit, and lowers the bar for the body.
+        titled = bool(heading) and paragraph_weight(heading, t, options) >= options.paragraph_threshold
+        factor = options.title_factor if titled else 1.0
+        if share >= options.min_share * factor and (
+            units[t.slug] + titled >= options.min_paragraphs or share >= options.single_share * factor
+        ):
+            scores.append(ThemeScore(t.slug, round(min(1.0, share), 3), tuple(ids_by_theme[t.slug])))
     scores.sort(key=lambda s: (-s.score, s.theme))
     return tuple(scores), tuple(per_paragraph)

@@ -36,7 +36,10 @@ class CachedAnalyser:
         self.folder = folder
         self.themes = themes
         self.curated = curated
-        self.settings = hashlib.sha256(json.dumps([to_dict(themes), to_dict(curated)], sort_keys=True).encode()).hexdigest()
+        from ..pipeline import code_fingerprint
+
+        blob = json.dumps([to_dict(themes), to_dict(curated), code_fingerprint()], sort_keys=True)
+        self.settings = hashlib.sha256(blob.encode()).hexdigest()
         self.used: set[str] = set()
 
     def key(self, article: Article) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from build_tools.analysis.entities import DEFAULT_GAZETTEER, Gazetteer, extract_entities
 from build_tools.model import Article, Entity, Paragraph, Section
 
@@ -106,3 +109,48 @@ def test_gazetteer_is_injectable() -> None:
 def test_deterministic() -> None:
     a = article("Huawei and ZTE in Beijing.", "Ericsson in Stockholm.")
     assert extract_entities(a) == extract_entities(a)
+
+
+def test_company_suffixes_merge_with_the_company() -> None:
+    got = found("Huawei Technologies Co., Ltd. filed.", "Huawei's lawyers and Huawei’s rivals met.", "Alibaba Group grew.")
+    assert got == {"Huawei": ("organisation", 3), "Alibaba": ("organisation", 1)}
+
+
+def test_people_by_shape() -> None:
+    got = found(
+        "Q46 Gareth Lloyd-Evans: What would help most?",  # a speaker label
+        "Kirsty Alder, an analyst at the consultancy Northgate Telecom Research, disagreed.",  # apposition with a role
+        "“We need them,” said Rutger Vlaming at the show.",  # a reporting verb
+        "Alder said costs would rise.",  # a later surname counts for the full name
+    )
+    assert got["Gareth Lloyd-Evans"] == ("person", 1)
+    assert got["Kirsty Alder"] == ("person", 2)
+    assert got["Rutger Vlaming"] == ("person", 1)
+    assert got["Northgate Telecom Research"] == ("organisation", 1)
+
+
+def test_name_shapes_keep_precision() -> None:
+    got = found(
+        "Northgate Telecom Research, a consultancy, disagreed.",  # no role word: an organisation
+        "Silicon Valley said little. New Delhi said more.",  # known places
+        "Prime Minister said nothing.",  # a title, not a name
+        "Vocus Group, the chief contractor, agreed.",  # an organisation's head word
+    )
+    assert all(kind != "person" for kind, _ in got.values())
+
+
+def test_acronym_inside_an_organisation_name() -> None:
+    got = found("III: Diane Rinaldo, Executive Director, Open RAN Policy Coalition.")
+    assert got["Open RAN Policy Coalition"] == ("organisation", 1)
+    assert got["Diane Rinaldo"] == ("person", 1)
+
+
+def test_demonym_before_known_organisation_still_splits() -> None:
+    got = found("When the American Commerce Department acted, Europe waited.")
+    assert got == {"United States": ("place", 1), "Commerce Department": ("organisation", 1), "Europe": ("place", 1)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("HuaweiKirsty Alder,ansid:Q4 -’'.ЗП\n")), max_size=200))
+def test_any_text_gives_entities_without_error(text: str) -> None:
+    assert all(e.mentions >= 1 and e.name for e in extract_entities(article(text)))

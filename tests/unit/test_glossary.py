@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from build_tools.analysis.glossary import (
     curated_for_article,
@@ -190,3 +192,53 @@ def test_project_glossary_file_loads() -> None:
     loaded = load_curated_glossary((ROOT / "glossary.yml").read_text(encoding="utf-8"))
     assert {"5G", "RAN", "Open RAN", "DNS", "ICANN", "data localisation", "digital sovereignty"} <= {e.term for e in loaded}
     assert all(e.definition for e in loaded)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definition"),
+    [
+        ("Импортозамещение программного обеспечения (ПО) идёт быстрее.", "ПО", "программного обеспечения"),
+        ("Работает национальная система доменных имён (НСДИ) в тестовом режиме.", "НСДИ", "национальная система доменных имён"),
+        ("The PEACE (Pakistan and East Africa Connecting Europe) cable avoids China.", "PEACE", "Pakistan and East Africa Connecting Europe"),
+        ("Support for Pacific island countries (PICs) grew. PICs want cables.", "PICs", "Pacific island countries"),
+        ("States lobby at standards-developing organizations (SDOs) today.", "SDOs", "standards-developing organizations"),
+        ("Semiconductor Manufacturing International Corporation (SMIC) was listed.", "SMIC", "Semiconductor Manufacturing International Corporation"),
+    ],
+)
+def test_more_defined_acronyms(text: str, term: str, definition: str) -> None:
+    assert entries(text)[term] == definition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Firms like HMN Tech (formerly Huawei Marine Networks) lead. Huawei Marine Networks was renamed.",
+        "Members present: Greg Clark (Chair); Aaron Bell.",
+        "Two makers (Denmark) and (Netherlands) agreed.",
+        "Vendors (Huawei, ZTE) led the count.",
+        "Chips from Nvidia and AMD lead on performance.",
+    ],
+)
+def test_company_names_and_parentheses_are_not_acronyms(text: str) -> None:
+    assert entries(text) == {}
+
+
+def test_company_name_needs_the_company_word_to_end_it() -> None:
+    assert entries("SK Telecom and KT Corp bid for spectrum.") == {}
+    assert entries("Headline: US Tech Giants Face New Rules.") == {"US": None}
+    assert entries("Our UK Telecommunications infrastructure inquiry began.") == {"UK": None}
+
+
+def test_acronyms_of_the_title_are_listed_without_paragraph() -> None:
+    a = Article(
+        source="t.txt", slug="t", title="Oral evidence: resilience of mobile networks, HC 812",
+        sections=(Section(None, (Paragraph("p-1", "The committee met on 5G resilience."),)),),
+    )
+    assert [(e.term, e.paragraph) for e in extract_glossary(a)] == [("5G", "p-1"), ("HC", None)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("AЗПОsa5G (),.-’&\nTechCorp")), max_size=200))
+def test_any_text_gives_entries_without_error(text: str) -> None:
+    for e in extract_glossary(article(text)):
+        assert e.kind in ("acronym", "term") and e.term

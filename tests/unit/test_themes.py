@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from build_tools.analysis.themes import (
     DEFAULT_THEMES,
@@ -38,6 +40,9 @@ def paragraph_slugs(*paragraphs: str) -> list[tuple[str, ...]]:
         ("RAN", "RANDOM access", False),
         ("Big Tech", "big tech firms", True),
         ("bloc", "a trade block", False),
+        ("оператор* связи", "операторов связи", True),  # a prefix word inside a phrase
+        ("Google|Apple", "Apple's store", True),
+        ("U.S.", "the U.S. market", True),
     ],
 )
 def test_keyword_pattern(keyword: str, text: str, matches: bool) -> None:
@@ -78,7 +83,7 @@ def test_sorted_by_score_then_slug() -> None:
         article(
             "5G spectrum auctions ended.",
             "Telecom operators and 5G.",
-            "Digital sovereignty matters now.",
+            "Digital sovereignty and sanctions.",
             "Sanctions and export controls.",
         )
     )
@@ -103,11 +108,88 @@ def test_new_theme_from_config_needs_no_code() -> None:
     assert per_paragraph[0].themes == ("cables",)
 
 
-def test_weights() -> None:
-    theme = compile_theme(Theme("x", "X", keywords=("alpha", "~beta")))
-    assert paragraph_weight("alpha beta beta", theme) == 2.0
+def test_weights_count_distinct_keywords() -> None:
+    theme = compile_theme(Theme("x", "X", keywords=("alpha", "~beta", "~gamma")))
+    assert paragraph_weight("alpha beta beta", theme) == 1.5  # a repeated weak word is one signal
+    assert paragraph_weight("alpha beta gamma", theme) == 2.0
 
 
 def test_deterministic() -> None:
     a = article("5G and Huawei.", "Sovereignty and DNS.")
     assert score_themes(a) == score_themes(a)
+
+
+def test_alternatives_count_as_one_keyword() -> None:
+    theme = compile_theme(Theme("x", "X", keywords=("~Google|Apple|Amazon", "~platform*")))
+    assert paragraph_weight("Google, Apple and Amazon grew.", theme) == 0.5
+    assert paragraph_weight("Google and Apple run platforms.", theme) == 1.0
+
+
+def test_cooccurrence_needs_one_sentence() -> None:
+    theme = compile_theme(Theme("x", "X", keywords=("control* & data|network*",)))
+    assert paragraph_weight("The state wants control over its data.", theme) == 1.0
+    assert paragraph_weight("The state wants control. Its data stays abroad.", theme) == 0.0
+
+
+def test_exclusions_hide_other_senses() -> None:
+    theme = compile_theme(Theme("x", "X", keywords=("spectrum", "!political spectrum", "!spectrum of")))
+    assert paragraph_weight("Voices across the political spectrum agreed.", theme) == 0.0
+    assert paragraph_weight("A broad spectrum of views.", theme) == 0.0
+    assert paragraph_weight("The spectrum auction raised billions.", theme) == 1.0
+
+
+def test_sovereign_debt_is_not_sovereignty() -> None:
+    assert paragraph_slugs("Sovereign debt and sovereign bonds rallied.") == [()]
+
+
+def test_subsea_cables_alone_are_not_5g() -> None:
+    assert paragraph_slugs("A new subsea cable links Sydney to Honiara.") == [()]
+
+
+def test_national_security_alone_is_not_sovereignty() -> None:
+    assert paragraph_slugs("The minister cited national security.") == [()]
+    assert paragraph_slugs("The minister cited national security and dependence on one supplier.") == [("sovereignty",)]
+
+
+def test_foreign_control_of_networks_is_sovereignty() -> None:
+    got = paragraph_slugs("A vendor that pushes code to every site holds a degree of control over national networks.")
+    assert "sovereignty" in got[0]
+
+
+def test_rival_blocs_from_weak_signals() -> None:
+    assert paragraph_slugs("American and Chinese firms compete for patents.") == [("ecosystems",)]
+    assert paragraph_slugs("American and Chinese diplomats met.") == [()]
+
+
+def test_russian_keywords() -> None:
+    got = paragraph_slugs(
+        "Закон о суверенном интернете обязал операторов связи установить оборудование.",
+        "Импортозамещение программного обеспечения идёт быстрее.",
+    )
+    assert got == [("5g", "sovereignty"), ("sovereignty",)]
+
+
+def test_single_passing_mention_is_not_substantial() -> None:
+    body = ["Nothing of note happened in the capital this week, officials said."] * 3
+    scores, per_paragraph = score_themes(article("Huawei won a 5G contract.", *body))
+    assert per_paragraph[0].themes == ("5g",) and scores == ()
+
+
+def test_title_counts_as_a_unit() -> None:
+    paras = ("Operators rolled out 5G with new spectrum in the north.",) + ("Nothing else of note happened here.",) * 4
+    plain = Article(source="t.txt", slug="t", title="Notes", sections=(Section(None, tuple(
+        Paragraph(f"p-{i}", t) for i, t in enumerate(paras, start=1))),))
+    titled = Article(source="t.txt", slug="t", title="The 5G rollout", sections=plain.sections)
+    assert [s.theme for s in score_themes(plain)[0]] == []
+    assert [s.theme for s in score_themes(titled)[0]] == ["5g"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
+    keywords=st.lists(st.text(alphabet="aAİıß5G*~!|& -’'.", max_size=12), max_size=6),
+)
+def test_any_text_and_any_keywords_score_without_error(text: str, keywords: list[str]) -> None:
+    theme = Theme("x", "X", keywords=tuple(keywords))
+    scores, per_paragraph = score_themes(article(text, "5G and sovereignty."), themes=(theme, *DEFAULT_THEMES))
+    assert len(per_paragraph) == 2 and all(0 <= s.score <= 1 for s in scores)
