@@ -53,7 +53,7 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
             kw = _KEYWORDS.match(block.lines[0].text)
             if kw or _heading_candidate(block) and abstract_parts or (_is_prose(block) is False and abstract_parts):
                 in_abstract = False
-                h.abstract = "\n\n".join(abstract_parts) or None
+                _add_abstract(h, "\n\n".join(abstract_parts))
                 continue
             abstract_parts.append(text)
             b += 1
@@ -80,7 +80,7 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
             if kind == "abstract_inline":
                 rest = _ABSTRACT_INLINE.match(line).group("rest")  # type: ignore[union-attr]
                 h.metadata_lines.append(line[: len(line) - len(rest)].strip())
-                h.abstract = " ".join([rest, *lines[li + 1 :]])
+                _add_abstract(h, " ".join([rest, *lines[li + 1 :]]))
                 break
             if kind == "keywords":
                 rest = " ".join([_KEYWORDS.match(line).group("rest"), *lines[li + 1 :]])  # type: ignore[union-attr]
@@ -185,12 +185,12 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
                 h.metadata_lines.append(line)
                 h.publisher = line.strip()
             elif kind == "dek":
-                h.abstract = _strip_md(line)
+                _add_abstract(h, _strip_md(line))
             elif kind == "subtitle":
                 h.subtitle = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
             elif kind == "dek_bullets":
                 dek = lines[li:]
-                h.abstract = "\n".join(dek)
+                _add_abstract(h, "\n".join(dek))
                 break
             else:  # label or unrecognised header line: kept verbatim
                 h.metadata_lines.append(line)
@@ -201,8 +201,14 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
             li += 1
         b += 1
     if in_abstract:
-        h.abstract = "\n\n".join(abstract_parts) or None
+        _add_abstract(h, "\n\n".join(abstract_parts))
     return h, b
+
+
+def _add_abstract(h: _Header, text: str) -> None:
+    """Set the abstract, or add to it when the header has two abstract-like parts (nothing is dropped)."""
+    if text.strip():
+        h.abstract = f"{h.abstract}\n\n{text}" if h.abstract else text
 
 
 def _is_title_like(line: str) -> bool:
