@@ -70,6 +70,9 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
             kind = _classify_header_line(line, nxt, h, current_author, li + 1 < len(lines))
             if kind in ("subtitle", "text") and prev_kind == "title" and _is_dek(line, h):
                 kind = "dek"
+            if kind in ("subtitle", "text") and h.title is not None and _is_body_line(line):
+                blocks.insert(b + 1, _Block(block.lines[li:]))  # the body starts inside the title's block
+                return h, b + 1
             prev_kind = kind
             if kind == "abstract_label":
                 h.metadata_lines.append(line)
@@ -205,6 +208,12 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
     return h, b
 
 
+def _is_body_line(line: str) -> bool:
+    """A line of running prose: long, or more than one sentence."""
+    text = _strip_md(line)
+    return len(text.split()) >= 45 or (len(text.split()) >= 12 and bool(re.search(r"[a-z0-9)][.!?]\s+[A-Z“\"‘']", text)))
+
+
 def _add_abstract(h: _Header, text: str) -> None:
     """Set the abstract, or add to it when the header has two abstract-like parts (nothing is dropped)."""
     if text.strip():
@@ -222,7 +231,11 @@ def _is_title_like(line: str) -> bool:
 def _is_dek(line: str, h: _Header) -> bool:
     """A one-sentence standfirst right under the title (ends with a period, unlike a subtitle)."""
     text = _strip_md(line)
-    return h.abstract is None and h.subtitle is None and text.endswith(".") and len(text.split()) >= 6 and not _SPEAKER_LABEL.match(text)
+    one_sentence = not re.search(r"[.!?]\s+[A-Z“\"‘']", text)
+    return (
+        h.abstract is None and h.subtitle is None and text.endswith(".") and 6 <= len(text.split()) <= 40
+        and one_sentence and not _SPEAKER_LABEL.match(text)
+    )
 
 
 def _first_line(blocks: list[_Block], index: int) -> str | None:
@@ -340,7 +353,7 @@ def _is_label_before_title(line: str, nxt: str, same_block: bool) -> bool:
         return False
     if date_line_value(nxt) or _BYLINE.match(nxt) or _ABSTRACT_LABEL.match(nxt):
         return False
-    if nxt.rstrip().endswith(".") or len(next_words) > 30:
+    if re.search(r"[.!](?:\[\d{1,3}\]|\d{1,3})?$", nxt.rstrip()) or len(next_words) > 30:
         return False  # a sentence under a short line is a dek: the short line is the title
     if not _is_headline(nxt) or _is_name(nxt):
         return False

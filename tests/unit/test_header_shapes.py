@@ -48,3 +48,16 @@ def test_header_shape(header, title, subtitle, abstract, date, authors, publishe
 def test_event_dates_in_the_body_are_not_publication_dates() -> None:
     a = parse_seed("Europe's 5G Gamble\n\nOn October 7, 2022, the administration announced new export controls on chips to China.\n", "x.txt")
     assert a.date is None
+
+
+def test_body_that_starts_in_the_title_block() -> None:
+    a = parse_seed("Europe's 5G Gamble\nThe first paragraph of the body says something long enough about telecom networks. It has two sentences." + BODY, "x.txt")
+    assert a.title == "Europe's 5G Gamble" and a.abstract is None
+    assert a.paragraphs()[0].text.startswith("The first paragraph of the body says something long enough about telecom networks. It has")
+
+
+def test_footnoted_first_sentence_does_not_make_the_title_a_label() -> None:
+    a = parse_seed("Europe's 5G Gamble\n\nThe first paragraph says something long enough about telecom networks in Europe.[1]\n\n"
+                   "Notes\n\n[1] Doe, J., Spectrum, 2019.\n[2] Roe, R., Auctions, 2020.\n", "x.txt")
+    assert a.title == "Europe's 5G Gamble"
+    assert [(c.text, c.reference) for c in a.citations] == [("[1]", "ref-1")]
