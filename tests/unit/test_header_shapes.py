@@ -58,6 +58,7 @@ def test_body_that_starts_in_the_title_block() -> None:
 
 def test_footnoted_first_sentence_does_not_make_the_title_a_label() -> None:
     a = parse_seed("Europe's 5G Gamble\n\nThe first paragraph says something long enough about telecom networks in Europe.[1]\n\n"
+                   "A second paragraph adds more about the spectrum auctions that regulators run.\n\n"
                    "Notes\n\n[1] Doe, J., Spectrum, 2019.\n[2] Roe, R., Auctions, 2020.\n", "x.txt")
     assert a.title == "Europe's 5G Gamble"
     assert [(c.text, c.reference) for c in a.citations] == [("[1]", "ref-1")]
