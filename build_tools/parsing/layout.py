@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Diagnostic
 from .patterns import _BULLET, _MD_HEADING, _NUMBERED_HEADING, _PAGE_NUMBER, _QUOTE, _REFERENCES_HEADING, _SEPARATOR, _SPEAKER_LABEL
-from .shapes import _ends_sentence, _is_upper_heading, _strip_md, _words
+from .shapes import _FOOTNOTE_TAIL, _ends_sentence, _is_upper_heading, _strip_md, _words
 
 
 @dataclass
@@ -143,7 +143,8 @@ def _heading_candidate(block: _Block) -> tuple[str, int] | None:
         return None
     if plain.endswith("?") and len(words) <= 30 and not _SPEAKER_LABEL.match(plain):
         return plain, 2
-    if len(words) <= 12 and len(plain) <= 100 and not plain.endswith((".", ",", ";", ":", "!")) and not _ends_with_link(plain):
+    bare = _FOOTNOTE_TAIL.sub("", plain)  # "… in Europe.[1]" ends a sentence
+    if len(words) <= 12 and len(plain) <= 100 and not bare.endswith((".", ",", ";", ":", "!")) and not _ends_with_link(plain):
         return plain, 2
     return None
 
