@@ -262,7 +262,8 @@ def _best_paragraph(doc: Doc, theme: str, listed: tuple[str, ...]) -> str | None
     if not ids:
         return None
     # The paragraph that best shows a theme is the earliest long one that carries it.
-    ranked = sorted(ids, key=lambda pid: (-min(len(doc.paragraph(pid) or ""), 600), int(doc.paragraph_number(pid)) if doc.paragraph_number(pid).isdigit() else 0))
+    lengths = {p.id: len(p.text) for p in reversed(doc.body.paragraphs)}  # one pass (first id wins), not a scan per candidate
+    ranked = sorted(ids, key=lambda pid: (-min(lengths.get(pid, 0), 600), int(doc.paragraph_number(pid)) if doc.paragraph_number(pid).isdigit() else 0))
     return ranked[0]
 
 
@@ -283,14 +284,16 @@ def glossary_index(docs: Iterable[Doc]) -> dict[str, GlossaryTerm]:
             key = term_key(g.term)
             if not key:
                 continue
-            entry = merged.setdefault(key, {"term": g.term, "kind": g.kind, "definition": None, "defined_in": [], "used_in": [], "definitions": []})
-            if doc.slug not in entry["used_in"]:
-                entry["used_in"].append(doc.slug)
+            # used_in is a dict (ordered, O(1) membership): a list made common terms cost O(N²).
+            entry = merged.setdefault(key, {"term": g.term, "kind": g.kind, "definition": None, "defined_in": [], "used_in": {}, "definitions": [], "folded": set()})
+            entry["used_in"].setdefault(doc.slug)
             if g.definition:
                 if entry["definition"] is None:
                     entry["definition"] = g.definition
                 entry["defined_in"].append((doc.slug, g.paragraph))
-                if all(d.casefold() != g.definition.casefold() for d, _ in entry["definitions"]):
+                folded = g.definition.casefold()
+                if folded not in entry["folded"]:
+                    entry["folded"].add(folded)
                     entry["definitions"].append((g.definition, doc.slug))
     return {
         k: GlossaryTerm(k, v["term"], v["kind"], v["definition"], tuple(v["defined_in"]), tuple(v["used_in"]), tuple(v["definitions"]))

@@ -1,66 +1,131 @@
-/* Briefings: paragraph previews on summary links and "copy link to paragraph" buttons. No inline script, no network. */
+/* Briefings: paragraph previews on summary and key-point links, and "copy link to paragraph" buttons.
+   Previews open on hover, on keyboard focus and on a first tap (a second tap follows the link);
+   Escape or moving away closes them. No inline script, no network. */
 (function () {
   "use strict";
   var preview = null;
+  var owner = null;
+  var hideTimer = 0;
 
   function paragraphText(id) {
     var el = document.getElementById(id);
-    return el ? el.textContent.replace(/\s+/g, " ").trim() : "";
+    if (!el) { return ""; }
+    var clone = el.cloneNode(true);
+    clone.querySelectorAll(".bf-para-link").forEach(function (b) { b.remove(); });
+    return clone.textContent.replace(/\s+/g, " ").trim();
   }
 
-  function showPreview(link) {
+  function ensurePreview() {
+    if (preview) { return preview; }
+    preview = document.createElement("div");
+    preview.className = "bf-preview md-typeset";
+    preview.id = "bf-preview";
+    preview.setAttribute("role", "tooltip");
+    preview.hidden = true;
+    preview.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    preview.addEventListener("mouseleave", function () { scheduleHide(); });
+    document.body.appendChild(preview);
+    return preview;
+  }
+
+  function show(link) {
     var id = link.getAttribute("data-preview");
     var text = paragraphText(id);
     if (!text) { return; }
-    if (!preview) {
-      preview = document.createElement("div");
-      preview.className = "bf-preview";
-      preview.setAttribute("role", "tooltip");
-      preview.id = "bf-preview";
-      document.body.appendChild(preview);
-    }
-    preview.textContent = "¶" + id.replace("p-", "") + " " + (text.length > 600 ? text.slice(0, 597) + "…" : text);
-    preview.hidden = false;
+    clearTimeout(hideTimer);
+    var box = ensurePreview();
+    box.textContent = "";
+    var label = document.createElement("strong");
+    label.className = "bf-preview-label";
+    label.textContent = "¶" + id.replace(/^p-/, "") + " ";
+    box.appendChild(label);
+    box.appendChild(document.createTextNode(text.length > 700 ? text.slice(0, 697) + "…" : text));
+    box.hidden = false;
     var r = link.getBoundingClientRect();
-    preview.style.left = Math.max(8, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - 520)) + "px";
-    preview.style.top = (window.scrollY + r.bottom + 6) + "px";
+    var width = Math.min(520, document.documentElement.clientWidth - 16);
+    box.style.width = width + "px";
+    box.style.left = Math.max(8, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - width - 8)) + "px";
+    box.style.top = (window.scrollY + r.bottom + 6) + "px";
+    if (owner && owner !== link) { owner.removeAttribute("aria-describedby"); }
+    owner = link;
     link.setAttribute("aria-describedby", "bf-preview");
   }
 
-  function hidePreview(link) {
+  function hide() {
+    clearTimeout(hideTimer);
     if (preview) { preview.hidden = true; }
-    if (link) { link.removeAttribute("aria-describedby"); }
+    if (owner) { owner.removeAttribute("aria-describedby"); owner = null; }
   }
 
-  function setup() {
+  function scheduleHide() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 250);  // time to move the pointer onto the preview
+  }
+
+  function setupPreviews() {
+    var tapped = null;   // the link a finger is on, and whether its preview was open before the tap
+    var wasOpen = false;
     document.querySelectorAll("a[data-preview]").forEach(function (link) {
       if (link.dataset.bfReady) { return; }
       link.dataset.bfReady = "1";
-      link.addEventListener("mouseenter", function () { showPreview(link); });
-      link.addEventListener("focus", function () { showPreview(link); });
-      link.addEventListener("mouseleave", function () { hidePreview(link); });
-      link.addEventListener("blur", function () { hidePreview(link); });
-      link.addEventListener("touchstart", function () { showPreview(link); }, { passive: true });
+      link.addEventListener("mouseenter", function () { show(link); });
+      link.addEventListener("mouseleave", scheduleHide);
+      link.addEventListener("focus", function () { show(link); });
+      link.addEventListener("blur", scheduleHide);
+      link.addEventListener("pointerdown", function (event) {
+        tapped = event.pointerType === "touch" ? link : null;
+        wasOpen = tapped !== null && owner === link && preview !== null && !preview.hidden;
+      });
+      link.addEventListener("click", function (event) {
+        // On touch, the first tap previews; a second tap on the same link follows it.
+        if (tapped === link && !wasOpen) {
+          event.preventDefault();
+          show(link);
+        }
+        tapped = null;
+      });
     });
-    document.querySelectorAll('.md-content p[id^="p-"], .md-content div.bf-list[id^="p-"]').forEach(function (para) {
-      if (para.querySelector(".bf-para-link")) { return; }
+  }
+
+  function setupParagraphLinks() {
+    document.querySelectorAll('.md-content p[id^="p-"], .md-content div.bf-anchor[id^="p-"]').forEach(function (para) {
+      if (para.querySelector(":scope > .bf-para-link")) { return; }
+      var number = para.id.replace(/^p-/, "");
       var button = document.createElement("button");
       button.type = "button";
       button.className = "bf-para-link";
       button.textContent = "¶";
-      button.setAttribute("aria-label", "Copy link to paragraph " + para.id.replace("p-", ""));
+      button.setAttribute("aria-label", "Copy link to paragraph " + number);
+      button.title = "Copy link to paragraph " + number;
       button.addEventListener("click", function () {
         var url = location.href.split("#")[0] + "#" + para.id;
         history.replaceState(null, "", "#" + para.id);
-        if (navigator.clipboard) { navigator.clipboard.writeText(url).catch(function () {}); }
-        button.textContent = "✓";
-        setTimeout(function () { button.textContent = "¶"; }, 1500);
+        var done = function () {
+          button.textContent = "✓";
+          button.setAttribute("aria-label", "Link to paragraph " + number + " copied");
+          setTimeout(function () {
+            button.textContent = "¶";
+            button.setAttribute("aria-label", "Copy link to paragraph " + number);
+          }, 1500);
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(url).then(done, done);
+        } else { done(); }
       });
       para.insertBefore(button, para.firstChild);
     });
   }
 
-  document.addEventListener("keydown", function (e) { if (e.key === "Escape") { hidePreview(null); } });
+  function setup() {
+    hide();
+    setupPreviews();
+    setupParagraphLinks();
+  }
+
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") { hide(); } });
+  document.addEventListener("touchstart", function (e) {
+    if (preview && !preview.hidden && !preview.contains(e.target) && !(owner && owner.contains(e.target))) { hide(); }
+  }, { passive: true });
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(setup); }
   else if (document.readyState !== "loading") { setup(); }
   else { document.addEventListener("DOMContentLoaded", setup); }

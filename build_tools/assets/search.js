@@ -1,9 +1,19 @@
-/* Briefings search page: Pagefind UI (loads index chunks on demand). ?q=term pre-fills the query. */
+/* Briefings search page: Pagefind UI (loads index chunks on demand). ?q=term fills in and runs the query. */
 (function () {
   "use strict";
   function start() {
-    if (!window.PagefindUI) { return; }
-    var ui = new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false, resetStyles: false });
+    if (!window.PagefindUI || !document.getElementById("pagefind-search")) { return; }
+    var ui = new window.PagefindUI({
+      element: "#pagefind-search",
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false,
+      excerptLength: 28,
+      autofocus: !new URLSearchParams(location.search).get("q"),
+      translations: { placeholder: "Search the briefings" }
+    });
+    var input = document.querySelector("#pagefind-search input");
+    if (input) { input.setAttribute("aria-label", "Search the briefings"); }
     var q = new URLSearchParams(location.search).get("q");
     if (q) { ui.triggerSearch(q); }
   }

@@ -1,4 +1,4 @@
-"""An Atom feed of the briefings (newest first), deterministic for the same corpus."""
+"""An Atom feed of the briefings (newest first), deterministic for the same corpus: every date in it is a briefing's own date, never the build time."""
 
 from __future__ import annotations
 
@@ -25,14 +25,15 @@ def feed_xml(corpus: Corpus, site_url: str, site_name: str) -> str:
     for d in docs:
         url = f"{base}briefings/{d.slug}/"
         authors = "".join(f"<author><name>{escape(a.name)}</name></author>" for a in d.authors)
+        categories = "".join(f'<category term="{escape(t.theme, {chr(34): "&quot;"})}"/>' for t in d.themes)
         entries.append(
             f"<entry><title>{escape(d.title)}</title><link href=\"{escape(url)}\"/><id>{escape(url)}</id>"
-            f"<updated>{_stamp(d.date)}</updated>{authors}<summary>{escape(d.dek or '')}</summary></entry>"
+            f"<updated>{_stamp(d.date)}</updated>{authors}{categories}<summary>{escape(d.dek or '')}</summary></entry>"
         )
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
         f"<title>{escape(site_name)}</title><link href=\"{escape(base)}\"/><link rel=\"self\" href=\"{escape(base)}feed.xml\"/>"
-        f"<id>{escape(base)}</id><updated>{updated}</updated>{''.join(entries)}</feed>\n"
+        f"<id>{escape(base)}</id><updated>{updated}</updated><author><name>{escape(site_name)}</name></author>{''.join(entries)}</feed>\n"
     )
 
 

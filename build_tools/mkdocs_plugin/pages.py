@@ -8,6 +8,7 @@ enters Markdown. Links inside raw HTML are written relative to the page
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -16,12 +17,16 @@ from markupsafe import Markup, escape
 
 from ..corpus import Corpus, Doc, term_key
 from ..markdown_text import escape_inline
-from ..model import Theme
+from ..model import Author, Theme
 
 TYPE_LABELS = {
     "journal article": "Journal article", "commentary": "Commentary", "news": "News", "report": "Report",
     "interview": "Interview", "speech": "Speech", "briefing": "Briefing", "article": "Article",
 }
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+PASSAGE_CHARS = 420
+# `*emphasis*` and `**strong**` as article text writes them; applied to already escaped text.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
 
 
 def page_url(src_uri: str) -> str:
@@ -56,78 +61,146 @@ def _h(text: object) -> Markup:
     return escape(str(text))
 
 
-def _date_label(date: str | None) -> str:
+def inline_html(text: str) -> Markup:
+    """Article text as HTML: everything escaped, then `*emphasis*` and `**strong**` rendered."""
+
+    def tag(m: re.Match[str]) -> str:
+        name = "strong" if len(m.group(1)) == 2 else "em"
+        return f"<{name}>{m.group(2)}</{name}>"
+
+    return Markup(_EMPHASIS.sub(tag, str(escape(text))))
+
+
+def plain(text: str) -> str:
+    """Article text without its emphasis markers (for citations, titles in attributes)."""
+    return _EMPHASIS.sub(lambda m: m.group(2), " ".join(text.split()))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def date_label(date: str | None) -> str:
+    """"13 June 2019", "June 2019" or "2019" from an ISO date; "" when undated."""
     if not date:
-        return "undated"
-    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return ""
     parts = date.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{months[int(parts[1]) - 1]} {parts[0]}"
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        return date
     return parts[0]
 
 
+def _date_html(date: str | None) -> str:
+    if not date:
+        return '<span class="bf-undated">Date not stated</span>'
+    return f'<time datetime="{_h(date)}">{_h(date_label(date))}</time>'
+
+
 def _theme_links(doc: Doc, themes: dict[str, Theme], here: str) -> str:
-    links = [
+    return "".join(
         f'<a class="bf-theme" href="{_h(rel(here, theme_url(t.theme)))}">{_h(themes[t.theme].title)}</a>'
         for t in doc.themes if t.theme in themes
-    ]
-    return "".join(links)
+    )
+
+
+def _type_label(doc: Doc) -> str:
+    return TYPE_LABELS.get(doc.type, doc.type.capitalize())
 
 
 # ------------------------------------------------------------------ briefing page
 def briefing_markdown(doc: Doc, corpus: Corpus, themes: dict[str, Theme], *, edit_base: str | None = None) -> str:
     """The whole briefing page: header, key points, summary, full text, references, related, backlinks, citation."""
     here = doc.src_uri
-    parts = [_header(doc, themes, here, edit_base)]
+    parts = [_front_matter(doc), _header(doc, themes, here, edit_base)]
     if doc.key_points:
         items = "".join(
-            f'<li><a class="bf-kp" href="#{_h(k.paragraph)}">{_h(k.text)}</a></li>' if k.paragraph else f"<li>{_h(k.text)}</li>"
+            f"<li>{inline_html(k.text)}" + (f' {_para_link(doc, k.paragraph, "bf-kp")}' if k.paragraph else "") + "</li>"
             for k in doc.key_points
         )
-        parts.append(f'<aside class="bf-keypoints" aria-labelledby="key-points-title"><h2 id="key-points-title">Key points</h2><ul>{items}</ul></aside>')
+        parts.append(f'<aside class="bf-keypoints" aria-labelledby="key-points" data-pagefind-ignore><h2 id="key-points">Key points</h2><ul>{items}</ul></aside>')
     if doc.summary:
         sentences = " ".join(
-            f'<a class="bf-sum" href="#{_h(s.paragraph)}" data-preview="{_h(s.paragraph)}">{_h(s.text)}</a>' if s.paragraph else str(_h(s.text))
+            f'<a class="bf-sum" href="#{_h(s.paragraph)}" data-preview="{_h(s.paragraph)}">{inline_html(s.text)}</a>' if s.paragraph else str(inline_html(s.text))
             for s in doc.summary
         )
-        parts.append(f'<section class="bf-summary" aria-labelledby="summary"><h2 id="summary">Summary</h2><p>{sentences}</p></section>')
+        parts.append(
+            f'<section class="bf-summary" aria-labelledby="summary" data-pagefind-ignore><h2 id="summary">Summary</h2><p>{sentences}</p>'
+            '<p class="bf-hint">Each sentence links to the paragraph it comes from; hover or focus one to read that paragraph here.</p></section>'
+        )
     parts.append('<h2 id="full-text">Full text</h2>')
     parts.append(_body_with_citations(doc))
     parts.append(_related(doc, corpus, here))
     parts.append(_backlinks(doc, corpus, here))
-    parts.append(_cite(doc))
+    parts.append(cite_html(doc))
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
+def _front_matter(doc: Doc) -> str:
+    """Page title and description for <title>, the header and <meta name="description"> (JSON is valid YAML).
+
+    Material writes these into the page unescaped, so they are HTML-escaped here.
+    """
+    meta = {"title": str(escape(plain(doc.title)))}
+    if doc.dek:
+        meta["description"] = str(escape(plain(doc.dek)))
+    return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n"
+
+
+def _para_link(doc: Doc, pid: str, cls: str) -> str:
+    number = doc.paragraph_number(pid)
+    return f'<a class="{cls}" href="#{_h(pid)}" data-preview="{_h(pid)}" aria-label="Paragraph {_h(number)}">¶{_h(number)}</a>'
+
+
+def _byline(authors: tuple[Author, ...]) -> str:
+    """Authors with numbered affiliations (numbers only when there is more than one affiliation)."""
+    if not authors:
+        return ""
+    affiliations: list[str] = []
+    marks: list[int | None] = []
+    for a in authors:
+        aff = "; ".join(a.affiliations)
+        if aff and aff not in affiliations:
+            affiliations.append(aff)
+        marks.append(affiliations.index(aff) + 1 if aff else None)
+    numbered = len(affiliations) > 1
+    names = [
+        f'<span class="bf-author">{_h(a.name)}</span>' + (f"<sup>{mark}</sup>" if numbered and mark else "")
+        for a, mark in zip(authors, marks)
+    ]
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    out = f'<p class="bf-byline">By {joined}</p>'
+    if numbered:  # several affiliations: numbered, folded away so the byline stays one line
+        items = "".join(f"<li>{_h(aff)}</li>" for aff in affiliations)
+        out += f'<details class="bf-affiliation"><summary>Affiliations</summary><ol>{items}</ol></details>'
+    elif affiliations:
+        out += f'<p class="bf-affiliation">{_h(affiliations[0])}</p>'
+    return out
+
+
 def _header(doc: Doc, themes: dict[str, Theme], here: str, edit_base: str | None) -> str:
-    label = TYPE_LABELS.get(doc.type, doc.type.capitalize())
-    kicker = f'<p class="bf-kicker"><span class="bf-type">{_h(label)}</span>{_theme_links(doc, themes, here)}</p>'
-    title = f'<h1 id="title">{_h(doc.title)}</h1>'
-    subtitle = f'<p class="bf-subtitle">{_h(doc.subtitle)}</p>' if doc.subtitle else ""
-    dek = f'<p class="bf-dek">{_h(doc.dek)}</p>' if doc.dek else ""
-    authors = ", ".join(
-        f'<span class="bf-author">{_h(a.name)}</span>' + (f' <span class="bf-affiliation">({_h("; ".join(a.affiliations[:2]))})</span>' if a.affiliations else "")
-        for a in doc.authors
-    )
-    meta = []
-    if authors:
-        meta.append(f'<span class="bf-byline">By {authors}</span>')
-    meta.append(f'<time datetime="{_h(doc.date or "")}">{_h(_date_label(doc.date))}</time>')
-    meta.append(f"<span>{doc.reading_time_minutes} min read</span>")
+    kicker = f'<p class="bf-kicker"><span class="bf-type">{_h(_type_label(doc))}</span>{_theme_links(doc, themes, here)}</p>'
+    title = f'<h1 id="title" data-pagefind-meta="title">{inline_html(doc.title)}</h1>'
+    subtitle = f'<p class="bf-subtitle">{inline_html(doc.subtitle)}</p>' if doc.subtitle else ""
+    dek = f'<p class="bf-dek">{inline_html(doc.dek)}</p>' if doc.dek else ""
+    meta = [_date_html(doc.date), f"<span>{doc.reading_time_minutes} min read</span>"]
     source = []
     if doc.source_url and re.match(r"^https?://", doc.source_url):
         source.append(f'<a href="{_h(doc.source_url)}" rel="noopener">original</a>')
     if doc.doi:
         source.append(f'<a href="https://doi.org/{_h(doc.doi)}" rel="noopener">doi:{_h(doc.doi)}</a>')
     if doc.publisher:
-        source.append(f"<span>{_h(doc.publisher)}</span>")
+        source.append(f'<span class="bf-publisher">{_h(doc.publisher)}</span>')
     if source:
-        meta.append("Source: " + " · ".join(source))
+        meta.append("<span>Source: " + " · ".join(source) + "</span>")
     if edit_base:
         meta.append(f'<a class="bf-edit" href="{_h(edit_base.rstrip("/") + "/" + doc.path)}" rel="noopener">Edit this briefing</a>')
-    return f'<header class="bf-header">{kicker}{title}{subtitle}{dek}<p class="bf-meta">{" · ".join(meta)}</p></header>'
+    facts = f'<p class="bf-meta" data-pagefind-ignore>{" · ".join(meta)}</p>'
+    return f'<header class="bf-header">{kicker}{title}{subtitle}{dek}{_byline(doc.authors)}{facts}</header>'
 
 
 def _body_with_citations(doc: Doc) -> str:
@@ -142,7 +215,7 @@ def _body_with_citations(doc: Doc) -> str:
         if not where:
             return m.group(0)
         links = ", ".join(f"[¶{doc.paragraph_number(p)}](#{p})" for p in where)
-        return f"{m.group(1)} <span class=\"bf-cited\">cited in {links}</span>\n{{: #{ref}{m.group(3)}}}"
+        return f"{m.group(1)} <span class=\"bf-cited\" data-pagefind-ignore>cited in {links}</span>\n{{: #{ref}{m.group(3)}}}"
 
     return re.sub(r"([^\n]+)\n\{: #(ref-[\w-]+)([^}]*)\}", add, doc.body.markdown)
 
@@ -152,10 +225,36 @@ def _related(doc: Doc, corpus: Corpus, here: str) -> str:
     if not related:
         return ""
     items = "".join(
-        f'<li><a href="{_h(rel(here, doc_url(r.doc)))}">{_h(r.doc.title)}</a> <span class="bf-why">shares {_h(", ".join(r.reasons))}</span></li>'
+        f'<li><a href="{_h(rel(here, doc_url(r.doc)))}">{inline_html(r.doc.title)}</a>'
+        f'<span class="bf-why">{_h(_why(r.reasons))}</span></li>'
         for r in related
     )
-    return f'<section class="bf-related" aria-labelledby="related-briefings"><h2 id="related-briefings">Related briefings</h2><ul>{items}</ul></section>'
+    return f'<section class="bf-related" aria-labelledby="related-briefings" data-pagefind-ignore><h2 id="related-briefings">Related briefings</h2><ul>{items}</ul></section>'
+
+
+def _why(reasons: tuple[str, ...]) -> str:
+    """"theme 5g", "cites X…", "Huawei" -> "Both mention Huawei and 5G; both cite X…; same theme (5g)"."""
+    mentions = [r for r in reasons if not r.startswith(("theme ", "cites "))]
+    cites = [r[len("cites "):] for r in reasons if r.startswith("cites ")]
+    themes = [r[len("theme "):] for r in reasons if r.startswith("theme ")]
+    parts = []
+    if mentions:
+        parts.append("both mention " + _and(mentions))
+    if cites:
+        parts.append("both cite " + _and(cites))
+    if themes:
+        parts.append("same theme (" + ", ".join(themes) + ")")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _quote(sentence: str, target: Doc) -> str:
+    """The linking sentence, with an unlabelled `[[slug]]` (quoted as the bare slug) shown as the title."""
+    return re.sub(rf"(?<![\w-]){re.escape(target.slug)}(?![\w-])", lambda _: plain(target.title), sentence)
 
 
 def _backlinks(doc: Doc, corpus: Corpus, here: str) -> str:
@@ -163,48 +262,117 @@ def _backlinks(doc: Doc, corpus: Corpus, here: str) -> str:
     if not links:
         return ""
     items = "".join(
-        f'<li><a href="{_h(rel(here, doc_url(b.source)))}{"#" + _h(b.paragraph) if b.paragraph else ""}">{_h(b.source.title)}</a>'
-        f"<blockquote>{_h(b.sentence)}</blockquote></li>"
+        f'<li><a href="{_h(rel(here, doc_url(b.source)))}{"#" + _h(b.paragraph) if b.paragraph else ""}">{inline_html(b.source.title)}</a>'
+        f"<blockquote>{inline_html(_quote(b.sentence, doc))}</blockquote></li>"
         for b in links
     )
-    return f'<section class="bf-backlinks" aria-labelledby="linked-from"><h2 id="linked-from">Linked from</h2><ul>{items}</ul></section>'
+    return f'<section class="bf-backlinks" aria-labelledby="linked-from" data-pagefind-ignore><h2 id="linked-from">Linked from</h2><ul>{items}</ul></section>'
 
 
+# ------------------------------------------------------------------ "Cite this briefing"
 def _bib_key(doc: Doc) -> str:
-    first = doc.authors[0].name.split()[-1] if doc.authors else "anon"
-    return re.sub(r"[^A-Za-z0-9]", "", first.lower()) + (doc.date or "nd")[:4]
+    first = doc.authors[0].name.split()[-1] if doc.authors and doc.authors[0].name.split() else "anon"
+    year = re.sub(r"\D", "", (doc.date or "")[:4]) or "nd"
+    return (re.sub(r"[^A-Za-z0-9]", "", first.lower()) or "anon") + year
 
 
-def _cite(doc: Doc) -> str:
-    authors = [a.name for a in doc.authors]
-    year = (doc.date or "n.d.")[:4]
-    apa_authors = ", ".join(authors) if authors else doc.publisher or ""
-    apa = f"{apa_authors} ({year}). {doc.title}." + (f" {doc.publisher}." if doc.publisher else "") + (f" https://doi.org/{doc.doi}" if doc.doi else (f" {doc.source_url}" if doc.source_url else ""))
-    bib = "\n".join([
-        f"@article{{{_bib_key(doc)},",
-        f"  title = {{{doc.title}}},",
-        *( [f"  author = {{{' and '.join(authors)}}},"] if authors else []),
-        f"  year = {{{year}}},",
-        *( [f"  doi = {{{doc.doi}}},"] if doc.doi else []),
-        *( [f"  url = {{{doc.source_url}}},"] if doc.source_url else []),
-        "}",
-    ])
-    ris = "\n".join(["TY  - JOUR", *[f"AU  - {a}" for a in authors], f"TI  - {doc.title}", f"PY  - {year}", *([f"DO  - {doc.doi}"] if doc.doi else []), *([f"UR  - {doc.source_url}"] if doc.source_url else []), "ER  - "])
+def apa_name(name: str) -> str:
+    """"Andrei O. Bezrukov" -> "Bezrukov, A. O."; a one-word name (an organisation) stays as it is."""
+    words = name.split()
+    if len(words) < 2:
+        return name.strip()
+    initials = " ".join(w[0] + "." for w in words[:-1] if w[0].isalpha())
+    return f"{words[-1]}, {initials}" if initials else name.strip()
 
-    def block(label: str, text: str) -> str:
-        return f'=== "{label}"\n\n    ```text\n' + "\n".join("    " + line for line in text.split("\n")) + "\n    ```"
 
-    return '<h2 id="cite-this-briefing">Cite this briefing</h2>\n\n' + "\n\n".join([block("APA", apa), block("BibTeX", bib), block("RIS", ris)])
+def citation_apa(doc: Doc) -> str:
+    names = [apa_name(" ".join(a.name.split())) for a in doc.authors]
+    if len(names) > 1:
+        who = ", ".join(names[:-1]) + ", & " + names[-1]
+    else:
+        who = names[0] if names else plain(doc.publisher or "")
+    year = doc.date[:4] if doc.date else "n.d."
+    date = date_label(doc.date).split(" ")
+    when = year if len(date) < 3 else f"{year}, {date[1]} {date[0]}"
+    title = plain(doc.title).rstrip(".")
+    # With no author, APA moves the title to the author's place.
+    out = f"{who} ({when}). {title}." if who else f"{title}. ({when})."
+    if doc.publisher and names:
+        out += f" {plain(doc.publisher)}."
+    link = f"https://doi.org/{doc.doi}" if doc.doi else doc.source_url
+    return " ".join((out + (f" {link}" if link else "")).split())
+
+
+def _bib(text: str) -> str:
+    text = " ".join(plain(text).split())
+    return re.sub(r"([{}\\&%$#_])", r"\\\1", text)
+
+
+def citation_bibtex(doc: Doc) -> str:
+    journal = doc.type == "journal article"
+    fields = [("title", _bib(doc.title))]
+    if doc.authors:
+        fields.append(("author", " and ".join(_bib(a.name) for a in doc.authors)))
+    if doc.date:
+        fields.append(("year", doc.date[:4]))
+    if doc.publisher:
+        fields.append(("journal" if journal else "publisher", _bib(doc.publisher)))
+    if doc.doi:
+        fields.append(("doi", _bib(doc.doi)))
+    if doc.source_url:
+        fields.append(("url", " ".join(doc.source_url.split())))
+    body = "".join(f"  {k} = {{{v}}},\n" for k, v in fields)
+    return f"@{'article' if journal else 'misc'}{{{_bib_key(doc)},\n{body}}}"
+
+
+def citation_ris(doc: Doc) -> str:
+    lines = [f"TY  - {'JOUR' if doc.type == 'journal article' else 'ELEC'}"]
+    lines += [f"AU  - {' '.join(a.name.split())}" for a in doc.authors]
+    lines.append(f"TI  - {plain(doc.title)}")
+    if doc.date:
+        lines.append(f"PY  - {doc.date[:4]}")
+        lines.append(f"DA  - {doc.date.replace('-', '/')}")
+    if doc.publisher:
+        lines.append(f"{'JO' if doc.type == 'journal article' else 'PB'}  - {plain(doc.publisher)}")
+    if doc.doi:
+        lines.append(f"DO  - {' '.join(doc.doi.split())}")
+    if doc.source_url:
+        lines.append(f"UR  - {' '.join(doc.source_url.split())}")
+    lines.append("ER  - ")
+    return "\n".join(lines)
+
+
+def cite_html(doc: Doc) -> str:
+    """Raw HTML (never parsed as Markdown, so no field can end a code fence): three formats as tabs, each with a copy button."""
+    formats = (("apa", "APA", citation_apa(doc)), ("bibtex", "BibTeX", citation_bibtex(doc)), ("ris", "RIS", citation_ris(doc)))
+    inputs = "".join(
+        f'<input{" checked" if i == 0 else ""} id="bf-cite-{key}" name="bf-cite" type="radio">' for i, (key, _, _) in enumerate(formats)
+    )
+    labels = "".join(f'<label for="bf-cite-{key}">{label}</label>' for key, label, _ in formats)
+    blocks = "".join(
+        f'<div class="tabbed-block"><div class="highlight"><pre><span></span><code>{_h(text)}</code></pre></div></div>' for _, _, text in formats
+    )
+    return (
+        '<section class="bf-cite" aria-labelledby="cite-this-briefing" data-pagefind-ignore>'
+        '<h2 id="cite-this-briefing">Cite this briefing</h2>'
+        f'<div class="tabbed-set tabbed-alternate" data-tabs="cite:{len(formats)}">{inputs}'
+        f'<div class="tabbed-labels">{labels}</div><div class="tabbed-content">{blocks}</div></div></section>'
+    )
 
 
 # ------------------------------------------------------------------ corpus pages
-def _card(doc: Doc, here: str, themes: dict[str, Theme], extra: str = "") -> str:
+def _card(doc: Doc, here: str, themes: dict[str, Theme], extra: str = "", *, heading: str = "h3") -> str:
     byline = ", ".join(a.name for a in doc.authors)
-    meta = f"{_h(_date_label(doc.date))}" + (f" · {_h(byline)}" if byline else "")
-    dek = f'<span class="bf-card-dek">{_h(doc.dek)}</span>' if doc.dek else ""
+    meta = [date_label(doc.date) or "Date not stated", _type_label(doc)]
+    if byline:
+        meta.append(byline)
+    dek = f'<p class="bf-card-dek">{inline_html(doc.dek)}</p>' if doc.dek else ""
+    tags = _theme_links(doc, themes, here)
     return (
-        f'<li class="bf-card"><a class="bf-card-title" href="{_h(rel(here, doc_url(doc)))}">{_h(doc.title)}</a>'
-        f'<span class="bf-card-meta">{meta}</span>{dek}{extra}</li>'
+        f'<li class="bf-card"><{heading} class="bf-card-heading"><a class="bf-card-title" href="{_h(rel(here, doc_url(doc)))}">{inline_html(doc.title)}</a></{heading}>'
+        f'<p class="bf-card-meta">{_h(" · ".join(meta))}</p>{dek}'
+        + (f'<p class="bf-card-themes">{tags}</p>' if tags else "")
+        + f"{extra}</li>"
     )
 
 
@@ -212,99 +380,142 @@ def _latest(docs: Iterable[Doc]) -> list[Doc]:
     return sorted(docs, key=lambda d: (d.date or "", d.title), reverse=True)
 
 
-def home_markdown(corpus: Corpus, themes: dict[str, Theme], latest: int = 10) -> str:
-    here = "index.md"
-    theme_items = "".join(
-        f'<li><a href="{_h(rel(here, theme_url(t.slug)))}">{_h(t.title)}</a> <span class="bf-count">{len(corpus.theme_index.get(t.slug, []))} briefings</span><br><span class="bf-card-dek">{_h(t.description)}</span></li>'
+def _theme_cards(corpus: Corpus, themes: dict[str, Theme], here: str) -> str:
+    items = "".join(
+        f'<li class="bf-theme-card"><a class="bf-theme-card-title" href="{_h(rel(here, theme_url(t.slug)))}">{_h(t.title)}</a>'
+        f'<span class="bf-count">{_plural(len(corpus.theme_index.get(t.slug, [])), "briefing")}</span>'
+        f'<p class="bf-card-dek">{_h(t.description)}</p></li>'
         for t in themes.values()
     )
+    return f'<ul class="bf-themes">{items}</ul>'
+
+
+def home_markdown(corpus: Corpus, themes: dict[str, Theme], latest: int = 10) -> str:
+    """Appended to docs/index.md: the configured themes with counts, the latest briefings, where to go next."""
+    here = "index.md"
     cards = "".join(_card(d, here, themes) for d in _latest(corpus.docs.values())[:latest])
+    total = len(corpus.docs)
     return (
-        f'\n\n<h2 id="themes">Themes</h2><ul class="bf-themes">{theme_items}</ul>\n\n'
+        f'\n\n<h2 id="themes">Themes</h2>{_theme_cards(corpus, themes, here)}\n\n'
         f'<h2 id="latest-briefings">Latest briefings</h2><ul class="bf-cards">{cards}</ul>\n\n'
-        f'<p><a href="{_h(rel(here, "archive/"))}">All {len(corpus.docs)} briefings by date</a></p>\n'
+        f'<p class="bf-more"><a href="{_h(rel(here, "archive/"))}">All {_plural(total, "briefing")} by date</a> · '
+        f'<a href="{_h(rel(here, "feed.xml"))}" type="application/atom+xml">Atom feed</a></p>\n'
     )
 
 
 def themes_index_markdown(corpus: Corpus, themes: dict[str, Theme]) -> str:
-    here = "themes/index.md"
-    items = "".join(
-        f'<li><a href="{_h(rel(here, theme_url(t.slug)))}">{_h(t.title)}</a> <span class="bf-count">{len(corpus.theme_index.get(t.slug, []))} briefings</span><br><span class="bf-card-dek">{_h(t.description)}</span></li>'
-        for t in themes.values()
-    )
-    return f"# Themes\n\n<ul class=\"bf-themes\">{items}</ul>\n"
+    return f"# Themes\n\n{_theme_cards(corpus, themes, 'themes/index.md')}\n"
+
+
+def _passage(text: str) -> str:
+    return text if len(text) <= PASSAGE_CHARS else text[: PASSAGE_CHARS - 3].rsplit(" ", 1)[0] + "…"
 
 
 def theme_hub_markdown(theme: Theme, corpus: Corpus, themes: dict[str, Theme]) -> str:
+    """One theme: its description, then its briefings ranked by theme score, each with its best passage."""
     here = f"themes/{theme.slug}.md"
     entries = corpus.theme_index.get(theme.slug, [])
     cards = []
-    for e in entries:
+    for rank, e in enumerate(entries, 1):
         passage = e.doc.paragraph(e.paragraph) if e.paragraph else None
         quote = ""
-        if passage:
-            short = passage if len(passage) <= 420 else passage[:417].rsplit(" ", 1)[0] + "…"
-            quote = f'<blockquote class="bf-passage"><a href="{_h(rel(here, doc_url(e.doc)))}#{_h(e.paragraph)}">{_h(short)}</a></blockquote>'
-        cards.append(_card(e.doc, here, themes, f'<span class="bf-score">theme score {e.score:.2f}</span>{quote}'))
-    listing = f'<ul class="bf-cards">{"".join(cards)}</ul>' if cards else "<p>No briefing carries this theme yet.</p>"
-    return f"# {escape_inline(theme.title)}\n\n<p class=\"bf-dek\">{_h(theme.description)}</p>\n\n{listing}\n"
+        if passage and e.paragraph:
+            href = f"{rel(here, doc_url(e.doc))}#{e.paragraph}"
+            quote = (
+                f'<blockquote class="bf-passage"><p>{inline_html(_passage(passage))}</p>'
+                f'<p class="bf-passage-link"><a href="{_h(href)}">Read ¶{_h(e.doc.paragraph_number(e.paragraph))} in context</a></p></blockquote>'
+            )
+        score = f'<p class="bf-score">#{rank} · theme score {e.score:.2f}</p>'
+        cards.append(_card(e.doc, here, themes, score + quote, heading="h2"))
+    listing = f'<ol class="bf-cards bf-ranked">{"".join(cards)}</ol>' if cards else "<p>No briefing carries this theme yet.</p>"
+    count = f'<p class="bf-count-line">{_plural(len(entries), "briefing")}, ranked by how strongly each carries the theme.</p>'
+    return f"# {escape_inline(theme.title)}\n\n<p class=\"bf-dek\">{_h(theme.description)}</p>{count}\n\n{listing}\n"
+
+
+def _doc_link(corpus: Corpus, here: str, slug: str, pid: str | None = None) -> str:
+    doc = corpus.docs[slug]
+    anchor = f"#{pid}" if pid else ""
+    label = inline_html(doc.title) + (Markup(" ¶") + _h(doc.paragraph_number(pid)) if pid else "")
+    return f'<a href="{_h(rel(here, doc_url(doc)))}{_h(anchor)}">{label}</a>'
 
 
 def glossary_markdown(corpus: Corpus) -> str:
+    """Every term: definition, where it is defined (briefing ¶n), where else it is used; one anchor per entry."""
     here = "glossary.md"
-    rows = []
-    for key, term in corpus.glossary.items():
-        defined = ", ".join(
-            f'<a href="{_h(rel(here, "briefings/" + slug + "/"))}{"#" + _h(p) if p else ""}">{_h(corpus.docs[slug].title)}{" ¶" + _h(corpus.docs[slug].paragraph_number(p)) if p else ""}</a>'
-            for slug, p in term.defined_in[:3] if slug in corpus.docs
+    entries = []
+    letters: dict[str, str] = {}
+    for key, term in sorted(corpus.glossary.items(), key=lambda kv: (kv[1].term.casefold(), kv[0])):
+        letter = term.term[:1].upper() if term.term[:1].isalpha() else "#"
+        anchor = ""
+        if letter not in letters:  # the first term of each letter carries the letter's anchor
+            letters[letter] = f"letter-{term_key(letter) or 'other'}"
+            anchor = f' id="{_h(letters[letter])}"'
+        defined_slugs = {slug for slug, _ in term.defined_in}
+        defined = ", ".join(_doc_link(corpus, here, slug, p) for slug, p in term.defined_in[:3] if slug in corpus.docs)
+        used = ", ".join(_doc_link(corpus, here, slug) for slug in term.used_in if slug in corpus.docs and slug not in defined_slugs)
+        definition = _h(term.definition) if term.definition else Markup("<em>Used without a definition.</em>")
+        lines = f'<p class="bf-src">Defined in {defined}</p>' if defined else ""
+        if used:
+            lines += f'<p class="bf-src">{"Also used" if defined else "Used"} in {used}</p>'
+        entries.append(
+            f'<div class="bf-entry"{anchor}><dt id="term-{_h(key)}">{_h(term.term)} <span class="bf-kind">{_h(term.kind)}</span></dt>'
+            f"<dd><p>{definition}</p>{lines}</dd></div>"
         )
-        used = ", ".join(
-            f'<a href="{_h(rel(here, "briefings/" + slug + "/"))}">{_h(corpus.docs[slug].title)}</a>'
-            for slug in term.used_in if slug in corpus.docs
-        )
-        definition = _h(term.definition) if term.definition else Markup("<em>used without a definition</em>")
-        defined_line = f'<p class="bf-src">Defined in {defined}</p>' if defined else ""
-        rows.append(
-            f'<dt id="term-{_h(key)}">{_h(term.term)} <span class="bf-kind">{_h(term.kind)}</span></dt>'
-            f'<dd><p>{definition}</p>{defined_line}<p class="bf-src">Used in {used}</p></dd>'
-        )
-    return "# Glossary\n\n<dl class=\"bf-glossary\">" + "".join(rows) + "</dl>\n"
+    jump = " ".join(f'<a href="#{_h(letter_id)}">{_h(letter)}</a>' for letter, letter_id in letters.items())
+    count = f'<p class="bf-count-line">{_plural(len(entries), "term")} from {_plural(len(corpus.docs), "briefing")}. A term marked in a briefing links to its entry here.</p>'
+    nav = f'<nav class="bf-jump" aria-label="Glossary letters">{jump}</nav>' if len(letters) > 1 else ""
+    return f"# Glossary\n\n{count}{nav}<dl class=\"bf-glossary\">" + "".join(entries) + "</dl>\n"
 
 
 def entities_markdown(corpus: Corpus) -> str:
+    """People, organisations and places, each with the briefings and paragraphs that mention them."""
     here = "entities.md"
     groups: dict[str, list[str]] = defaultdict(list)
     titles = {"person": "People", "organisation": "Organisations", "place": "Places", "other": "Other"}
-    for (kind, name), mentions in corpus.entities.items():
-        where = "; ".join(
-            f'<a href="{_h(rel(here, doc_url(doc)))}">{_h(doc.title)}</a> ('
-            + ", ".join(f'<a href="{_h(rel(here, doc_url(doc)))}#{_h(p)}">¶{_h(doc.paragraph_number(p))}</a>' for p in e.paragraphs[:6])
-            + ")"
+    for (kind, name), mentions in sorted(corpus.entities.items(), key=lambda kv: (kv[0][0], kv[0][1].casefold())):
+        where = "".join(
+            f'<li>{_doc_link(corpus, here, doc.slug)}'
+            + (" " + ", ".join(f'<a href="{_h(rel(here, doc_url(doc)))}#{_h(p)}">¶{_h(doc.paragraph_number(p))}</a>' for p in e.paragraphs[:8]) if e.paragraphs else "")
+            + (" …" if len(e.paragraphs) > 8 else "")
+            + "</li>"
             for doc, e in mentions
         )
-        groups[kind].append(f'<li id="entity-{_h(term_key(name))}"><strong>{_h(name)}</strong>: {where}</li>')
-    out = ["# People, organisations and places\n"]
-    for kind in ("person", "organisation", "place", "other"):
-        if groups.get(kind):
-            out.append(f'<h2 id="{kind}">{titles[kind]}</h2><ul class="bf-entities">{"".join(groups[kind])}</ul>')
+        total = sum(e.mentions for _, e in mentions)
+        groups[kind].append(
+            f'<li id="entity-{_h(kind)}-{_h(term_key(name))}"><strong>{_h(name)}</strong> '
+            f'<span class="bf-count">{_plural(total, "mention")}</span><ul>{where}</ul></li>'
+        )
+    present = [k for k in ("person", "organisation", "place", "other") if groups.get(k)]
+    nav = " · ".join(f'<a href="#{k}">{titles[k]} ({len(groups[k])})</a>' for k in present)
+    out = ["# People, organisations and places\n", f'<nav class="bf-jump" aria-label="Kinds">{nav}</nav>' if nav else "<p>No entities yet.</p>"]
+    for kind in present:
+        out.append(f'<h2 id="{kind}">{titles[kind]}</h2><ul class="bf-entities">{"".join(groups[kind])}</ul>')
     return "\n\n".join(out) + "\n"
 
 
 def archive_markdown(corpus: Corpus, themes: dict[str, Theme]) -> str:
+    """Every briefing by year, newest first, then every tag with its briefings."""
     here = "archive.md"
     by_year: dict[str, list[Doc]] = defaultdict(list)
     for doc in _latest(corpus.docs.values()):
-        by_year[(doc.date or "Undated")[:4]].append(doc)
-    out = ["# Archive\n"]
-    for year in sorted(by_year, reverse=True):
+        by_year[doc.date[:4] if doc.date else "Undated"].append(doc)
+    out = ["# Archive\n", f'<p class="bf-count-line">{_plural(len(corpus.docs), "briefing")}, newest first. <a href="#tags">Tags</a></p>']
+    years = sorted((y for y in by_year if y != "Undated"), reverse=True) + (["Undated"] if "Undated" in by_year else [])
+    for year in years:
         out.append(f'<h2 id="year-{_h(year.lower())}">{_h(year)}</h2><ul class="bf-cards">{"".join(_card(d, here, themes) for d in by_year[year])}</ul>')
     tags: dict[str, list[Doc]] = defaultdict(list)
-    for doc in corpus.docs.values():
-        for tag in doc.tags or doc.keywords:
-            tags[tag.strip().lower()].append(doc)
-    if tags:
-        out.append('<h2 id="tags">Tags</h2>')
-        for tag in sorted(tags):
-            links = ", ".join(f'<a href="{_h(rel(here, doc_url(d)))}">{_h(d.title)}</a>' for d in tags[tag])
-            out.append(f'<p id="tag-{_h(term_key(tag))}"><strong>{_h(tag)}</strong>: {links}</p>')
+    for doc in sorted(corpus.docs.values(), key=lambda d: d.title.casefold()):
+        for tag in dict.fromkeys(t.strip().lower() for t in (doc.tags or doc.keywords) if t.strip()):
+            tags[tag].append(doc)
+    out.append('<h2 id="tags">Tags</h2>')
+    if not tags:
+        out.append("<p>No briefing has tags or keywords yet.</p>")
+    ids: set[str] = set()
+    for tag in sorted(tags):
+        tag_id = f"tag-{term_key(tag) or 'tag'}"
+        while tag_id in ids:
+            tag_id += "-"
+        ids.add(tag_id)
+        links = ", ".join(_doc_link(corpus, here, d.slug) for d in tags[tag])
+        out.append(f'<p class="bf-tag" id="{_h(tag_id)}"><strong>{_h(tag)}</strong>: {links}</p>')
     return "\n\n".join(out) + "\n"

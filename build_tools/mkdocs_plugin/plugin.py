@@ -5,8 +5,10 @@
   left out; the rest builds), build the corpus, and add every briefing and
   every corpus page (themes, glossary, entities, archive) as a generated file.
 - on_page_markdown: append the home listing to docs/index.md.
-- on_page_content: mark glossary terms on first use.
-- on_post_build: copy assets; write the Atom feed; index the site for search.
+- on_page_content: mark glossary terms on first use, link bare reference
+  addresses, mark the page for the search index, rebuild the table of contents.
+- on_post_page / on_post_template: add the Content-Security-Policy <meta>.
+- on_post_build: write the Atom feed; index the site for search.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -23,13 +26,21 @@ from mkdocs.structure.files import File, Files
 
 from ..check import corpus_problems
 from ..config import themes_from_options
+from ..corpus import Corpus
 from . import pages
-from .assets import ASSET_DIR, ASSET_FILES, PAGE_ASSETS
+from .assets import ASSET_DIR, ASSET_FILES, PAGE_ASSETS, THEME_DIR
+from .csp import add_csp_meta, template_patterns
 from .docs_tables import FIELDS_MARKER, THEMES_MARKER, fill_markers
-from .loader import load_corpus
-from .postprocess import mark_glossary_terms
-from .search import build_search_index
 from .feed import write_feed
+from .loader import load_corpus
+from .postprocess import (
+    briefing_toc,
+    link_bare_addresses,
+    mark_glossary_terms,
+    proper_words,
+    search_body,
+)
+from .search import build_search_index
 
 log = get_plugin_logger(__name__)
 
@@ -57,15 +68,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.corpus = None
+        self.corpus: Corpus | None = None
         self.themes: dict = {}
         self.is_serve = False
+        self.script_patterns: tuple = ()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
 
     def on_config(self, config: Any) -> Any:
         self.root = Path(config.config_file_path or ".").parent
+        # The plugin's template layer (header search form, feed link) sits between a
+        # project's own custom_dir and Material's templates.
+        if os.fspath(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, os.fspath(THEME_DIR))
         self.themes = {t.slug: t for t in themes_from_options(dict(self.config))}
         for name in PAGE_ASSETS:
             if name.endswith(".css") and name not in config.extra_css:
@@ -94,7 +110,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(File.generated(config, f"assets/briefings/{name}", abs_src_path=os.fspath(ASSET_DIR / name)))
         for doc in corpus.docs.values():
             source = self.root / self.config.briefings_dir / f"{doc.slug}.md"
-            f = File.generated(config, doc.src_uri, content=pages.briefing_markdown(doc, corpus, self.themes, edit_base=self.config.edit_url_base))
+            f = File.generated(config, doc.src_uri, content=pages.briefing_markdown(doc, corpus, self.themes, edit_base=self._edit_base(config)))
             f.abs_src_path = None
             f.edit_uri = None
             f.briefing_source = os.fspath(source)  # type: ignore[attr-defined]
@@ -120,7 +136,37 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         doc = self.corpus.docs.get(Path(page.file.src_uri).stem)
         if doc is None:
             return html
-        return mark_glossary_terms(html, doc, self.corpus, page.file.src_uri)
+        html = link_bare_addresses(mark_glossary_terms(html, doc, self.corpus, page.file.src_uri))
+        page.toc.items = briefing_toc(list(page.toc), html, proper_words(doc))
+        return search_body(html)
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        # The theme's own inline scripts, as patterns: only these get a hash in the page's CSP.
+        sources = (p.read_text(encoding="utf-8") for d in config.theme.dirs for p in sorted(Path(d).rglob("*.html")))
+        self.script_patterns = template_patterns(sources)
+        return env
+
+    # `mkdocs serve` injects its live-reload script inline into every page, so the preview has no policy.
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        return output if self.is_serve else add_csp_meta(output, self.script_patterns)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        if self.is_serve or not template_name.endswith(".html"):
+            return output_content
+        return add_csp_meta(output_content, self.script_patterns)
+
+    def _edit_base(self, config: Any) -> str | None:
+        """Where "Edit this briefing" points: the plugin option, else the GitHub repository being built, else repo_url + edit_uri."""
+        if self.config.edit_url_base:
+            return self.config.edit_url_base
+        github = [os.environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_REF_NAME")]
+        if all(github):  # built by GitHub Actions (the publish workflow): edit on the branch that was built
+            return "{}/{}/edit/{}/".format(*github)
+        if config.repo_url and config.edit_uri:
+            docs_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri.strip("/") + "/")
+            up = Path(os.path.relpath(self.root, config.docs_dir)).as_posix()
+            return urljoin(docs_url, up + "/" if up != "." else "")
+        return None
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         for folder in (self.root / self.config.briefings_dir, self.root / "seeds"):
@@ -134,6 +180,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             write_feed(site_dir, self.corpus, config)
             if self.config.search and not self.is_serve:
                 try:
-                    build_search_index(site_dir)
+                    build_search_index(site_dir, str(config.theme.get("language") or "en").split("-")[0].split("_")[0])
                 except RuntimeError as exc:
                     raise PluginError(str(exc)) from exc

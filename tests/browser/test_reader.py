@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from build_tools.seeds import read_seed
-from tests.conftest import ARTIFACTS, SEEDS
+from tests.conftest import SEEDS
 
 
 def test_home_links_to_a_briefing_that_shows_its_title(page, site_server) -> None:
@@ -12,5 +12,3 @@ def test_home_links_to_a_briefing_that_shows_its_title(page, site_server) -> Non
     page.click(f'a.bf-card-title[href="briefings/{article.slug}/"]')
     page.wait_for_load_state()
     assert page.locator("h1").first.inner_text().strip() == article.title
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "briefing-desktop.png"), full_page=False)

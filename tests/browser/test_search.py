@@ -1,0 +1,87 @@
+"""Search as a reader uses it: the search page, the header search box, what a query downloads."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from build_tools.seeds import read_seed
+from tests.browser.conftest import JOURNAL, OPED, settle
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.browser
+TITLES = {read_seed(s).title for s in SEEDS}
+
+
+def _results(page) -> list[dict]:
+    page.wait_for_function(
+        "() => { const r = document.querySelectorAll('.pagefind-ui__result');"
+        " return r.length > 0 && [...r].every(x => x.querySelector('a.pagefind-ui__result-link')); }",
+        timeout=10_000,
+    )
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.pagefind-ui__result')].map(r => ({
+            title: r.querySelector('.pagefind-ui__result-title').innerText.trim(),
+            href: r.querySelector('a.pagefind-ui__result-link').getAttribute('href'),
+            marks: [...r.querySelectorAll('mark')].map(m => m.innerText.trim()),
+            excerpt: r.innerText}))"""
+    )
+
+
+def test_searching_huawei_finds_both_briefings_with_passages_and_opens_one(page, site_server, artifacts) -> None:
+    settle(page, site_server + "search/")
+    box = page.get_by_role("textbox", name=re.compile("search", re.IGNORECASE))
+    expect_focus = page.evaluate("() => document.activeElement && document.activeElement.classList.contains('pagefind-ui__search-input')")
+    assert expect_focus, "the search page puts the cursor in the search box"
+    sizes: list[int] = []
+    page.on("response", lambda r: sizes.append(len(r.body())) if "/pagefind/" in r.url and r.ok else None)
+    box.fill("Huawei")
+    results = _results(page)
+    assert {r["title"] for r in results} == TITLES, results
+    for r in results:
+        assert any(m.lower().startswith("huawei") for m in r["marks"]), f"no matching passage quoted for {r['title']}"
+        assert r["href"].startswith("/briefings-site/briefings/"), "result links work under the sub-path"
+    downloaded = sum(sizes)
+    (artifacts / "search-bytes.json").write_text(json.dumps({"query": "Huawei", "bytes": downloaded, "responses": len(sizes)}), encoding="utf-8")
+    assert downloaded < 400_000, f"one query downloaded {downloaded} bytes"
+
+    page.locator("a.pagefind-ui__result-link").first.click()
+    page.wait_for_load_state()
+    assert "/briefings-site/briefings/" in page.url
+    assert page.locator("h1#title").inner_text().strip() in TITLES
+
+
+def test_a_transliterated_russian_title_in_a_reference_list_is_found(page, site_server) -> None:
+    settle(page, site_server + "search/?q=Sotsialnye%20seti")
+    results = _results(page)
+    assert [r["href"] for r in results] == [f"/briefings-site/{JOURNAL}"], results
+    marks = " ".join(results[0]["marks"]).lower()
+    assert "sotsialnye" in marks and "seti" in marks
+
+
+def test_only_briefing_content_is_searchable(page, site_server) -> None:
+    # The home page and the theme descriptions name Huawei too, and "Writing a briefing" explains YAML;
+    # neither is indexed, only briefings are.
+    settle(page, site_server + "search/?q=Huawei")
+    hrefs = {r["href"] for r in _results(page)}
+    assert hrefs == {f"/briefings-site/{JOURNAL}", f"/briefings-site/{OPED}"}
+    page.goto(site_server + "search/?q=YAML")
+    page.locator(".pagefind-ui__message", has_text="No results").wait_for(timeout=10_000)
+    assert page.locator(".pagefind-ui__result").count() == 0
+
+
+def test_the_header_search_box_on_any_page_opens_the_results(page, site_server) -> None:
+    settle(page, site_server + OPED)
+    field = page.get_by_role("searchbox", name="Search the briefings")
+    field.fill("Huawei")
+    field.press("Enter")
+    page.wait_for_url(re.compile(r"/briefings-site/search/\?q=Huawei$"))
+    assert {r["title"] for r in _results(page)} == TITLES
+
+
+def test_the_search_tab_is_in_the_navigation_of_every_page_type(page, site_server) -> None:
+    for path in ("", OPED, "glossary/"):
+        settle(page, site_server + path)
+        assert page.locator("nav.md-tabs a", has_text="Search").count() == 1

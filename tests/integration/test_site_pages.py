@@ -1,0 +1,315 @@
+"""The built site's pages, node by node: what a reader would notice if it went missing."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from build_tools.body import parse_body
+from build_tools.corpus import Corpus, Doc, build_corpus
+from build_tools.mkdocs_plugin import pages
+from build_tools.mkdocs_plugin.csp import (
+    add_csp_meta,
+    script_hash,
+    template_patterns,
+    theme_script_hashes,
+)
+from build_tools.model import Anchored, Author
+from build_tools.seeds import read_seed
+from tests.conftest import ARTIFACTS, SEEDS
+
+SLUGS = {("journal" if "Sotsialnye seti" in s.read_text(encoding="utf-8") else "oped"): read_seed(s).slug for s in SEEDS}
+TITLES = {read_seed(s).slug: read_seed(s).title for s in SEEDS}
+
+
+def _html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def _article(page: str) -> str:
+    return page[page.index('<article class="md-content__inner'): page.rindex("</article>")]
+
+
+def _text(fragment: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
+
+
+@pytest.fixture(scope="module")
+def site(built_site: Path) -> Path:
+    return built_site / "site"
+
+
+@pytest.fixture(scope="module")
+def journal(site: Path) -> str:
+    return _html(site, f"briefings/{SLUGS['journal']}")
+
+
+@pytest.fixture(scope="module")
+def oped(site: Path) -> str:
+    return _html(site, f"briefings/{SLUGS['oped']}")
+
+
+# ------------------------------------------------------------------ briefing page
+def test_a_briefing_page_shows_its_parts_in_reading_order(journal: str) -> None:
+    article = _article(journal)
+    order = ['class="bf-kicker"', 'class="bf-type"', 'class="bf-theme"', 'id="title"', 'class="bf-dek"', 'class="bf-byline"',
+             'class="bf-meta"', 'id="key-points"', 'id="summary"', 'id="full-text"', 'id="p-1"', 'id="references"',
+             'id="related-briefings"', 'id="cite-this-briefing"']
+    positions = [article.find(marker) for marker in order]
+    assert -1 not in positions, [m for m, p in zip(order, positions) if p < 0]
+    assert positions == sorted(positions), "parts out of order"
+    assert article.count("<h1") == 1
+
+
+def test_the_header_links_themes_and_gives_byline_date_reading_time_and_source(journal: str, oped: str) -> None:
+    header = _article(journal).split("</header>", 1)[0]
+    assert re.search(r'<a class="bf-theme" href="\.\./\.\./themes/(sovereignty|ecosystems|5g)/">', header)
+    assert _text(header.split('class="bf-byline"', 1)[1].split("</p>", 1)[0]).startswith(">By Andrei O. Bezrukov")
+    assert "Affiliations" in header and "MGIMO University" in header
+    assert re.search(r"\d+ min read", header)
+    assert 'href="https://doi.org/10.31278/1810-6374-2021-19-2-64-85"' in header
+    oped_header = _article(oped).split("</header>", 1)[0]
+    assert '<time datetime="2019-06-13">13 June 2019</time>' in oped_header
+
+
+def test_key_points_and_summary_render_emphasis_and_link_every_sentence_to_its_paragraph(journal: str) -> None:
+    article = _article(journal)
+    for box in ("bf-keypoints", "bf-summary"):
+        part = article.split(f'class="{box}"', 1)[1].split("</aside>" if box == "bf-keypoints" else "</section>", 1)[0]
+        assert "*" not in _text(part), f"raw asterisks in {box}"
+    assert "<em>its positions with China</em>" in article
+    summary = article.split('class="bf-summary"', 1)[1].split("</section>", 1)[0]
+    links = re.findall(r'<a class="bf-sum" href="#(p-\d+)" data-preview="(p-\d+)">', summary)
+    assert len(links) >= 3 and all(href == preview for href, preview in links)
+    for pid, _ in links:
+        assert f'<p id="{pid}"' in article
+
+
+def test_the_table_of_contents_nests_the_article_headings_under_full_text(journal: str) -> None:
+    toc = journal[journal.index('data-md-type="toc"'):]
+    toc = toc[: toc.index('<div class="md-content"')]
+    labels = [_text(t) for t in re.findall(r'<span class="md-ellipsis">(.*?)</span>', toc, re.DOTALL)]
+    assert labels[:3] == ["Key points", "Summary", "Full text"]
+    assert labels[3] == "Measuring the impact of technology on international relations"
+    assert labels[-3:] == ["References", "Related briefings", "Cite this briefing"]
+
+
+def test_citations_link_to_references_that_say_where_they_are_cited(journal: str) -> None:
+    article = _article(journal)
+    refs = re.findall(r'<p class="bf-ref" id="(ref-[\w-]+)">(.*?)</p>', article, re.DOTALL)
+    assert len(refs) >= 20
+    cited = {ref: re.findall(r'<a href="#(p-\d+)">¶(\d+)</a>', body) for ref, body in refs}
+    assert cited["ref-campos-2020"] == [("p-2", "2")]
+    assert 'href="#ref-campos-2020"' in article.split('id="p-2"', 1)[1].split("</p>", 1)[0]
+    assert 'href="https://vc.ru/social/182436-socialnye-seti-v-rossii-cifry-i-trendy"' in dict(refs)["ref-analytics-2020"]
+
+
+def test_glossary_terms_are_marked_once_with_a_definition_and_a_link(oped: str) -> None:
+    article = _article(oped)
+    terms = re.findall(r'<a class="bf-term" href="([^"]+)" title="([^"]*)">([^<]+)</a>', article)
+    assert terms, "no glossary term marked"
+    names = [t[2] for t in terms]
+    assert len(names) == len(set(names)), "a term is marked more than once"
+    href, title, _ = next(t for t in terms if t[2] == "5G")
+    assert href == "../../glossary/#term-5g" and "fifth generation" in title
+
+
+def test_search_indexes_the_briefing_text_and_skips_the_furniture(site: Path, journal: str) -> None:
+    article = _article(journal)
+    assert article.count("data-pagefind-body") == 1
+    for part in ('class="bf-keypoints"', 'class="bf-summary"', 'class="bf-related"', 'class="bf-cite"', 'class="bf-meta"'):
+        tag = article.split(part, 1)[1].split(">", 1)[0]
+        assert "data-pagefind-ignore" in tag, part
+    assert 'data-pagefind-meta="title"' in article
+    for page in site.rglob("*.html"):
+        if "pagefind" in page.relative_to(site).parts or "/briefings/" in page.as_posix():
+            continue
+        assert "data-pagefind-body" not in page.read_text(encoding="utf-8"), page
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(SEEDS)
+    assert not (site / "search" / "search_index.json").exists(), "Material's own search plugin must stay off"
+
+
+def test_cite_this_briefing_gives_apa_bibtex_and_ris(journal: str) -> None:
+    cite = _article(journal).split('class="bf-cite"', 1)[1]
+    blocks = [html.unescape(b) for b in re.findall(r"<code>(.*?)</code>", cite, re.DOTALL)]
+    assert [label for label in re.findall(r'<label for="bf-cite-\w+">(\w+)</label>', cite)] == ["APA", "BibTeX", "RIS"]
+    assert blocks[0].startswith("Bezrukov, A. O., Mamonov, M. V., Suchkov, M. A., & Sushentsov, A. A. (")
+    assert blocks[0].endswith("https://doi.org/10.31278/1810-6374-2021-19-2-64-85")
+    assert blocks[1].startswith("@article{bezrukov") and "doi = {10.31278/1810-6374-2021-19-2-64-85}" in blocks[1]
+    assert blocks[2].startswith("TY  - JOUR\nAU  - Andrei O. Bezrukov") and blocks[2].endswith("ER  - ")
+
+
+# ------------------------------------------------------------------ corpus pages
+def test_home_says_what_the_site_is_and_lists_themes_with_counts_and_latest_briefings(site: Path) -> None:
+    home = _article((site / "index.html").read_text(encoding="utf-8"))
+    assert "Policy articles on technology and geopolitics" in home
+    themes = re.findall(r'<a class="bf-theme-card-title" href="themes/([\w-]+)/">([^<]+)</a><span class="bf-count">(\d+) briefings?</span>', home)
+    assert [t[0] for t in themes] == ["5g", "sovereignty", "ecosystems"]
+    latest = re.findall(r'<a class="bf-card-title" href="briefings/([\w-]+)/">', home)
+    assert sorted(latest) == sorted(SLUGS.values())
+    assert 'href="feed.xml"' in home
+
+
+def test_a_theme_hub_ranks_briefings_and_quotes_their_best_passage(site: Path) -> None:
+    hub = _article(_html(site, "themes/5g"))
+    assert "5G and later mobile generations" in hub
+    scores = [float(s) for s in re.findall(r"theme score (\d+\.\d+)", hub)]
+    assert scores and scores == sorted(scores, reverse=True)
+    passage = re.search(r'<blockquote class="bf-passage"><p>(.*?)</p><p class="bf-passage-link"><a href="\.\./\.\./briefings/([\w-]+)/#(p-\d+)">', hub, re.DOTALL)
+    assert passage, "no passage quoted and linked"
+    source = _article(_html(site, f"briefings/{passage.group(2)}"))
+    paragraph = source.split(f'id="{passage.group(3)}"', 1)[1].split("</p>", 1)[0]
+    assert _text(passage.group(1)).rstrip("…")[:60] in _text(paragraph)
+
+
+def test_the_glossary_has_an_entry_per_term_with_its_source_paragraph(site: Path) -> None:
+    glossary = _article(_html(site, "glossary"))
+    ids = re.findall(r'<dt id="(term-[\w-]+)">', glossary)
+    assert len(ids) == len(set(ids)) >= 5
+    entry = glossary.split('<dt id="term-5g">', 1)[1].split("</dd>", 1)[0]
+    assert "fifth generation" in entry
+    assert re.search(r'Defined in <a href="\.\./briefings/[\w-]+/#p-\d+">[^<]+ ¶\d+</a>', entry)
+
+
+def test_the_entity_index_lists_people_organisations_and_places_with_paragraphs(site: Path) -> None:
+    entities = _article(_html(site, "entities"))
+    for heading in ("People", "Organisations", "Places"):
+        assert f">{heading}</h2>" in entities
+    putin = entities.split("<strong>Vladimir Putin</strong>", 1)[1].split("</ul>", 1)[0]
+    assert re.search(r'href="\.\./briefings/[\w-]+/#p-\d+">¶\d+</a>', putin)
+
+
+def test_the_archive_lists_briefings_by_year_and_tags(site: Path) -> None:
+    archive = _article(_html(site, "archive"))
+    years = re.findall(r'<h2 id="year-([\w-]+)">', archive)
+    numeric = [y for y in years if y.isdigit()]
+    assert numeric == sorted(numeric, reverse=True) and "2019" in years
+    assert years[-1] in ("undated",) or years[-1].isdigit()
+    assert '<h2 id="tags">Tags</h2>' in archive
+
+
+def test_the_feed_is_atom_with_every_briefing_and_no_build_time(site: Path) -> None:
+    feed = ET.fromstring((site / "feed.xml").read_bytes())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = feed.findall("a:entry", ns)
+    assert len(entries) == len(SEEDS)
+    assert {e.find("a:title", ns).text for e in entries} == set(TITLES.values())
+    stamps = {u.text for u in feed.iter("{http://www.w3.org/2005/Atom}updated")}
+    assert "2023-11-14T22:13:20Z" not in stamps and all(s.endswith("T00:00:00Z") for s in stamps), stamps
+
+
+def test_the_sitemap_lists_briefings_and_corpus_pages(site: Path) -> None:
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for url in [f"briefings/{s}/" for s in SLUGS.values()] + ["themes/5g/", "glossary/", "entities/", "archive/"]:
+        assert f"{url}</loc>" in sitemap, url
+
+
+def test_every_page_has_the_header_search_form_and_the_feed_link(site: Path) -> None:
+    for page in site.rglob("index.html"):
+        if "pagefind" in page.relative_to(site).parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        assert 'type="application/atom+xml"' in text, page
+        if page.parent.name != "search":
+            form = re.search(r'<form class="bf-header-search" role="search" action="([^"]+)" method="get">', text)
+            assert form and form.group(1).endswith("search/") and not form.group(1).startswith("/"), page
+
+
+# ------------------------------------------------------------------ Content-Security-Policy
+def test_every_page_has_a_policy_that_allows_exactly_the_theme_scripts(site: Path) -> None:
+    pages_seen = 0
+    for page in site.rglob("*.html"):
+        if "pagefind" in page.relative_to(site).parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', text)
+        assert len(metas) == 1, page
+        head = text[: text.index("</head>")]
+        assert head.index("Content-Security-Policy") < head.find("<script"), f"{page}: the policy must come before any script"
+        policy = dict(d.strip().split(" ", 1) for d in metas[0].split(";"))
+        assert policy["object-src"] == "'none'" and "'unsafe-inline'" not in policy["script-src"]
+        inline = [m.group(2) for m in re.finditer(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", text, re.DOTALL) if "json" not in m.group(1)]
+        assert inline, page
+        for script in inline:
+            assert script_hash(script) in policy["script-src"], f"{page}: an inline theme script is not allowed"
+        pages_seen += 1
+    assert pages_seen >= 12
+
+
+def test_the_policy_allows_only_scripts_that_match_a_theme_template() -> None:
+    templates = ['<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location),__md_hash=e=>[...e].length</script>',
+                 '<script id="__config" type="application/json">{{ config | tojson }}</script>', "<script>{{ x }}</script>"]
+    patterns = template_patterns(templates)
+    assert len(patterns) == 1, "JSON blocks and scripts that are mostly template expressions are never patterns"
+    theme = '__md_scope=new URL("../..",location),__md_hash=e=>[...e].length'
+    page = (f'<head><meta charset="utf-8"><title><script>alert(1)</script></title><script>{theme}</script></head>'
+            '<body><script>__md_scope=new URL("x",location),__md_hash=e=>[...e].length;alert(1)</script>'
+            '<script>__md_scope=new URL("a"+alert(1)+"",location),__md_hash=e=>[...e].length</script></body>')
+    assert theme_script_hashes(page, patterns) == [script_hash(theme)]
+    out = add_csp_meta(page, patterns)
+    assert out.index("Content-Security-Policy") < out.index("<title>")
+
+
+# ------------------------------------------------------------------ page weight
+def test_page_weight_of_a_briefing(site: Path) -> None:
+    page = site / "briefings" / SLUGS["journal"] / "index.html"
+    raw = page.read_bytes()
+    packed = len(gzip.compress(raw, 9, mtime=0))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "briefing-html-weight.json").write_text(json.dumps({"page": page.relative_to(site).as_posix(), "raw": len(raw), "gzip": packed}), encoding="utf-8")
+    assert len(raw) < 200_000 and packed < 40_000, (len(raw), packed)
+
+
+# ------------------------------------------------------------------ pure page functions
+def _doc(**changes) -> Doc:
+    values: dict = {
+        "slug": "x", "path": "briefings/x.md", "title": "A *title*", "subtitle": None, "date": "2020-02-03", "type": "commentary",
+        "authors": (Author("Jane Q. Doe", ("Example Institute",)),), "publisher": "Example Press", "source_url": "https://example.org/a",
+        "doi": None, "abstract": None, "dek": "One sentence.", "keywords": (), "tags": (), "draft": False, "themes": (),
+        "reading_time_minutes": 3, "summary": (Anchored("First *point*.", "p-1"),), "key_points": (Anchored("Key <b>point</b>.", "p-1"),),
+        "glossary": (), "entities": (), "paragraph_themes": (), "body": parse_body("First paragraph.\n"),
+    }
+    values.update(changes)
+    return Doc(**values)
+
+
+def _corpus(doc: Doc) -> Corpus:
+    return build_corpus([doc])
+
+
+def test_the_edit_link_points_at_the_briefing_file() -> None:
+    doc = _doc()
+    md = pages.briefing_markdown(doc, _corpus(doc), {}, edit_base="https://github.com/o/r/edit/main/")
+    assert '<a class="bf-edit" href="https://github.com/o/r/edit/main/briefings/x.md" rel="noopener">Edit this briefing</a>' in md
+
+
+def test_article_text_is_escaped_and_emphasis_rendered() -> None:
+    doc = _doc()
+    md = pages.briefing_markdown(doc, _corpus(doc), {})
+    assert "Key &lt;b&gt;point&lt;/b&gt;." in md and "First <em>point</em>." in md
+    assert '<h1 id="title" data-pagefind-meta="title">A <em>title</em></h1>' in md
+    assert md.startswith('---\ntitle: "A title"\ndescription: "One sentence."\n---\n')
+    doc = _doc(title='<script>alert(1)</script> "x"')
+    assert pages.briefing_markdown(doc, _corpus(doc), {}).startswith('---\ntitle: "&lt;script&gt;alert(1)&lt;/script&gt; &#34;x&#34;"\n')
+
+
+@pytest.mark.parametrize("title", ["Line one\n```\n<script>alert(1)</script>", "```", "</code></pre><script>alert(1)</script>"])
+def test_no_field_can_break_out_of_the_citation_block(title: str) -> None:
+    doc = _doc(title=title, authors=(Author("```"),))
+    cite = pages.cite_html(doc)
+    assert "<script>" not in cite
+    assert cite.count("<code>") == cite.count("</code>") == 3
+
+
+def test_apa_names_and_dates() -> None:
+    assert pages.apa_name("Andrei O. Bezrukov") == "Bezrukov, A. O."
+    assert pages.apa_name("Brookings") == "Brookings"
+    doc = _doc(authors=(Author("Jane Doe"), Author("John Roe")), date="2019-06-13")
+    assert pages.citation_apa(doc) == "Doe, J., & Roe, J. (2019, June 13). A title. Example Press. https://example.org/a"
