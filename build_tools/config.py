@@ -19,6 +19,7 @@ configured theme with a default slug and no `keywords` keeps the default ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -84,11 +85,21 @@ def themes_from_options(options: dict[str, Any]) -> tuple[Theme, ...]:
 
 
 def load_project_settings(config_path: Path | None) -> ProjectSettings:
-    """Themes and curated glossary for the project whose mkdocs.yml is at config_path."""
+    """Themes and curated glossary for the project whose mkdocs.yml is at config_path (cached per file version)."""
+    if config_path is None or not config_path.is_file():
+        return _settings(None, None, None, None)
+    options = plugin_options(config_path)
+    glossary_path = config_path.parent / str(options.get("glossary", "glossary.yml"))
+    return _settings(config_path.resolve(), config_path.stat().st_mtime_ns, glossary_path.resolve(),
+                     glossary_path.stat().st_mtime_ns if glossary_path.is_file() else None)
+
+
+@lru_cache(maxsize=8)
+def _settings(config: Path | None, config_mtime: int | None, glossary: Path | None, glossary_mtime: int | None) -> ProjectSettings:
     from .analysis.glossary import load_curated_glossary
 
-    options = plugin_options(config_path)
-    root = config_path.parent if config_path is not None else Path(".")
-    glossary_path = root / str(options.get("glossary", "glossary.yml"))
-    curated = load_curated_glossary(glossary_path.read_text(encoding="utf-8")) if glossary_path.is_file() else ()
+    options = plugin_options(config)
+    if glossary is None:
+        glossary = Path("glossary.yml").resolve()
+    curated = load_curated_glossary(glossary.read_text(encoding="utf-8")) if glossary.is_file() else ()
     return ProjectSettings(themes_from_options(options), curated, options)

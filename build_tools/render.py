@@ -21,6 +21,7 @@ from . import __version__
 from .markdown_text import escape_inline, escape_markdown
 from .model import Article, Briefing, Citation, Paragraph, to_dict
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when available
 HASH_PLACEHOLDER = "sha256:" + "0" * 16
 _HASH_LINE = re.compile(r"^(\s*hash:\s*)['\"]?(sha256:[0-9a-f]{16})['\"]?\s*$", re.M)
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•→▪◦‣–—·]|(\d{1,2})[.)]|([a-z])[.)]|\((\d{1,2}|[a-z])\))\s+")
@@ -114,9 +115,9 @@ def dump_front_matter(data: dict[str, Any]) -> str:
     """YAML front matter; leaf collections in flow style ("- {paragraph: p-3, themes: [5g]}") keep long
     lists readable, and `generated` stays in block style so its hash line can be found and checked."""
     rest = {k: v for k, v in data.items() if k != "generated"}
-    text = yaml.safe_dump(rest, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None)
+    text = yaml.dump(rest, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None)
     if "generated" in data:
-        text += yaml.safe_dump({"generated": data["generated"]}, sort_keys=False, allow_unicode=True, default_flow_style=False)
+        text += yaml.dump({"generated": data["generated"]}, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, default_flow_style=False)
     return text
 
 
