@@ -91,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml with the theme configuration (default: %(default)s)")
     p.set_defaults(func=_cmd_check)
 
+    from .build import add_arguments, run_command
+
+    p = sub.add_parser("build", help="build site/, replacing it only when the build succeeds",
+                       description="Run mkdocs build into a temporary folder and swap it with site/ only when it succeeds.")
+    add_arguments(p)
+    p.set_defaults(func=run_command)
+
     p = sub.add_parser("new", help="start a hand-written briefing from a template", description="Create briefings/<slug>.md with a commented front-matter template.")
     p.add_argument("title", help="the briefing's title")
     p.add_argument("--theme", action="append", help="a configured theme slug (repeatable)")

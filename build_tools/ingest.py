@@ -7,6 +7,10 @@ generated) or wrote by hand is never overwritten unless `force`, and then
 the author's version is kept as `<slug>.md.bak`. A source whose bytes, tool
 version and theme configuration are unchanged is skipped without parsing.
 One bad input is one error line; the rest of the corpus still ingests.
+Slugs stay put: a source keeps the slug it was given, a new article whose
+title collides gets a suffix, and no run takes a slug whose briefing belongs
+to another source (even one not named on this command line). Sources are
+known by their path relative to the project, however they were named.
 """
 
 from __future__ import annotations
@@ -15,11 +19,11 @@ import fcntl
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from . import __version__
 from .errors import InputError, Problem
@@ -78,7 +82,6 @@ def collect_sources(paths: list[Path]) -> list[Path]:
 def _settings_key(config_path: Path | None) -> str:
     from .config import load_project_settings
     from .model import to_dict
-
     from .pipeline import code_fingerprint
 
     settings = load_project_settings(config_path)

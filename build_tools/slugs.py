@@ -42,15 +42,37 @@ def slugify(text: str, *, fallback_seed: str | None = None) -> str:
     return slug
 
 
-def unique_slugs(wanted: list[tuple[str, str]]) -> dict[str, str]:
-    """Map each key to a distinct slug; later keys (in sorted key order) that collide get a stable hash suffix."""
+def unique_slugs(
+    wanted: list[tuple[str, str]], *, previous: dict[str, str] | None = None, reserved: set[str] | frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """Map each key to a distinct slug that is not `reserved`.
+
+    A key keeps the slug it had last time (`previous`) when its title still
+    gives that slug, so a briefing's URL never moves because another article
+    with the same title arrived; the others, in sorted key order, take their
+    slug or, when it is taken, the slug with a stable hash of the key.
+    """
+    previous = previous or {}
     result: dict[str, str] = {}
-    used: set[str] = set()
+    used: set[str] = set(reserved)
     for key, slug in sorted(wanted):
-        candidate = slug
-        if candidate in used:
-            digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
-            candidate = f"{slug[: MAX_LEN - 7]}-{digest}"
+        kept = previous.get(key)
+        if kept and kept in (slug, _suffixed(slug, key)) and kept not in used:
+            result[key] = kept
+            used.add(kept)
+    for key, slug in sorted(wanted):
+        if key in result:
+            continue
+        candidate = slug if slug not in used else _suffixed(slug, key)
+        extra = 2
+        while candidate in used:  # a hash collision, or a reserved slug that already has the suffix
+            candidate = f"{_suffixed(slug, key)[: MAX_LEN - 4]}-{extra}"
+            extra += 1
         used.add(candidate)
         result[key] = candidate
     return result
+
+
+def _suffixed(slug: str, key: str) -> str:
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
+    return f"{slug[: MAX_LEN - 7].rstrip('-')}-{digest}"
