@@ -88,13 +88,16 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
             if kind == "keywords":
                 rest = " ".join([_KEYWORDS.match(line).group("rest"), *lines[li + 1 :]])  # type: ignore[union-attr]
                 h.metadata_lines.append(line[: len(line) - len(_KEYWORDS.match(line).group("rest"))].strip())  # type: ignore[union-attr]
-                h.keywords = [k.strip(" .;") for k in re.split(r"[;,]|\s[·•]\s", rest) if k.strip(" .;")]
+                h.keywords += [k.strip(" .;") for k in re.split(r"[;,]|\s[·•]\s", rest) if k.strip(" .;")]
                 break
             if kind == "funding_label":
                 pending_funding = True
                 h.metadata_lines.append(line)
             elif kind == "funding" or (pending_funding and kind in ("text", "provenance")):
-                h.funding.append(re.sub(r"^\s*(?:[•\-*]\s*)?(?:funding|supported\s+by)\s*:\s*", "", line, flags=re.I))
+                label = re.match(r"^\s*(?:[•\-*]\s*)?(?:funding|supported\s+by)\s*:\s*", line, flags=re.I)
+                if label:
+                    h.metadata_lines.append(label.group(0).strip())  # the label is kept with the header lines
+                h.funding.append(line[label.end():] if label else line)
                 pending_funding = kind != "funding" and bool(h.funding) and not _ends_sentence(line)
             elif kind == "provenance":
                 h.provenance.append(line)

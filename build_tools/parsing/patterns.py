@@ -42,7 +42,7 @@ _BYLINE = re.compile(r"^\s*(?:by|written\s+by|words\s+by)\s*:?\s+(?P<names>\S.*)
 _AUTHOR_LABEL = re.compile(r"^\s*(?:authors?|writers?|contributors?)\s*:\s*(?P<names>\S.*)$", re.I)
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # the lookbehind keeps it linear on long words
 
 
 _EMAIL_LINE = re.compile(r"^\s*(?:[•\-*]\s*)?e-?mail\s*:?\s*", re.I)

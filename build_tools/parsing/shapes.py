@@ -43,6 +43,8 @@ def _strip_md(text: str) -> str:
 
 def _is_name(text: str) -> bool:
     """True for a line that is just a person's name ("Andrei O. Bezrukov", "LIU Yan", "Folashadé Soulé")."""
+    if len(text) > 200:
+        return False
     text = _CREDENTIALS.sub("", _strip_md(text)).strip(" ,")
     text = re.sub(r"^(?:dr|prof|professor|mr|ms|mrs)\.?\s+", "", text, flags=re.I)
     tokens = text.split()
@@ -68,7 +70,7 @@ def _name_token(token: str) -> bool:
 
 def _split_names(text: str) -> list[str]:
     """Names from a byline: "A, B and C", "A & B", dropping credentials and trailing dates."""
-    text = _strip_md(text)
+    text = _strip_md(re.sub(r"\s+", " ", text[:500]))  # collapsed first: the splits below stay linear
     for d in reversed(find_dates(text)):
         text = text[: d.start] + text[d.end :]
     text = _CREDENTIALS.sub("", text)

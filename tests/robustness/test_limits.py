@@ -166,20 +166,10 @@ def _parse_in_subprocess(text: str, timeout: float) -> float:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="parsing/patterns.py _EMAIL ([\\w.+-]+@…) is searched on every header line (parsing/header.py "
-    "_classify_header_line): quadratic on a long run of word characters with no '@'",
-    strict=True,
-)
 def test_a_1_mb_line_without_spaces_parses_in_seconds() -> None:
     assert _parse_in_subprocess(TITLE + "abcdefghij" * 100_000 + "\n", timeout=8) < 5
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="parsing/shapes.py _split_names/_is_name: _CREDENTIALS (',?\\s*\\b(?:PhD|…)') and the byline splits "
-    "('\\s*[|•·]\\s*.*$', '\\s*[,;]\\s*…') are quadratic on a long run of spaces",
-    strict=True,
-)
 def test_a_line_with_a_long_run_of_spaces_parses_in_seconds() -> None:
     assert _parse_in_subprocess(TITLE + "a" + " " * 200_000 + "b\n", timeout=8) < 5
