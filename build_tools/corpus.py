@@ -80,14 +80,14 @@ def doc_from_file(bf: BriefingFile, analyse: Analyser | None) -> Doc:
     body = parse_body(bf.body, bf.body_line)
     needs = any(k not in meta for k in ("summary", "key_points", "glossary", "entities", "themes", "paragraph_themes", "reading_time_minutes"))
     computed = analyse(_article_from_body(bf, body)) if needs and analyse else Analysis()
-    title = str(meta.get("title") or bf.slug)
+    title = _line(meta.get("title")) or bf.slug
     abstract = _text(meta.get("abstract"))
     dek = _text(meta.get("dek")) or _first_sentence(abstract) or _first_sentence(body.paragraphs[0].text if body.paragraphs else None)
     return Doc(
         slug=bf.slug,
         path=bf.path,
         title=title,
-        subtitle=_text(meta.get("subtitle")),
+        subtitle=_line(meta.get("subtitle")),
         date=_date(meta.get("date")),
         type=str(meta.get("type") or "briefing"),
         authors=tuple(_author(a) for a in meta.get("authors") or () if _author(a)),
@@ -128,6 +128,12 @@ def _article_from_body(bf: BriefingFile, body: Body) -> Article:
         source=bf.path, slug=bf.slug, title=str(meta.get("title") or bf.slug), date=_date(meta.get("date")),
         abstract=_text(meta.get("abstract")), keywords=tuple(str(k) for k in meta.get("keywords") or ()), sections=tuple(sections),
     )
+
+
+def _line(value: Any) -> str | None:
+    """One-line text (titles, subtitles): line breaks in YAML values become spaces, so none can open a block."""
+    text = _text(value)
+    return re.sub(r"\s+", " ", text) if text else None
 
 
 def _text(value: Any) -> str | None:

@@ -203,6 +203,10 @@ def _header(doc: Doc, themes: dict[str, Theme], here: str, edit_base: str | None
     return f'<header class="bf-header">{kicker}{title}{subtitle}{dek}{_byline(doc.authors)}{facts}</header>'
 
 
+# Anchored at line starts: unanchored, each try ran to the end of the line (quadratic in line length).
+_REFERENCE_LINE = re.compile(r"^([^\n]+)\n\{: #(ref-[\w-]+)([^}]*)\}", re.M)
+
+
 def _body_with_citations(doc: Doc) -> str:
     """The body Markdown with "cited in ¶n" after each reference."""
     cited = dict(doc.body.cited_in)
@@ -217,7 +221,7 @@ def _body_with_citations(doc: Doc) -> str:
         links = ", ".join(f"[¶{doc.paragraph_number(p)}](#{p})" for p in where)
         return f"{m.group(1)} <span class=\"bf-cited\" data-pagefind-ignore>cited in {links}</span>\n{{: #{ref}{m.group(3)}}}"
 
-    return re.sub(r"([^\n]+)\n\{: #(ref-[\w-]+)([^}]*)\}", add, doc.body.markdown)
+    return _REFERENCE_LINE.sub(add, doc.body.markdown)
 
 
 def _related(doc: Doc, corpus: Corpus, here: str) -> str:

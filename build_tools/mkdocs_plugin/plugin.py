@@ -40,6 +40,7 @@ from .postprocess import (
     proper_words,
     search_body,
 )
+from .sanitise import sanitise_html
 from .search import build_search_index
 
 log = get_plugin_logger(__name__)
@@ -136,6 +137,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         doc = self.corpus.docs.get(Path(page.file.src_uri).stem)
         if doc is None:
             return html
+        html = sanitise_html(html)
         html = link_bare_addresses(mark_glossary_terms(html, doc, self.corpus, page.file.src_uri))
         page.toc.items = briefing_toc(list(page.toc), html, proper_words(doc))
         return search_body(html)

@@ -177,11 +177,6 @@ def test_a_newline_in_the_title_cannot_break_out_of_the_citation_block(injected_
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xfail(
-    reason="pages.py _header: a front-matter title holding a line of ``` opens a code block inside the header's raw "
-    "HTML, so the rest of the header (byline, date) shows as escaped tags inside the <h1>",
-    strict=True,
-)
 def test_a_title_with_a_fence_line_shows_as_its_text(injected_site: Path, page) -> None:
     with serve(injected_site) as base:
         page.goto(f"{base}briefings/{FENCE}/")
@@ -191,11 +186,6 @@ def test_a_title_with_a_fence_line_shows_as_its_text(injected_site: Path, page) 
     assert byline and byline[0].startswith("Jane Doe"), byline
 
 
-@pytest.mark.xfail(
-    reason="a hand-written briefing body is passed to Python-Markdown unsanitised: raw <script>/<img onerror>, "
-    "[x](javascript:…) links and '{: #p-3 onclick=… }' attribute lists reach the page",
-    strict=True,
-)
 def test_a_hand_written_body_cannot_run_script(injected_site: Path, page) -> None:
     with serve(injected_site) as base:
         problems = _audit(page, base, f"briefings/{BODY_HTML}/")
