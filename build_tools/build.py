@@ -15,14 +15,13 @@ import argparse
 import ctypes
 import ctypes.util
 import errno
-import fcntl
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+
+from .fsutil import file_lock
 
 TMP_INFIX = ".tmp-"
 OLD_INFIX = ".old-"
@@ -34,7 +33,7 @@ def build(config_file: Path, mkdocs_args: list[str], site_dir: Path | None = Non
     """Build the site into a temporary sibling folder and swap it in; return mkdocs' exit code."""
     config_file = config_file.resolve()
     site = (site_dir or _configured_site_dir(config_file)).resolve()
-    with _lock(config_file.parent / ".briefings-cache"):
+    with file_lock(config_file.parent / ".briefings-cache" / "build.lock"):
         recover(site)
         tmp = Path(tempfile.mkdtemp(prefix=site.name + TMP_INFIX, dir=site.parent))
         os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; the site must stay readable by a web server
@@ -113,15 +112,6 @@ def _run_mkdocs(config_file: Path, site: Path, mkdocs_args: list[str]) -> int:
     return 0
 
 
-@contextmanager
-def _lock(cache: Path) -> Iterator[None]:
-    cache.mkdir(parents=True, exist_ok=True)
-    with open(cache / "build.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

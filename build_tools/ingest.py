@@ -15,19 +15,16 @@ known by their path relative to the project, however they were named.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
 from .errors import InputError, Problem
-from .fsutil import atomic_write, remove_stale_temporaries, safe_join, write_if_changed
+from .fsutil import atomic_write, file_lock, remove_stale_temporaries, safe_join, write_if_changed
 from .render import is_untouched, recorded_hash, render_briefing
 from .slugs import unique_slugs
 
@@ -109,15 +106,6 @@ def _process(source: Path, name: str, config_path: Path | None) -> _Rendered:
         return _Rendered(name, None, None, digest, Problem(name, None, None, "error", f"internal error while parsing: {exc!r}", "please report this file"))
 
 
-@contextmanager
-def _lock(cache: Path) -> Iterator[None]:
-    cache.mkdir(parents=True, exist_ok=True)
-    with open(cache / "ingest.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def ingest(paths: list[Path], out_dir: Path, *, config_path: Path | None = None, force: bool = False, jobs: int = 1) -> IngestReport:
@@ -131,7 +119,7 @@ def ingest(paths: list[Path], out_dir: Path, *, config_path: Path | None = None,
     root = out_dir.parent
     cache = root / CACHE_DIR
     manifest_path = cache / "ingest-manifest.json"
-    with _lock(cache):
+    with file_lock(cache / "ingest.lock"):
         manifest = _load_manifest(manifest_path)
         key = _settings_key(config_path)
         todo, skipped = _plan(sources, root, out_dir, manifest, key, force)
