@@ -11,7 +11,7 @@ and some briefings link to others (for backlinks).
 
 `time_steps(docs)` then times `build_corpus` view by view, the check that
 runs on the corpus, and every page function of the plugin. The per-briefing
-page (`briefing_markdown`) is timed on the same `PAGE_SAMPLE` briefings at
+page (`briefing_page`) is timed on the same `PAGE_SAMPLE` briefings at
 every size: its cost per briefing must not grow with the corpus, and timing
 all 5,000 would only multiply a constant.
 """
@@ -149,8 +149,8 @@ def time_steps(docs: list[Doc], themes: dict) -> tuple[dict[str, float], dict[st
         t[f"  {name}"], _ = _timed(functools.partial(view, ordered))
     t["corpus_problems (check)"], _ = _timed(lambda: corpus_problems(corpus))
     sample = ordered[:: max(1, len(ordered) // PAGE_SAMPLE)][:PAGE_SAMPLE]
-    seconds, _ = _timed(lambda: [pages.briefing_markdown(d, corpus, themes) for d in sample])
-    t["  briefing_markdown, ms per briefing"] = 1000 * seconds / len(sample)
+    seconds, _ = _timed(lambda: [pages.briefing_page(d, corpus, themes) for d in sample])
+    t["  briefing_page, ms per briefing"] = 1000 * seconds / len(sample)
     sizes: dict[str, int] = {}
     page_fns: dict[str, Callable[[], str]] = {
         "theme hubs": lambda: "".join(pages.theme_hub_markdown(th, corpus, themes) for th in themes.values()),

@@ -475,17 +475,17 @@ PHASES = (
     ("    corpus-wide views (build_corpus)", "build_tools/corpus.py", "build_corpus"),
     ("    resolve [[wikilinks]]", "build_tools/links.py", "resolve_wikilinks"),
     ("    corpus checks", "build_tools/check.py", "corpus_problems"),
-    ("    briefing page Markdown (briefing_markdown)", "mkdocs_plugin/pages.py", "briefing_markdown"),
-    ("      'cited in' regex (_body_with_citations)", "mkdocs_plugin/pages.py", "_body_with_citations"),
+    ("    briefing body Markdown with 'cited in' links", "mkdocs_plugin/pages.py", "_body_with_citations"),
     ("  Markdown -> HTML, every page (_populate_page)", "mkdocs/commands/build.py", "_populate_page"),
+    ("    on_page_markdown: header and related HTML, page cache lookup", "mkdocs_plugin/plugin.py", "on_page_markdown"),
     ("    Python-Markdown convert", "markdown/core.py", "convert"),
     ("      md_in_html (raw HTML blocks)", "markdown/extensions/md_in_html.py", "run"),
     ("      MkDocs anchor scan of raw HTML (_RawHTMLPreprocessor)", "mkdocs/structure/pages.py", "run"),
-    ("    on_page_content: glossary marks, TOC, search wrapper", "mkdocs_plugin/plugin.py", "on_page_content"),
+    ("    on_page_content: join the parts, glossary marks, TOC, search wrapper", "mkdocs_plugin/plugin.py", "on_page_content"),
     ("  templates and writes, every page (_build_page)", "mkdocs/commands/build.py", "_build_page"),
     ("    Jinja2 / Material templates", "jinja2/environment.py", "render"),
-    ("    on_post_page: CSP meta", "mkdocs_plugin/plugin.py", "on_post_page"),
-    ("  on_post_build: feed, Pagefind", "mkdocs_plugin/plugin.py", "on_post_build"),
+    ("    on_post_page: CSP meta, page cache store", "mkdocs_plugin/plugin.py", "on_post_page"),
+    ("  on_post_build: feed, Pagefind (or its cached index)", "mkdocs_plugin/plugin.py", "on_post_build"),
 )
 
 

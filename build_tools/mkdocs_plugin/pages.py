@@ -12,6 +12,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
@@ -113,10 +114,45 @@ def _type_label(doc: Doc) -> str:
 
 
 # ------------------------------------------------------------------ briefing page
-def briefing_markdown(doc: Doc, corpus: Corpus, themes: dict[str, Theme], *, edit_base: str | None = None) -> str:
+# Ids of the page's own parts; an article heading that would take one is renamed (see postprocess).
+OWN_IDS = ("title", "key-points", "summary", "full-text", "related-briefings", "linked-from", "cite-this-briefing")
+
+
+@dataclass(frozen=True)
+class BriefingPage:
+    """A briefing page in three parts: only the article body goes through Markdown.
+
+    The parts the plugin writes itself are HTML already; joining them to the
+    converted body afterwards spares Python-Markdown from re-parsing raw HTML
+    (md_in_html and MkDocs' anchor scan cost more than the body itself).
+    """
+
+    markdown: str  # title/description front matter and the body with its references
+    before: str  # header, key points, summary, the "Full text" heading
+    after: str  # related briefings, backlinks, "Cite this briefing"
+
+    def html(self, body_html: str) -> str:
+        return "\n".join(p for p in (self.before, body_html, self.after) if p)
+
+
+def briefing_page(doc: Doc, corpus: Corpus, themes: dict[str, Theme], *, edit_base: str | None = None) -> BriefingPage:
     """The whole briefing page: header, key points, summary, full text, references, related, backlinks, citation."""
+    return BriefingPage(
+        markdown=briefing_markdown(doc),
+        before=briefing_before(doc, themes, edit_base=edit_base),
+        after=briefing_after(doc, corpus),
+    )
+
+
+def briefing_markdown(doc: Doc) -> str:
+    """What MkDocs converts: front matter for <title> and <meta>, then the body with "cited in" links."""
+    return _front_matter(doc) + "\n" + _body_with_citations(doc)
+
+
+def briefing_before(doc: Doc, themes: dict[str, Theme], *, edit_base: str | None = None) -> str:
+    """HTML above the full text: header, key points, summary and the "Full text" heading."""
     here = doc.src_uri
-    parts = [_front_matter(doc), _header(doc, themes, here, edit_base)]
+    parts = [_header(doc, themes, here, edit_base)]
     if doc.key_points:
         items = "".join(
             f"<li>{inline_html(k.text)}" + (f' {_para_link(doc, k.paragraph, "bf-kp")}' if k.paragraph else "") + "</li>"
@@ -133,11 +169,13 @@ def briefing_markdown(doc: Doc, corpus: Corpus, themes: dict[str, Theme], *, edi
             '<p class="bf-hint">Each sentence links to the paragraph it comes from; hover or focus one to read that paragraph here.</p></section>'
         )
     parts.append('<h2 id="full-text">Full text</h2>')
-    parts.append(_body_with_citations(doc))
-    parts.append(_related(doc, corpus, here))
-    parts.append(_backlinks(doc, corpus, here))
-    parts.append(cite_html(doc))
-    return "\n\n".join(p for p in parts if p) + "\n"
+    return "\n".join(parts)
+
+
+def briefing_after(doc: Doc, corpus: Corpus) -> str:
+    """HTML below the full text: related briefings, backlinks and "Cite this briefing"."""
+    here = doc.src_uri
+    return "\n".join(p for p in (_related(doc, corpus, here), _backlinks(doc, corpus, here), cite_html(doc)) if p)
 
 
 def _front_matter(doc: Doc) -> str:

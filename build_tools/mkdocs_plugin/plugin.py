@@ -4,16 +4,25 @@
 - on_files: load and validate `briefings/*.md` (bad files are reported and
   left out; the rest builds), build the corpus, and add every briefing and
   every corpus page (themes, glossary, entities, archive) as a generated file.
-- on_page_markdown: append the home listing to docs/index.md.
-- on_page_content: mark glossary terms on first use, link bare reference
-  addresses, mark the page for the search index, rebuild the table of contents.
-- on_post_page / on_post_template: add the Content-Security-Policy <meta>.
-- on_post_build: write the Atom feed; index the site for search.
+- on_page_markdown: append the home listing to docs/index.md; for a briefing,
+  make its header and related parts and look its finished page up in the
+  page cache (a hit skips conversion and templates, see page_cache.py).
+- on_page_content: join the header and related parts to the converted body,
+  mark glossary terms on first use, link bare reference addresses, mark the
+  page for the search index, rebuild the table of contents.
+- on_post_page / on_post_template: add the Content-Security-Policy <meta>;
+  keep the finished briefing page in the page cache.
+- on_post_build: write the Atom feed; index the site for search (the index of
+  the same pages is reused); prune the caches.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -26,24 +35,40 @@ from mkdocs.structure.files import File, Files
 
 from ..check import corpus_problems
 from ..config import themes_from_options
-from ..corpus import Corpus
+from ..corpus import Corpus, Doc
 from . import pages
 from .assets import ASSET_DIR, ASSET_FILES, PAGE_ASSETS, THEME_DIR
 from .csp import add_csp_meta, template_patterns
 from .docs_tables import FIELDS_MARKER, THEMES_MARKER, fill_markers
 from .feed import write_feed
 from .loader import load_corpus
+from .page_cache import CachedPage, PageCache, page_key, page_links, site_fingerprint
 from .postprocess import (
     briefing_toc,
+    glossary_tooltips,
     link_bare_addresses,
     mark_glossary_terms,
     proper_words,
+    rename_own_ids,
     search_body,
 )
 from .sanitise import sanitise_html
-from .search import build_search_index
+from .search import reuse_or_build_search_index
 
 log = get_plugin_logger(__name__)
+CACHED_TEMPLATE = "briefings-cached.html"  # writes a cached page as it is (theme/briefings-cached.html)
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+@dataclass
+class _BriefingWork:
+    """What the page events of one briefing share, from on_page_markdown to on_post_page."""
+
+    doc: Doc
+    parts: pages.BriefingPage
+    tooltips: dict[str, tuple[str, str]]
+    key: str
+    cached: CachedPage | None = None
 
 
 class BriefingsConfig(base.Config):
@@ -73,6 +98,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.themes: dict = {}
         self.is_serve = False
         self.script_patterns: tuple = ()
+        self.work: dict[str, _BriefingWork] = {}
+        self.indexed: dict[str, str] = {}  # dest path -> hash of every page the search index is made from
+        self.fingerprint = ""
+        self.reused = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -107,11 +136,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for problem in corpus_problems(result.corpus, self.root / self.config.briefings_dir):
             log.warning(problem.format())
         self.corpus = corpus = result.corpus
+        cache_dir = self.root / ".briefings-cache"
+        self.page_cache = PageCache(cache_dir / "pages")
+        self.fingerprint = site_fingerprint(config, code_dir=Path(__file__).resolve().parent.parent, mode="serve" if self.is_serve else "build")
+        self.work, self.indexed, self.reused = {}, {}, 0
         for name in ASSET_FILES:
             files.append(File.generated(config, f"assets/briefings/{name}", abs_src_path=os.fspath(ASSET_DIR / name)))
         for doc in corpus.docs.values():
             source = self.root / self.config.briefings_dir / f"{doc.slug}.md"
-            f = File.generated(config, doc.src_uri, content=pages.briefing_markdown(doc, corpus, self.themes, edit_base=self._edit_base(config)))
+            f = File.generated(config, doc.src_uri, content=pages.briefing_markdown(doc))
             f.abs_src_path = None
             f.edit_uri = None
             f.briefing_source = os.fspath(source)  # type: ignore[attr-defined]
@@ -129,18 +162,51 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             markdown = fill_markers(markdown, self.themes)
         if page.file.src_uri == "index.md" and self.corpus is not None:
             return markdown + pages.home_markdown(self.corpus, self.themes, self.config.latest)
-        return markdown
+        doc = self._briefing(page)
+        if doc is None or self.corpus is None:
+            return markdown
+        parts = pages.BriefingPage(markdown, pages.briefing_before(doc, self.themes, edit_base=self._edit_base(config)), pages.briefing_after(doc, self.corpus))
+        tooltips = glossary_tooltips(doc, self.corpus)
+        meta = json.dumps(page.meta, sort_keys=True, default=str)
+        key = page_key(self.fingerprint, page.file.src_uri, meta, markdown, parts.before, parts.after, json.dumps(tooltips, sort_keys=True))
+        work = self.work[page.file.src_uri] = _BriefingWork(doc, parts, tooltips, key)
+        links = page_links(page.file.src_uri, markdown)
+        if all(files.get_file_from_path(target) for target, _, _ in links):
+            work.cached = self.page_cache.get(key)
+        if work.cached is None:
+            return markdown
+        self.reused += 1
+        # A finished page: nothing to convert, and its template writes it as it was.
+        page.meta["template"] = CACHED_TEMPLATE
+        page.briefings_output = work.cached.output
+        to_anchors: dict[Any, dict[str, str]] = {}
+        for target, anchor, written in links:
+            if anchor:
+                to_anchors.setdefault(files.get_file_from_path(target), {})[anchor] = written
+        page.briefings_links = to_anchors
+        return ""
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
-        if self.corpus is None or not page.file.src_uri.startswith("briefings/"):
+        work = self.work.get(page.file.src_uri)
+        if work is None or self.corpus is None:
             return html
-        doc = self.corpus.docs.get(Path(page.file.src_uri).stem)
-        if doc is None:
+        if work.cached is not None:  # links are checked as if the page had been rendered
+            page.present_anchor_ids = set(work.cached.anchors)
+            page.links_to_anchors = page.briefings_links
             return html
-        html = sanitise_html(html)
-        html = link_bare_addresses(mark_glossary_terms(html, doc, self.corpus, page.file.src_uri))
-        page.toc.items = briefing_toc(list(page.toc), html, proper_words(doc))
+        body = sanitise_html(html)
+        toc = list(page.toc)
+        body = rename_own_ids(body, toc)
+        body = link_bare_addresses(mark_glossary_terms(body, work.tooltips, page.file.src_uri))
+        html = work.parts.html(body)
+        page.toc.items = briefing_toc(toc, html, proper_words(work.doc))
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(work.parts.before + work.parts.after))
         return search_body(html)
+
+    def _briefing(self, page: Any) -> Doc | None:
+        if self.corpus is None or not page.file.src_uri.startswith("briefings/"):
+            return None
+        return self.corpus.docs.get(Path(page.file.src_uri).stem)
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         # The theme's own inline scripts, as patterns: only these get a hash in the page's CSP.
@@ -150,7 +216,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # `mkdocs serve` injects its live-reload script inline into every page, so the preview has no policy.
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        return output if self.is_serve else add_csp_meta(output, self.script_patterns)
+        work = self.work.pop(page.file.src_uri, None)
+        if work is None or work.cached is None:
+            output = output if self.is_serve else add_csp_meta(output, self.script_patterns)
+        if work is not None:
+            if work.cached is None:
+                self.page_cache.put(work.key, CachedPage(output, tuple(page.present_anchor_ids or ())))
+            self.indexed[page.file.dest_uri] = hashlib.sha256(output.encode("utf-8", "surrogatepass")).hexdigest()
+        return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
         if self.is_serve or not template_name.endswith(".html"):
@@ -178,10 +251,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_post_build(self, *, config: Any) -> None:
         site_dir = Path(config.site_dir)
-        if self.corpus is not None:
-            write_feed(site_dir, self.corpus, config)
-            if self.config.search and not self.is_serve:
-                try:
-                    build_search_index(site_dir, str(config.theme.get("language") or "en").split("-")[0].split("_")[0])
-                except RuntimeError as exc:
-                    raise PluginError(str(exc)) from exc
+        if self.corpus is None:
+            return
+        write_feed(site_dir, self.corpus, config)
+        search = "off"
+        if self.config.search and not self.is_serve:
+            language = str(config.theme.get("language") or "en").split("-")[0].split("_")[0]
+            pages_key = hashlib.sha256(json.dumps([self.fingerprint, language, sorted(self.indexed.items())]).encode()).hexdigest()[:32]
+            try:
+                reused = reuse_or_build_search_index(site_dir, language, self.root / ".briefings-cache" / "search", pages_key)
+            except RuntimeError as exc:
+                raise PluginError(str(exc)) from exc
+            search = "reused" if reused else "built"
+        self.page_cache.prune()
+        log.info(f"{self.reused} of {len(self.indexed)} briefing pages reused from the page cache; search index {search}")

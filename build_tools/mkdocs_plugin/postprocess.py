@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from markupsafe import escape
 
 from ..corpus import Corpus, Doc, term_key
-from .pages import glossary_url, rel
+from .pages import OWN_IDS, glossary_url, rel
 
 if TYPE_CHECKING:
     from mkdocs.structure.toc import AnchorLink
@@ -31,22 +31,24 @@ _BEFORE = (("key-points", "Key points"), ("summary", "Summary"))
 _AFTER = (("related-briefings", "Related briefings"), ("linked-from", "Linked from"), ("cite-this-briefing", "Cite this briefing"))
 
 
-def mark_glossary_terms(html: str, doc: Doc, corpus: Corpus, src_uri: str) -> str:
-    """Wrap the first use of each glossary term in the full text with a tooltip link to its entry."""
-    start = html.find('id="full-text"')
-    if start < 0 or not doc.glossary:
-        return html
-    head, body = html[:start], html[start:]
-    pending = {}
+def glossary_tooltips(doc: Doc, corpus: Corpus) -> dict[str, tuple[str, str]]:
+    """term -> (glossary key, tooltip) for each of the briefing's terms that has a glossary entry."""
+    tooltips = {}
     for g in doc.glossary:
         key = term_key(g.term)
         entry = corpus.glossary.get(key)
         if entry is None:
             continue
         definition = entry.definition or g.definition
-        pending[g.term] = (key, f"{g.term}: {definition}" if definition else f"{g.term} ({g.kind}): see the glossary")
-    if not pending:
-        return html
+        tooltips[g.term] = (key, f"{g.term}: {definition}" if definition else f"{g.term} ({g.kind}): see the glossary")
+    return tooltips
+
+
+def mark_glossary_terms(body: str, tooltips: dict[str, tuple[str, str]], src_uri: str) -> str:
+    """Wrap the first use of each glossary term in the body's paragraphs with a tooltip link to its entry."""
+    if not tooltips:
+        return body
+    pending = dict(tooltips)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(pending, key=len, reverse=True)) + r")(?![\w-])")
     out: list[str] = []
     depth_a = 0
@@ -77,7 +79,7 @@ def mark_glossary_terms(html: str, doc: Doc, corpus: Corpus, src_uri: str) -> st
             return f'<a class="bf-term" href="{escape(href)}" title="{escape(tooltip)}">{term}</a>'
 
         out.append(pattern.sub(wrap, piece))
-    return head + "".join(out)
+    return "".join(out)
 
 
 def link_bare_addresses(html: str) -> str:
@@ -92,6 +94,22 @@ def link_bare_addresses(html: str) -> str:
         return m.group(1) + _BARE_ADDRESS.sub(link, m.group(2)) + m.group(3)
 
     return _REF_PARA.sub(entry, html)
+
+
+def rename_own_ids(body: str, toc: list[AnchorLink]) -> str:
+    """An article heading whose id is one of the page's own ("summary", "full-text") gets "_1" added, in the body and its TOC entry."""
+    taken = re.compile(r'(<h[1-6] id=")(' + "|".join(map(re.escape, OWN_IDS)) + r')(")')
+    if not taken.search(body):
+        return body
+
+    def rename(links: list[AnchorLink]) -> None:
+        for link in links:
+            if link.id in OWN_IDS:
+                link.id += "_1"
+            rename(link.children)
+
+    rename(toc)
+    return taken.sub(lambda m: f"{m.group(1)}{m.group(2)}_1{m.group(3)}", body)
 
 
 def search_body(html: str) -> str:

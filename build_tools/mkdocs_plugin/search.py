@@ -12,9 +12,13 @@ written and match as typed.
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from ..fsutil import TEMP_PREFIX
 
 
 def search_command(site_dir: Path, language: str = "en") -> list[str]:
@@ -30,3 +34,27 @@ def build_search_index(site_dir: Path, language: str = "en") -> None:
         raise RuntimeError(f"search index: could not run Pagefind ({exc})") from exc
     if result.returncode != 0:
         raise RuntimeError(f"search index: Pagefind failed: {(result.stderr or result.stdout).strip()[-500:]}")
+
+
+def reuse_or_build_search_index(site_dir: Path, language: str, cache_dir: Path, pages_key: str) -> bool:
+    """Copy the index built last time for the same pages (`pages_key`), or build it and keep a copy; True when reused.
+
+    The index depends only on the indexed pages' HTML, the language and
+    Pagefind's version, all in the key; the cache keeps one index.
+    """
+    stored = cache_dir / pages_key
+    target = site_dir / "pagefind"
+    if stored.is_dir():
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(stored, target)
+        return True
+    build_search_index(site_dir, language)
+    try:
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = cache_dir / f"{TEMP_PREFIX}{pages_key}"
+        shutil.copytree(target, partial)
+        os.replace(partial, stored)
+    except OSError:
+        pass  # a read-only checkout still builds, just without the cache
+    return False

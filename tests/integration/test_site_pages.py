@@ -286,18 +286,18 @@ def _corpus(doc: Doc) -> Corpus:
 
 def test_the_edit_link_points_at_the_briefing_file() -> None:
     doc = _doc()
-    md = pages.briefing_markdown(doc, _corpus(doc), {}, edit_base="https://github.com/o/r/edit/main/")
+    md = pages.briefing_before(doc, {}, edit_base="https://github.com/o/r/edit/main/")
     assert '<a class="bf-edit" href="https://github.com/o/r/edit/main/briefings/x.md" rel="noopener">Edit this briefing</a>' in md
 
 
 def test_article_text_is_escaped_and_emphasis_rendered() -> None:
     doc = _doc()
-    md = pages.briefing_markdown(doc, _corpus(doc), {})
-    assert "Key &lt;b&gt;point&lt;/b&gt;." in md and "First <em>point</em>." in md
-    assert '<h1 id="title" data-pagefind-meta="title">A <em>title</em></h1>' in md
-    assert md.startswith('---\ntitle: "A title"\ndescription: "One sentence."\n---\n')
+    page = pages.briefing_page(doc, _corpus(doc), {})
+    assert "Key &lt;b&gt;point&lt;/b&gt;." in page.before and "First <em>point</em>." in page.before
+    assert '<h1 id="title" data-pagefind-meta="title">A <em>title</em></h1>' in page.before
+    assert page.markdown.startswith('---\ntitle: "A title"\ndescription: "One sentence."\n---\n')
     doc = _doc(title='<script>alert(1)</script> "x"')
-    assert pages.briefing_markdown(doc, _corpus(doc), {}).startswith('---\ntitle: "&lt;script&gt;alert(1)&lt;/script&gt; &#34;x&#34;"\n')
+    assert pages.briefing_markdown(doc).startswith('---\ntitle: "&lt;script&gt;alert(1)&lt;/script&gt; &#34;x&#34;"\n')
 
 
 @pytest.mark.parametrize("title", ["Line one\n```\n<script>alert(1)</script>", "```", "</code></pre><script>alert(1)</script>"])

@@ -1,0 +1,127 @@
+"""Finished briefing pages kept between builds, so a rebuild only renders what changed.
+
+A page's key covers everything its HTML is made from: the page's Markdown and
+the HTML parts the plugin adds (header, related, backlinks), the glossary
+tooltips it marks, and a site fingerprint (mkdocs.yml and its resolved
+values, the docs folder, the theme templates, the code and the versions of
+MkDocs, Material and Python-Markdown). A hit skips Markdown conversion and the
+theme's templates; its page is written as it was. Entries not used by a build
+are pruned at its end, so the cache holds one site's worth of pages.
+
+Links a page makes to other pages (`other.md#p-3`) are checked against this
+build's files on a hit, so a link that broke since is reported as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from ..fsutil import TEMP_PREFIX
+
+# [label](target.md) and [label](target.md#anchor) as Markdown writes links to other pages.
+_MD_LINK = re.compile(r"\]\(\s*<?([^()\s<>#]+\.md)(?:#([^()\s<>]*))?>?\s*\)")
+_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pagefind")
+_CONFIG_VALUES = ("site_url", "site_name", "site_description", "site_author", "copyright", "repo_url", "repo_name", "edit_uri",
+                  "use_directory_urls", "extra", "extra_css", "extra_javascript", "markdown_extensions", "mdx_configs", "nav")
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    """A finished page: the HTML file as written, and the anchors other pages may link to."""
+
+    output: str
+    anchors: tuple[str, ...]
+
+
+def _files_digest(digest: Any, folder: Path) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def site_fingerprint(config: Any, *, code_dir: Path, mode: str) -> str:
+    """What every page of the site depends on besides its own content."""
+    digest = hashlib.sha256()
+    digest.update(mode.encode())
+    digest.update(" ".join(f"{p}={_version(p)}" for p in _PACKAGES).encode())
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    if config_file.is_file():
+        digest.update(config_file.read_bytes())
+    values = {k: config.get(k) for k in _CONFIG_VALUES}
+    digest.update(json.dumps(values, sort_keys=True, default=str).encode())
+    _files_digest(digest, code_dir)
+    _files_digest(digest, Path(config.docs_dir))  # nav titles can come from the docs pages
+    for folder in config.theme.dirs:
+        if "site-packages" not in Path(folder).parts:  # installed themes are covered by their version
+            _files_digest(digest, Path(folder))
+    return digest.hexdigest()
+
+
+def page_key(fingerprint: str, src_uri: str, *parts: str) -> str:
+    digest = hashlib.sha256(fingerprint.encode())
+    for part in (src_uri, *parts):
+        digest.update(b"\x00")
+        digest.update(part.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+def page_links(src_uri: str, markdown: str) -> list[tuple[str, str | None, str]]:
+    """(target src_uri, anchor or None, link as written) of every link to another Markdown page."""
+    base = posixpath.dirname(src_uri)
+    out = []
+    for m in _MD_LINK.finditer(markdown):
+        target = posixpath.normpath(posixpath.join(base, m.group(1)))
+        out.append((target, m.group(2) or None, m.group(1) + (f"#{m.group(2)}" if m.group(2) else "")))
+    return out
+
+
+class PageCache:
+    """Finished pages on disk under their key (`<key>.json`)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def get(self, key: str) -> CachedPage | None:
+        self.used.add(key)
+        try:
+            data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            return CachedPage(data["output"], tuple(data["anchors"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, page: CachedPage) -> None:
+        """Store a page (a plain write and rename: a lost entry only costs a render)."""
+        self.used.add(key)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = self.folder / f"{TEMP_PREFIX}{key}"
+            tmp.write_text(json.dumps({"output": page.output, "anchors": sorted(page.anchors)}, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, self.folder / f"{key}.json")
+        except OSError:
+            pass  # a read-only checkout still builds, just without the cache
+
+    def prune(self) -> None:
+        """Forget pages this build did not use, so the cache does not grow without end."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
