@@ -104,3 +104,10 @@ def test_editing_one_briefing_renders_only_the_pages_it_changes(project: Path, o
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     _, _, log = build(project)
     assert f"{reused} of 3 briefing pages reused from the page cache; search index built" in log
+
+
+def test_a_bad_briefing_is_reported_on_every_rebuild(project: Path) -> None:
+    (project / "briefings" / "broken.md").write_text("---\ntitle: Broken\ndate: [2019\n---\n\nText.\n", encoding="utf-8")
+    for _ in range(2):
+        _, warnings, _ = build(project)
+        assert any("briefings/broken.md:4:1: error: front matter is not valid YAML" in w for w in warnings)
