@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -26,6 +27,9 @@ TYPE_LABELS = {
 }
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 PASSAGE_CHARS = 420
+# An entity or glossary entry lists at most this many briefings, then "and N more" with a search link:
+# the corpus pages then grow with the number of names and terms, not with names x briefings.
+LISTED_BRIEFINGS = 10
 # `*emphasis*` and `**strong**` as article text writes them; applied to already escaped text.
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
 
@@ -481,6 +485,14 @@ def _doc_link(corpus: Corpus, here: str, slug: str, pid: str | None = None) -> s
     return f'<a href="{_h(rel(here, doc_url(doc)))}{_h(anchor)}">{label}</a>'
 
 
+def _more(here: str, count: int, query: str) -> str:
+    """", and 37 more briefings" linking to a search for the name, when a list was cut at LISTED_BRIEFINGS."""
+    if count <= LISTED_BRIEFINGS:
+        return ""
+    href = rel(here, "search/") + "?q=" + quote(query)
+    return f', <a class="bf-more" href="{_h(href)}">and {_plural(count - LISTED_BRIEFINGS, "more briefing")}</a>'
+
+
 def glossary_markdown(corpus: Corpus) -> str:
     """Every term: definition, where it is defined (briefing ¶n), where else it is used; one anchor per entry."""
     here = "glossary.md"
@@ -494,7 +506,8 @@ def glossary_markdown(corpus: Corpus) -> str:
             anchor = f' id="{_h(letters[letter])}"'
         defined_slugs = {slug for slug, _ in term.defined_in}
         defined = ", ".join(_doc_link(corpus, here, slug, p) for slug, p in term.defined_in[:3] if slug in corpus.docs)
-        used = ", ".join(_doc_link(corpus, here, slug) for slug in term.used_in if slug in corpus.docs and slug not in defined_slugs)
+        users = [slug for slug in term.used_in if slug in corpus.docs and slug not in defined_slugs]
+        used = ", ".join(_doc_link(corpus, here, slug) for slug in users[:LISTED_BRIEFINGS]) + _more(here, len(users), term.term)
         definition = _h(term.definition) if term.definition else Markup("<em>Used without a definition.</em>")
         lines = f'<p class="bf-src">Defined in {defined}</p>' if defined else ""
         if used:
@@ -520,8 +533,10 @@ def entities_markdown(corpus: Corpus) -> str:
             + (" " + ", ".join(f'<a href="{_h(rel(here, doc_url(doc)))}#{_h(p)}">¶{_h(doc.paragraph_number(p))}</a>' for p in e.paragraphs[:8]) if e.paragraphs else "")
             + (" …" if len(e.paragraphs) > 8 else "")
             + "</li>"
-            for doc, e in mentions
+            for doc, e in sorted(mentions, key=lambda m: (-m[1].mentions, m[0].title.casefold(), m[0].slug))[:LISTED_BRIEFINGS]
         )
+        if len(mentions) > LISTED_BRIEFINGS:
+            where += f"<li>{_more(here, len(mentions), name).removeprefix(', ')}</li>"
         total = sum(e.mentions for _, e in mentions)
         groups[kind].append(
             f'<li id="entity-{_h(kind)}-{_h(term_key(name))}"><strong>{_h(name)}</strong> '

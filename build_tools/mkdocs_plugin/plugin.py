@@ -102,6 +102,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.indexed: dict[str, str] = {}  # dest path -> hash of every page the search index is made from
         self.fingerprint = ""
         self.reused = 0
+        self.corpus_html: dict[str, str] = {}  # src_uri -> HTML joined after the page's Markdown is converted
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -139,7 +140,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         cache_dir = self.root / ".briefings-cache"
         self.page_cache = PageCache(cache_dir / "pages")
         self.fingerprint = site_fingerprint(config, code_dir=Path(__file__).resolve().parent.parent, mode="serve" if self.is_serve else "build")
-        self.work, self.indexed, self.reused = {}, {}, 0
+        self.work, self.indexed, self.reused, self.corpus_html = {}, {}, 0, {}
         for name in ASSET_FILES:
             files.append(File.generated(config, f"assets/briefings/{name}", abs_src_path=os.fspath(ASSET_DIR / name)))
         for doc in corpus.docs.values():
@@ -149,19 +150,26 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             f.edit_uri = None
             f.briefing_source = os.fspath(source)  # type: ignore[attr-defined]
             files.append(f)
-        files.append(File.generated(config, "themes/index.md", content=pages.themes_index_markdown(corpus, self.themes)))
+        files.append(self._corpus_page(config, "themes/index.md", pages.themes_index_markdown(corpus, self.themes)))
         for theme in self.themes.values():
-            files.append(File.generated(config, f"themes/{theme.slug}.md", content=pages.theme_hub_markdown(theme, corpus, self.themes)))
-        files.append(File.generated(config, "glossary.md", content=pages.glossary_markdown(corpus)))
-        files.append(File.generated(config, "entities.md", content=pages.entities_markdown(corpus)))
-        files.append(File.generated(config, "archive.md", content=pages.archive_markdown(corpus, self.themes)))
+            files.append(self._corpus_page(config, f"themes/{theme.slug}.md", pages.theme_hub_markdown(theme, corpus, self.themes)))
+        files.append(self._corpus_page(config, "glossary.md", pages.glossary_markdown(corpus)))
+        files.append(self._corpus_page(config, "entities.md", pages.entities_markdown(corpus)))
+        files.append(self._corpus_page(config, "archive.md", pages.archive_markdown(corpus, self.themes)))
         return files
+
+    def _corpus_page(self, config: Any, src_uri: str, text: str) -> File:
+        """A corpus page is a '# Title' line and HTML: only the title goes through Markdown, the HTML is joined after."""
+        title, _, html = text.partition("\n")
+        self.corpus_html[src_uri] = html
+        return File.generated(config, src_uri, content=title + "\n")
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
         if FIELDS_MARKER in markdown or THEMES_MARKER in markdown:
             markdown = fill_markers(markdown, self.themes)
         if page.file.src_uri == "index.md" and self.corpus is not None:
-            return markdown + pages.home_markdown(self.corpus, self.themes, self.config.latest)
+            self.corpus_html["index.md"] = pages.home_markdown(self.corpus, self.themes, self.config.latest)
+            return markdown
         doc = self._briefing(page)
         if doc is None or self.corpus is None:
             return markdown
@@ -187,6 +195,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return ""
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+        listing = self.corpus_html.pop(page.file.src_uri, None)
+        if listing is not None:  # links to its anchors are checked as if it had been Markdown
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(listing))
+            return html + listing
         work = self.work.get(page.file.src_uri)
         if work is None or self.corpus is None:
             return html

@@ -20,7 +20,7 @@ from build_tools.mkdocs_plugin.csp import (
     template_patterns,
     theme_script_hashes,
 )
-from build_tools.model import Anchored, Author
+from build_tools.model import Anchored, Author, Entity, GlossaryEntry
 from build_tools.seeds import read_seed
 from tests.conftest import ARTIFACTS, SEEDS
 
@@ -313,3 +313,19 @@ def test_apa_names_and_dates() -> None:
     assert pages.apa_name("Brookings") == "Brookings"
     doc = _doc(authors=(Author("Jane Doe"), Author("John Roe")), date="2019-06-13")
     assert pages.citation_apa(doc) == "Doe, J., & Roe, J. (2019, June 13). A title. Example Press. https://example.org/a"
+
+
+def test_entity_and_glossary_entries_list_ten_briefings_then_link_to_search() -> None:
+    docs = [
+        _doc(slug=f"b{i:02d}", path=f"briefings/b{i:02d}.md", title=f"Briefing {i:02d}",
+             entities=(Entity("Huawei", "organisation", 20 - i, ("p-1",)),), glossary=(GlossaryEntry("RAN", "acronym", None, "p-1"),))
+        for i in range(12)
+    ]
+    corpus = build_corpus(docs)
+    entities = pages.entities_markdown(corpus)
+    assert entities.count('href="../briefings/b') == 10 * 2  # title link and ¶ link for each listed briefing
+    assert "Briefing 00" in entities and "Briefing 11" not in entities  # the most mentions first
+    assert '<a class="bf-more" href="../search/?q=Huawei">and 2 more briefings</a>' in entities
+    glossary = pages.glossary_markdown(corpus)
+    assert glossary.count('href="../briefings/b') == 10
+    assert '<a class="bf-more" href="../search/?q=RAN">and 2 more briefings</a>' in glossary

@@ -146,10 +146,11 @@ def _site_is_usable(site: Path, expected: dict[str, str]) -> list[str]:
 def test_killing_briefings_build_keeps_the_previous_site(built_project: Path) -> None:
     project = built_project
     cmd = [PYTHON, "-m", "build_tools.build", "--strict"]
-    started = time.monotonic()
     first = run(cmd, project)
-    duration = time.monotonic() - started
     assert first.returncode == 0, first.stderr
+    started = time.monotonic()  # the builds killed below reuse cached pages: time one of those
+    assert run(cmd, project).returncode == 0
+    duration = time.monotonic() - started
     expected = snapshot(project / "site")
     assert "index.html" in expected and any(p.startswith("pagefind/") for p in expected)
     rng = random.Random(11)
