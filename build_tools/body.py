@@ -65,15 +65,32 @@ class Body:
     cited_in: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (reference id, paragraph ids citing it)
 
 
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~^])")
+_EMPHASIS_MARK = re.compile(r"(?<!\w)[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}(?!\w)")
+
+
 def plain_text(markdown: str) -> str:
-    """Markdown inline text as a reader sees it: links to labels, escapes and entities undone."""
-    text = WIKILINK.sub(lambda m: m.group(3) or m.group(1), markdown)
-    text = re.sub(r"!?\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)", r"\1", text)
-    text = re.sub(r"<(https?://[^>\s]+)>", r"\1", text)
-    text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>~^])", r"\1", text)
-    text = re.sub(r"(?<!\w)[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}(?!\w)", "", text)
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+    """Markdown inline text as a reader sees it: links to labels, escapes and entities undone.
+
+    Each step runs only when its marker character is present (most paragraphs have no links or tags).
+    """
+    text = markdown
+    if "[" in text:
+        text = WIKILINK.sub(lambda m: m.group(3) or m.group(1), text)
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+        text = _TAG.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS_MARK.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
 
 
 def parse_body(body: str, first_line: int = 1) -> Body:

@@ -36,24 +36,33 @@ def build_search_index(site_dir: Path, language: str = "en") -> None:
         raise RuntimeError(f"search index: Pagefind failed: {(result.stderr or result.stdout).strip()[-500:]}")
 
 
+def _link_or_copy(source: str, destination: str) -> None:
+    """A hard link where the file system allows it (the index files are never changed in place), else a copy."""
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
 def reuse_or_build_search_index(site_dir: Path, language: str, cache_dir: Path, pages_key: str) -> bool:
     """Copy the index built last time for the same pages (`pages_key`), or build it and keep a copy; True when reused.
 
     The index depends only on the indexed pages' HTML, the language and
-    Pagefind's version, all in the key; the cache keeps one index.
+    Pagefind's version, all in the key; the cache keeps one index, whose
+    files the site shares as hard links where it can.
     """
     stored = cache_dir / pages_key
     target = site_dir / "pagefind"
+    shutil.rmtree(target, ignore_errors=True)  # never write into files the cache shares
     if stored.is_dir():
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(stored, target)
+        shutil.copytree(stored, target, copy_function=_link_or_copy)
         return True
     build_search_index(site_dir, language)
     try:
         shutil.rmtree(cache_dir, ignore_errors=True)
         cache_dir.mkdir(parents=True, exist_ok=True)
         partial = cache_dir / f"{TEMP_PREFIX}{pages_key}"
-        shutil.copytree(target, partial)
+        shutil.copytree(target, partial, copy_function=_link_or_copy)
         os.replace(partial, stored)
     except OSError:
         pass  # a read-only checkout still builds, just without the cache
