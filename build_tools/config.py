@@ -18,6 +18,7 @@ configured theme with a default slug and no `keywords` keeps the default ones.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -55,7 +56,22 @@ def plugin_options(config_path: Path | None) -> dict[str, Any]:
     """The `briefings` plugin's options from mkdocs.yml (empty when absent)."""
     if config_path is None or not config_path.is_file():
         return {}
-    data = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    return copy.deepcopy(_shared_plugin_options(config_path))
+
+
+def _shared_plugin_options(config_path: Path) -> dict[str, Any]:
+    """`plugin_options` from the cache: shared, so callers must not change it."""
+    stat = config_path.stat()
+    return _plugin_options(config_path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _plugin_options(config: Path, mtime_ns: int, size: int) -> dict[str, Any]:
+    """`plugin_options` of one version of a file; keyed by mtime and size so an edit is read again.
+
+    Parsing mkdocs.yml costs more than analysing an article, and ingest asks for it once per article.
+    """
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     for entry in data.get("plugins") or []:
         if isinstance(entry, dict) and "briefings" in entry:
             return dict(entry["briefings"] or {})
@@ -88,7 +104,7 @@ def load_project_settings(config_path: Path | None) -> ProjectSettings:
     """Themes and curated glossary for the project whose mkdocs.yml is at config_path (cached per file version)."""
     if config_path is None or not config_path.is_file():
         return _settings(None, None, None, None)
-    options = plugin_options(config_path)
+    options = _shared_plugin_options(config_path)
     glossary_path = config_path.parent / str(options.get("glossary", "glossary.yml"))
     return _settings(config_path.resolve(), config_path.stat().st_mtime_ns, glossary_path.resolve(),
                      glossary_path.stat().st_mtime_ns if glossary_path.is_file() else None)

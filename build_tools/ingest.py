@@ -4,8 +4,12 @@ Each raw article is read, parsed, analysed and rendered (pure work, in
 parallel with `jobs`), then written atomically. A briefing an author has
 edited (its content no longer matches the hash recorded when it was
 generated) or wrote by hand is never overwritten unless `force`, and then
-the author's version is kept as `<slug>.md.bak`. A source whose bytes, tool
-version and theme configuration are unchanged is skipped without parsing.
+the author's version is kept as `<slug>.md.bak`. Two kinds of source are
+skipped without parsing: one whose briefing (at the slug the manifest
+records) an author has edited, and one whose bytes, tool version and theme
+configuration are unchanged while its briefing is untouched. The manifest
+records each file's size and times once they have settled, so an unchanged
+file is known by one `stat`; any other is read and hashed.
 One bad input is one error line; the rest of the corpus still ingests.
 Slugs stay put: a source keeps the slug it was given, a new article whose
 title collides gets a suffix, and no run takes a slug whose briefing belongs
@@ -18,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +34,9 @@ from .slugs import unique_slugs
 
 RAW_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 CACHE_DIR = ".briefings-cache"
+#: A file's size and times stand for its content only once they are this much older than the moment
+#: they were read: an edit within the same clock tick would not move them (git's "racily clean" files).
+SETTLED_NS = 2_000_000_000
 
 
 @dataclass
@@ -86,10 +93,24 @@ def _settings_key(config_path: Path | None) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What to do with each source, decided before any is parsed."""
+
+    todo: list[tuple[Path, str]] = field(default_factory=list)
+    """(path, name) of the sources to parse, analyse and render."""
+    unchanged: list[str] = field(default_factory=list)
+    """Sources whose briefing is current."""
+    kept: dict[str, dict] = field(default_factory=dict)
+    """The new manifest entry of each source whose briefing an author has edited."""
+    signatures: dict[str, dict] = field(default_factory=dict)
+    """Settled stat signatures (`source_stat`, `briefing_stat`) to record for a source."""
+
+
 def _process(source: Path, name: str, config_path: Path | None) -> _Rendered:
     """Parse, analyse and render one source (runs in a worker)."""
     from .pipeline import analyse_article
-    from .seeds import read_seed
+    from .seeds import parse_seed_bytes
 
     try:
         data = source.read_bytes()
@@ -97,15 +118,13 @@ def _process(source: Path, name: str, config_path: Path | None) -> _Rendered:
         return _Rendered(name, None, None, "", Problem(name, None, None, "error", f"cannot read the file ({exc.strerror})", "check the path"))
     digest = hashlib.sha256(data).hexdigest()
     try:
-        article = read_seed(source, source=name)
+        article = parse_seed_bytes(data, name)
         briefing = analyse_article(article, config_path)
         return _Rendered(name, article.slug, render_briefing(briefing, source_sha256=digest), digest, None)
     except InputError as exc:
         return _Rendered(name, None, None, digest, exc.problem)
     except Exception as exc:  # a parser bug must not take the corpus down
         return _Rendered(name, None, None, digest, Problem(name, None, None, "error", f"internal error while parsing: {exc!r}", "please report this file"))
-
-
 
 
 def ingest(paths: list[Path], out_dir: Path, *, config_path: Path | None = None, force: bool = False, jobs: int = 1) -> IngestReport:
@@ -122,13 +141,21 @@ def ingest(paths: list[Path], out_dir: Path, *, config_path: Path | None = None,
     with file_lock(cache / "ingest.lock"):
         manifest = _load_manifest(manifest_path)
         key = _settings_key(config_path)
-        todo, skipped = _plan(sources, root, out_dir, manifest, key, force)
-        report.unchanged += skipped
-        rendered = _render_all(todo, config_path, jobs)
+        named = [(path, source_name(path, root)) for path in sources]
+        plan = _plan(named, out_dir, manifest, key, force)
+        report.unchanged += plan.unchanged
+        rendered = {item.source: item for item in _render_all(plan.todo, config_path, jobs)}
         remove_stale_temporaries(out_dir)
         remove_stale_temporaries(cache)
-        slugs = _assign_slugs(rendered, skipped, manifest, out_dir)
-        for item in rendered:
+        slugs = _assign_slugs(list(rendered.values()), [*plan.unchanged, *plan.kept], manifest, out_dir)
+        for _, name in named:  # in source order, as the report lists them
+            if name in plan.kept:
+                manifest[name] = plan.kept[name]
+                report.kept_edited.append((out_dir / f"{manifest[name]['slug']}.md").as_posix())
+                continue
+            item = rendered.get(name)
+            if item is None:
+                continue
             if item.problem:
                 report.problems.append(item.problem)
                 continue
@@ -136,7 +163,9 @@ def ingest(paths: list[Path], out_dir: Path, *, config_path: Path | None = None,
             text = item.text or ""
             target = safe_join(out_dir, f"{slug}.md")
             _write(target, text, force, report)
-            manifest[item.source] = {"sha256": item.sha256, "slug": slug, "settings": key}
+            manifest[name] = {"sha256": item.sha256, "slug": slug, "settings": key, **plan.signatures.get(name, {})}
+        for name in plan.unchanged:
+            manifest[name] = {**_without_signatures(manifest[name]), **plan.signatures.get(name, {})}
         atomic_write(manifest_path, json.dumps(manifest, indent=1, sort_keys=True))
     return report
 
@@ -161,29 +190,87 @@ def _assign_slugs(rendered: list[_Rendered], skipped: list[str], manifest: dict,
     return unique_slugs(wanted, previous=previous, reserved=reserved)
 
 
-def _plan(sources: list[Path], root: Path, out_dir: Path, manifest: dict, key: str, force: bool) -> tuple[list[tuple[Path, str]], list[str]]:
-    todo, skipped = [], []
-    for path in sources:
-        name = source_name(path, root)
+def _plan(named: list[tuple[Path, str]], out_dir: Path, manifest: dict, key: str, force: bool) -> _Plan:
+    """Sort the sources into those to process, those unchanged and those whose briefing an author has edited.
+
+    Reads only the manifest, `stat` and, where a signature does not match, the files' bytes: nothing is parsed.
+    """
+    plan = _Plan()
+    now_ns = time.time_ns()
+    for path, name in named:
         entry = manifest.get(name)
-        if isinstance(entry, dict) and isinstance(entry.get("slug"), str) and not force and entry.get("settings") == key:
-            target = out_dir / f"{entry['slug']}.md"
-            try:
-                unchanged_source = hashlib.sha256(path.read_bytes()).hexdigest() == entry.get("sha256")
-                unchanged_target = target.is_file() and is_untouched(target.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
-                unchanged_source = unchanged_target = False
-            if unchanged_source and unchanged_target:
-                skipped.append(name)
-                continue
-        todo.append((path, name))
-    return todo, skipped
+        if force or not isinstance(entry, dict) or not isinstance(entry.get("slug"), str):
+            plan.todo.append((path, name))
+            continue
+        source = _source_digest(path, entry, now_ns)
+        if source is None:  # unreadable: processing reports why
+            plan.todo.append((path, name))
+            continue
+        digest, source_signature = source
+        briefing, briefing_signature = _briefing_state(out_dir / f"{entry['slug']}.md", entry.get("briefing_stat"), now_ns)
+        signatures = {"source_stat": source_signature} if source_signature else {}
+        if briefing == "edited":
+            plan.kept[name] = {"sha256": digest, "slug": entry["slug"], "settings": key, **signatures}
+            continue
+        if briefing == "untouched" and entry.get("settings") == key and digest == entry.get("sha256"):
+            plan.unchanged.append(name)
+            if briefing_signature:
+                signatures["briefing_stat"] = briefing_signature
+        else:
+            plan.todo.append((path, name))
+        plan.signatures[name] = signatures
+    return plan
+
+
+def _without_signatures(entry: dict) -> dict:
+    return {k: v for k, v in entry.items() if k not in ("source_stat", "briefing_stat")}
+
+
+def _signature(stat: os.stat_result) -> list[int]:
+    """Size, mtime and ctime: what changes when a file's content does."""
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
+
+
+def _settled(stat: os.stat_result, now_ns: int) -> list[int] | None:
+    """The signature of a file whose times are old enough to trust (see SETTLED_NS), else None."""
+    return _signature(stat) if max(stat.st_mtime_ns, stat.st_ctime_ns) <= now_ns - SETTLED_NS else None
+
+
+def _source_digest(path: Path, entry: dict, now_ns: int) -> tuple[str, list[int] | None] | None:
+    """(sha256, settled signature) of a source: the recorded hash when its signature still matches; None if unreadable."""
+    try:
+        stat = path.stat()
+        if _signature(stat) == entry.get("source_stat") and isinstance(entry.get("sha256"), str):
+            return entry["sha256"], entry["source_stat"]
+        return hashlib.sha256(path.read_bytes()).hexdigest(), _settled(stat, now_ns)
+    except OSError:
+        return None
+
+
+def _briefing_state(target: Path, recorded: list[int] | None, now_ns: int) -> tuple[str | None, list[int] | None]:
+    """("untouched" | "edited" | None, settled signature) of a generated briefing; None when missing or unreadable.
+
+    "edited" is what `_write` keeps: a briefing that is not exactly as ingestion wrote it.
+    """
+    try:
+        stat = target.stat()
+        if recorded is not None and _signature(stat) == recorded:
+            return "untouched", recorded
+        if not target.is_file():
+            return None, None
+        text = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None, None
+    return ("untouched", _settled(stat, now_ns)) if is_untouched(text) else ("edited", None)
 
 
 def _render_all(todo: list[tuple[Path, str]], config_path: Path | None, jobs: int) -> list[_Rendered]:
     workers = (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
     if workers == 1 or len(todo) < 2:
         return [_process(path, name, config_path) for path, name in todo]
+    # Imported here: multiprocessing costs a one-process run 20 ms of start-up.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(_process, [p for p, _ in todo], [n for _, n in todo], [config_path] * len(todo), chunksize=8))
 

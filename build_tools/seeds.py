@@ -1,7 +1,8 @@
 """Raw article text to a lossless `Article` record.
 
-`parse_seed(text, source)` is pure; `read_seed(path)` decodes the bytes and
-wraps it. The parser works in passes, each linear in the text (modules in
+`parse_seed(text, source)` is pure; `parse_seed_bytes(data, source)` decodes
+bytes and wraps it; `read_seed(path)` reads the file and wraps that. The
+parser works in passes, each linear in the text (modules in
 `build_tools/parsing/`):
 
 1. lines (`layout`): form feeds, page numbers and running headers/footers are
@@ -44,15 +45,20 @@ def read_seed(path: Path, *, source: str | None = None) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot read the file ({exc.strerror})", "check the path and permissions") from exc
+    return parse_seed_bytes(data, name)
+
+
+def parse_seed_bytes(data: bytes, source: str) -> Article:
+    """Decode and parse the bytes of one raw article file; raise InputError with a hint when they hold no article."""
     if not data:
-        raise InputError(name, "the file is empty", "paste the article text into it, or remove it")
+        raise InputError(source, "the file is empty", "paste the article text into it, or remove it")
     try:
         decoded = decode_article(data)
     except DecodeError as exc:
-        raise InputError(name, f"cannot decode the file: it {exc}", "save it as UTF-8 text and run again") from exc
+        raise InputError(source, f"cannot decode the file: it {exc}", "save it as UTF-8 text and run again") from exc
     if not decoded.text.strip(" \t\n\f\ufeff\u00a0"):
-        raise InputError(name, "the file holds only whitespace", "paste the article text into it, or remove it")
-    return parse_seed(decoded.text, name)
+        raise InputError(source, "the file holds only whitespace", "paste the article text into it, or remove it")
+    return parse_seed(decoded.text, source)
 
 
 def parse_seed(text: str, source: str) -> Article:

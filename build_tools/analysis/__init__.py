@@ -19,7 +19,7 @@ from build_tools.analysis.glossary import curated_for_article, extract_glossary,
 from build_tools.analysis.key_points import key_points
 from build_tools.analysis.reading_time import reading_time_minutes
 from build_tools.analysis.sentences import body_sentences
-from build_tools.analysis.summary import summarise
+from build_tools.analysis.summary import centrality_weights, summarise
 from build_tools.analysis.themes import DEFAULT_THEMES, score_themes
 from build_tools.model import Analysis
 
@@ -37,14 +37,15 @@ def analyse(
 ) -> Analysis:
     """Every analysis step on one article. Deterministic: the same article gives the same Analysis."""
     sentences = body_sentences(article)
-    summary = summarise(article, sentences=sentences)
+    weights = centrality_weights(sentences, article)  # summary and key points weigh terms alike
+    summary = summarise(article, sentences=sentences, weights=weights)
     extracted = extract_glossary(article)
     glossary = merge_glossary(extracted, curated_for_article(article, curated_glossary))
     acronyms = {e.term: e.definition for e in extracted if e.kind == "acronym" and e.definition}
     article_themes, paragraph_themes = score_themes(article, themes)
     return Analysis(
         summary=summary,
-        key_points=key_points(article, exclude=summary, sentences=sentences),
+        key_points=key_points(article, exclude=summary, sentences=sentences, weights=weights),
         glossary=glossary,
         themes=article_themes,
         paragraph_themes=paragraph_themes,

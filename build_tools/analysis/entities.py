@@ -485,29 +485,52 @@ def _classify(words: list[str], g: Gazetteer, sentence_initial: bool, surnames: 
     return [(name, "other", False), *inner]
 
 
-def _mentions(
-    article: Article, g: Gazetteer, surnames: set[str], phrases: Mapping[str, EntityKind]
-) -> list[Mention]:
-    """Every entity mention of the body, in order."""
+@dataclass(frozen=True, slots=True)
+class _ParagraphNames:
+    """What a body paragraph names, before the surnames known: both passes of `extract_entities` share it."""
+
+    paragraph: str
+    phrases: tuple[Mention, ...]
+    """Mentions of the expansions of defined acronyms, in order."""
+    parts: tuple[tuple[list[str], bool], ...]
+    """Capitalised runs split at connectors, each with whether it starts a sentence."""
+
+
+def _paragraph_names(article: Article, g: Gazetteer, phrases: Mapping[str, EntityKind]) -> list[_ParagraphNames]:
+    """Cut every body paragraph into acronym expansions and capitalised name parts, in order."""
     phrase_re = (
         re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in sorted(phrases, key=len, reverse=True)))
         if phrases
         else None
     )
-    out: list[Mention] = []
+    out: list[_ParagraphNames] = []
     for para in article.paragraphs():
         if is_heading_like(para.text) or para.kind == "heading":
             continue
+        found: list[Mention] = []
         blocked = []
         if phrase_re:
             # Expansions of defined acronyms may hold commas or digits ("3rd Generation ...").
             for m in phrase_re.finditer(para.text):
-                out.append(Mention(m.group(0), phrases[m.group(0)], para.id))
+                found.append(Mention(m.group(0), phrases[m.group(0)], para.id))
                 blocked.append(m.span())
-        for words, sentence_start in _runs(para.text, blocked):
-            for i, part in enumerate(_split_connectors(words, g)):
-                for name, kind, confident in _classify(part, g, sentence_start and i == 0, surnames):
-                    out.append(Mention(name, kind, para.id, confident))
+        parts = tuple(
+            (part, sentence_start and i == 0)
+            for words, sentence_start in _runs(para.text, blocked)
+            for i, part in enumerate(_split_connectors(words, g))
+        )
+        out.append(_ParagraphNames(para.id, tuple(found), parts))
+    return out
+
+
+def _mentions(names: Iterable[_ParagraphNames], g: Gazetteer, surnames: set[str]) -> list[Mention]:
+    """Every entity mention of the body, in order."""
+    out: list[Mention] = []
+    for para in names:
+        out.extend(para.phrases)
+        for part, sentence_initial in para.parts:
+            for name, kind, confident in _classify(part, g, sentence_initial, surnames):
+                out.append(Mention(name, kind, para.paragraph, confident))
     return out
 
 
@@ -589,7 +612,8 @@ def extract_entities(
     shaped = people_by_shape(article, g)
     if shaped:
         g = replace(g, people=g.people | shaped)
-    first_pass = _mentions(article, g, set(), phrases)
+    names = _paragraph_names(article, g, phrases)
+    first_pass = _mentions(names, g, set())
     people = {m.name for m in first_pass if m.kind == "person" and " " in m.name}
     short: dict[str, set[str]] = {}
     for person in people:
@@ -598,7 +622,7 @@ def extract_entities(
         if parts[0] in g.surname_first:
             short.setdefault(parts[0], set()).add(person)
     unique_short = {s: next(iter(full)) for s, full in short.items() if len(full) == 1}
-    mentions = _mentions(article, g, set(unique_short), phrases)
+    mentions = _mentions(names, g, set(unique_short))
     return _collect(mentions, unique_short, g)
 
 

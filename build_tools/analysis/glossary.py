@@ -17,9 +17,11 @@ when the article uses them (`curated_for_article`) and win over extracted ones
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -297,8 +299,7 @@ def expansion_elsewhere(
     letters = _letters(acronym)
     for loose in (False, True):
         for phrase in phrases:
-            parts = _parts(phrase.split())
-            if phrase[0].lower() == letters[0] and _match(letters, parts, options.stop_words, loose, True):
+            if phrase[0].lower() == letters[0] and _match(letters, _parts(phrase.split()), options.stop_words, loose, True):
                 return phrase
     return None
 
@@ -326,6 +327,9 @@ _SO_CALLED_RE = re.compile(
     r"\bso-called\s+(?:[‘“\"'](?P<qterm>[^’”\"'‘“]{2,60})[’”\"']|(?P<cterm>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}))"
     r"(?:\s*[—–]\s*(?P<dash>[^—–.;]{3,120}?)\s*[—–]|,\s+(?P<comma>an?\s+[^,.;]{3,120}?)[,.;])?"
 )
+#: Every match of the three patterns above holds one of these (they are case-sensitive), so a
+#: paragraph without any is not split into sentences at all.
+_DEFINITION_CUES = ("so-called", "understood", "defined", "refer", "means")
 _TRAILING_CITATION_RE = re.compile(r"\s*\([^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)\s*$")
 _BAD_TERM_WORDS: frozenset[str] = frozenset(
     """this that these those it they he she we which who what there here one term word concept idea
@@ -348,7 +352,7 @@ def defined_terms(
     """Terms the text defines: "X is understood/defined as …", "X refers to …", "'X' means …", "the so-called X"."""
     found: list[tuple[tuple[int, int], GlossaryEntry]] = []
     for p_index, para in enumerate(paragraphs):
-        if not _usable(para):
+        if not _usable(para) or not any(cue in para.text for cue in _DEFINITION_CUES):
             continue
         offset = 0
         for sentence in split_sentences(para.text):
@@ -461,18 +465,48 @@ def read_curated_glossary(path: Path) -> tuple[CuratedEntry, ...]:
     return load_curated_glossary(path.read_text(encoding="utf-8"))
 
 
-def _term_pattern(term: str) -> re.Pattern[str]:
-    flags = 0 if term.isupper() or any(c.isdigit() for c in term) else re.IGNORECASE
-    return re.compile(rf"(?<![\w-]){re.escape(term)}(?:s|es)?(?![\w-])", flags)
+def _spelling_source(term: str) -> str:
+    """Regex source of one spelling with its plural ending; case-sensitive when in capitals or with a digit ("5G", "DNS")."""
+    source = rf"{re.escape(term)}(?:s|es)?"
+    return source if term.isupper() or any(c.isdigit() for c in term) else f"(?i:{source})"
+
+
+@lru_cache(maxsize=1024)
+def _spellings_pattern(spellings: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for all spellings of a term, as whole words.
+
+    Its leftmost match is the leftmost match of any spelling, so one search finds
+    where the term is first used.
+    """
+    alternatives = "|".join(_spelling_source(s) for s in spellings)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+#: Joins paragraphs for one search per term: a line break is no word character, so each
+#: paragraph's edges look to a term pattern as they do alone, and no term spans two paragraphs.
+_PARAGRAPH_SEPARATOR = "\n"
 
 
 def curated_for_article(article: Article, curated: Iterable[GlossaryEntry]) -> tuple[GlossaryEntry, ...]:
-    """The curated entries whose term (or an alias) the body uses, anchored to the first paragraph that does."""
+    """The curated entries whose term (or an alias) the body uses, anchored to the first paragraph that does.
+
+    Each entry is searched once in the joined body, not once per paragraph: the
+    offset of its first match tells the first paragraph that uses it.
+    """
     paragraphs = [p for p in article.paragraphs() if _usable(p)]
+    if not paragraphs:
+        return ()
+    body = _PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs)
+    starts = list(accumulate((len(p.text) + len(_PARAGRAPH_SEPARATOR) for p in paragraphs[:-1]), initial=0))
     out = []
     for entry in curated:
-        patterns = [_term_pattern(s) for s in (entry.term, *getattr(entry, "aliases", ()))]
-        first = next((p.id for p in paragraphs if any(pat.search(p.text) for pat in patterns)), None)
+        spellings = (entry.term, *getattr(entry, "aliases", ()))
+        pattern = _spellings_pattern(spellings)
+        if any(_PARAGRAPH_SEPARATOR in s for s in spellings):  # could span two paragraphs: look at each alone
+            first = next((p.id for p in paragraphs if pattern.search(p.text)), None)
+        else:
+            m = pattern.search(body)
+            first = paragraphs[bisect_right(starts, m.start()) - 1].id if m else None
         if first is not None:
             out.append(replace(entry, paragraph=first))
     return tuple(out)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -121,17 +121,20 @@ def key_points(
     exclude: Iterable[Anchored] = (),
     options: KeyPointOptions = DEFAULT_OPTIONS,
     sentences: Sequence[BodySentence] | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> tuple[Anchored, ...]:
     """3-5 claims in document order, avoiding the sentences in `exclude` (the summary).
 
-    `sentences` may pass `body_sentences(article)` when the caller already has them.
+    `sentences` may pass `body_sentences(article)` and `weights` may pass
+    `centrality_weights(sentences, article)` (with these stop words) when the caller already has them.
     """
     sentences = body_sentences(article) if sentences is None else sentences
     if not sentences:
         return ()
     total_words = sum(len(s.text.split()) for s in sentences)
     wanted = min(options.max_points, max(options.min_points, round(total_words / options.words_per_point)))
-    weights = centrality_weights(sentences, article, SummaryOptions(stop_words=options.stop_words))
+    if weights is None:
+        weights = centrality_weights(sentences, article, SummaryOptions(stop_words=options.stop_words))
     excluded = [frozenset(cached_terms(a.text, options.stop_words)) for a in exclude]
     excluded_texts = {a.text for a in exclude}
 
@@ -160,17 +163,19 @@ def key_points(
         candidates.append(_Candidate(score, s.index, s.paragraph, text, terms, repeats))
 
     chosen: list[_Candidate] = []
+    overlap = [0.0] * len(candidates)  # each candidate's greatest similarity to a chosen point
+
+    def gain(k: int) -> float:
+        return candidates[k].score * (1 - options.redundancy * overlap[k])
+
     # Sentences of the summary only when the article is too short to give enough others.
     for repeats, target in ((False, wanted), (True, options.min_points)):
-        pool = [c for c in candidates if c.repeats == repeats]
+        pool = [k for k, c in enumerate(candidates) if c.repeats == repeats]
         while pool and len(chosen) < target:
-
-            def gain(c: _Candidate) -> float:
-                overlap = max((term_similarity(c.terms, other.terms) for other in chosen), default=0.0)
-                return c.score * (1 - options.redundancy * overlap)
-
-            best = max(pool, key=lambda c: (gain(c), -c.index))
+            best = max(pool, key=lambda k: (gain(k), -candidates[k].index))
             pool.remove(best)
-            chosen.append(best)
+            chosen.append(candidates[best])
+            for k, c in enumerate(candidates):
+                overlap[k] = max(overlap[k], term_similarity(c.terms, candidates[best].terms))
     return tuple(Anchored(c.text, c.paragraph) for c in sorted(chosen, key=lambda c: c.index))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -71,8 +72,12 @@ def _is_boundary(text: str, punct_start: int, punct: str, next_start: int) -> bo
     return True
 
 
+@lru_cache(maxsize=4096)
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) offsets of each sentence in `text`, outer whitespace excluded."""
+    """(start, end) offsets of each sentence in `text`, outer whitespace excluded.
+
+    Memoised: sentences, glossary, themes and entities all split the same paragraphs.
+    """
     cuts: list[int] = []
     for m in _CANDIDATE_RE.finditer(text):
         if "\n\n" in m.group(3) or _is_boundary(text, m.start(1), m.group(1), m.end(3)):

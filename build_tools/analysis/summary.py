@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -95,14 +95,17 @@ def centrality_weights(
     return weights
 
 
-def shape_penalty(text: str, options: SummaryOptions = DEFAULT_OPTIONS) -> float:
-    """A factor in [0, 1] for how well `text` reads on its own (0 = never use it)."""
+def shape_penalty(text: str, options: SummaryOptions = DEFAULT_OPTIONS, *, prose: bool | None = None) -> float:
+    """A factor in [0, 1] for how well `text` reads on its own (0 = never use it).
+
+    `prose` may pass `reads_as_prose(text)` when the caller already has it.
+    """
     n_words = len(text.split())
     if not options.min_sentence_words <= n_words <= options.max_sentence_words:
         return 0.0
     if text.endswith(("?", ":")) or not text[0].isupper() or _ENUMERATION_RE.search(text):
         return 0.0
-    if not reads_as_prose(text):
+    if not (reads_as_prose(text) if prose is None else prose):
         return 0.0
     quoted = sum(len(m.group(0)) for m in _QUOTED_RE.finditer(text))
     if quoted > 0.5 * len(text):
@@ -130,7 +133,7 @@ def reads_as_prose(text: str, min_lower_share: float = 0.4) -> bool:
     if _NOT_PROSE_RE.search(text):
         return False
     tokens = text.split()
-    return sum(t[:1].islower() for t in tokens) >= min_lower_share * len(tokens)
+    return sum(1 for t in tokens if t[0].islower()) >= min_lower_share * len(tokens)
 
 
 def position_prior(sentence: BodySentence, rank: int, n_paragraphs: int) -> float:
@@ -162,16 +165,19 @@ def summarise(
     options: SummaryOptions = DEFAULT_OPTIONS,
     *,
     sentences: Sequence[BodySentence] | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> tuple[Anchored, ...]:
     """3-6 verbatim body sentences, in document order, each anchored to its paragraph.
 
-    `sentences` may pass `body_sentences(article)` when the caller already has them.
+    `sentences` may pass `body_sentences(article)` and `weights` may pass
+    `centrality_weights(sentences, article, options)` when the caller already has them.
     """
     sentences = body_sentences(article) if sentences is None else sentences
     if not sentences:
         return ()
-    weights = centrality_weights(sentences, article, options)
-    prose = sorted({s.paragraph_index for s in sentences if reads_as_prose(s.text)})
+    weights = centrality_weights(sentences, article, options) if weights is None else weights
+    is_prose = [reads_as_prose(s.text) for s in sentences]
+    prose = sorted({s.paragraph_index for s, ok in zip(sentences, is_prose) if ok})
     rank = {p: i for i, p in enumerate(prose)}
     total_words = sum(len(s.text.split()) for s in sentences)
     budget = min(options.max_words, max(options.min_words, round(total_words * options.words_ratio)))
@@ -180,26 +186,28 @@ def summarise(
     raw = [sum(weights.get(t, 0.0) for t in ts) / math.sqrt(len(ts) + 1) for ts in terms]
     top = max(raw) or 1.0
     scores = []
-    for s, r in zip(sentences, raw):
+    for s, r, ok in zip(sentences, raw, is_prose):
         prior = position_prior(s, rank.get(s.paragraph_index, 0), len(prose))
         mix = (1 - options.position_weight) * r / top + options.position_weight * prior
-        scores.append(mix * shape_penalty(s.text, options))
+        scores.append(mix * shape_penalty(s.text, options, prose=ok))
 
     chosen: list[int] = []
     used = 0
     candidates = [i for i, sc in enumerate(scores) if sc > 0]
+    overlap = dict.fromkeys(candidates, 0.0)  # each candidate's greatest similarity to a chosen sentence
+
+    def gain(i: int) -> float:
+        return scores[i] * (1 - options.redundancy * overlap[i])
+
     while candidates and len(chosen) < options.max_sentences:
-
-        def gain(i: int) -> float:
-            overlap = max((term_similarity(terms[i], terms[j]) for j in chosen), default=0.0)
-            return scores[i] * (1 - options.redundancy * overlap)
-
         best = max(candidates, key=lambda i: (gain(i), -i))
         candidates.remove(best)
         n = len(sentences[best].text.split())
         if len(chosen) >= options.min_sentences and used + n > budget * 1.2:
             continue
         chosen.append(best)
+        for i in candidates:
+            overlap[i] = max(overlap[i], term_similarity(terms[i], terms[best]))
         used += n
         if len(chosen) >= options.min_sentences and used >= budget:
             break

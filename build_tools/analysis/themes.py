@@ -349,10 +349,6 @@ def _excluded(theme: CompiledTheme, text: str, start: int, end: int) -> bool:
     )
 
 
-#: Sentence offsets, memoised: every theme with ` & ` keywords looks at the same paragraphs.
-_sentence_spans = lru_cache(maxsize=1024)(sentence_spans)
-
-
 def matched_keywords(text: str, theme: CompiledTheme) -> frozenset[int]:
     """Indexes (in `theme.weak` order) of the keywords `text` matches; text an exclusion covers does not count.
 
@@ -376,7 +372,7 @@ def matched_keywords(text: str, theme: CompiledTheme) -> frozenset[int]:
         positions = [sorted(p for slot in part if slot in part_hits for p in part_hits[slot]) for part in parts]
         if not all(positions):
             continue
-        for s, e in _sentence_spans(text):
+        for s, e in sentence_spans(text):
             if all(any(s <= p < e for p in ps) for ps in positions):
                 found.add(index)
                 break

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from build_tools.analysis.sentences import sentence_spans
+
 #: A word: letters/digits, with inner hyphens or apostrophes ("techno-economic", "Russia's").
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -75,6 +77,7 @@ def cached_terms(text: str, stop_words: frozenset[str] = STOP_WORDS) -> tuple[st
 
 
 def clear_caches() -> None:
-    """Forget memoised stems and terms (for benchmarks that time a cold start)."""
+    """Forget memoised stems, terms and sentence offsets (for benchmarks that time a cold start)."""
     _cached_stem.cache_clear()
     cached_terms.cache_clear()
+    sentence_spans.cache_clear()

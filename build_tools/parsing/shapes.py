@@ -25,8 +25,10 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _is_upper_heading(text: str) -> bool:
+    if len(text) > 160 or len(text.split()) > 20:  # first: most lines are long prose
+        return False
     letters = _LETTERS.findall(text)
-    if len(letters) < 4 or len(text.split()) > 20 or len(text) > 160:
+    if len(letters) < 4:
         return False
     upper = sum(1 for c in letters if c.isupper())
     return upper / len(letters) >= 0.85 and not text.rstrip().endswith((".", ","))

@@ -188,6 +188,12 @@ def test_curated_apply_only_when_used_and_win() -> None:
     assert all(type(e) is GlossaryEntry for e in merged)
 
 
+def test_curated_entry_is_anchored_to_the_first_paragraph_using_any_spelling() -> None:
+    a = article("Nothing to see.", "Operators buy a radio access network.", "The RAN market grows.")
+    curated = curated_for_article(a, load_curated_glossary(CURATED))
+    assert [(e.term, e.paragraph) for e in curated] == [("RAN", "p-2")]
+
+
 def test_project_glossary_file_loads() -> None:
     loaded = load_curated_glossary((ROOT / "glossary.yml").read_text(encoding="utf-8"))
     assert {"5G", "RAN", "Open RAN", "DNS", "ICANN", "data localisation", "digital sovereignty"} <= {e.term for e in loaded}
