@@ -11,10 +11,18 @@ import hashlib
 import json
 from pathlib import Path
 
-from ..fsutil import atomic_write
 from ..model import (
-    Analysis, Anchored, Article, Entity, GlossaryEntry, ParagraphThemes, Theme, ThemeScore, to_dict,
+    Analysis,
+    Anchored,
+    Article,
+    Entity,
+    GlossaryEntry,
+    ParagraphThemes,
+    Theme,
+    ThemeScore,
+    to_dict,
 )
+from .json_store import JsonStore
 
 
 def analysis_from_dict(data: dict) -> Analysis:
@@ -33,14 +41,13 @@ class CachedAnalyser:
     """Callable Article -> Analysis that reuses results stored under the article's content hash."""
 
     def __init__(self, folder: Path, themes: tuple[Theme, ...], curated: tuple[GlossaryEntry, ...]):
-        self.folder = folder
+        self.store = JsonStore(folder)
         self.themes = themes
         self.curated = curated
         from ..pipeline import code_fingerprint
 
         blob = json.dumps([to_dict(themes), to_dict(curated), code_fingerprint()], sort_keys=True)
         self.settings = hashlib.sha256(blob.encode()).hexdigest()
-        self.used: set[str] = set()
 
     def key(self, article: Article) -> str:
         blob = json.dumps([self.settings, to_dict(article.sections), article.title, article.abstract, list(article.keywords)], sort_keys=True)
@@ -50,23 +57,16 @@ class CachedAnalyser:
         from ..analysis import analyse
 
         key = self.key(article)
-        self.used.add(key)
-        path = self.folder / f"{key}.json"
-        try:
-            return analysis_from_dict(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
+        cached = self.store.get(key)
+        if cached is not None:
+            try:
+                return analysis_from_dict(cached)
+            except (KeyError, TypeError):
+                pass
         result = analyse(article, themes=self.themes, curated_glossary=self.curated)
-        try:
-            atomic_write(path, json.dumps(to_dict(result), ensure_ascii=False))
-        except OSError:
-            pass  # a read-only checkout still builds, just without the cache
+        self.store.put(key, to_dict(result))
         return result
 
     def prune(self) -> None:
         """Forget cached analyses no briefing uses any more, so the cache does not grow without end."""
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.glob("*.json"):
-            if path.stem not in self.used:
-                path.unlink(missing_ok=True)
+        self.store.prune()

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..briefing_file import BriefingFile, load_briefing, load_briefing_text
-from ..fsutil import TEMP_PREFIX
 from ..corpus import Corpus, Doc, build_corpus, doc_from_file
 from ..errors import Problem
 from ..links import resolve_wikilinks
 from ..model import Theme
 from ..schema import validate_meta
 from .analysis_cache import CachedAnalyser
+from .json_store import JsonStore
 
 
 @dataclass
@@ -42,8 +41,7 @@ class FrontMatterCache:
     """
 
     def __init__(self, folder: Path):
-        self.folder = folder
-        self.used: set[str] = set()
+        self.store = JsonStore(folder)
 
     def load(self, path: Path, shown: str) -> tuple[BriefingFile | None, list[Problem]]:
         try:
@@ -51,36 +49,28 @@ class FrontMatterCache:
         except (OSError, UnicodeDecodeError):
             return load_briefing(path, shown)  # reports the problem
         key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-        self.used.add(key)
-        entry = self.folder / f"{key}.json"
+        data = self.store.get(key)
         try:
-            data = json.loads(entry.read_text(encoding="utf-8"))
             return BriefingFile(path.stem, shown, data["meta"], data["body"], data["body_line"], data["key_lines"]), []
-        except (OSError, ValueError, KeyError, TypeError):
+        except (KeyError, TypeError):
             pass
         bf, problems = load_briefing_text(text, shown)
         if bf is not None and not problems:
-            self._store(entry, bf)
+            self._store(key, bf)
         return bf, problems
 
-    def _store(self, entry: Path, bf: BriefingFile) -> None:
+    def _store(self, key: str, bf: BriefingFile) -> None:
         data = {"meta": bf.meta, "body": bf.body, "body_line": bf.body_line, "key_lines": bf.key_lines}
         try:
             blob = json.dumps(data, ensure_ascii=False)
-            if json.loads(blob)["meta"] != bf.meta:
-                return
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.folder / f"{TEMP_PREFIX}{entry.name}"
-            tmp.write_text(blob, encoding="utf-8")
-            os.replace(tmp, entry)
-        except (OSError, TypeError, ValueError):
-            pass  # not representable, or a read-only checkout: read the YAML next time
+            exact = json.loads(blob)["meta"] == bf.meta
+        except (TypeError, ValueError):
+            return
+        if exact:  # else JSON would change a value (a key that is not text): read the YAML next time
+            self.store.put_text(key, blob)
 
     def prune(self) -> None:
-        if self.folder.is_dir():
-            for path in self.folder.iterdir():
-                if path.stem not in self.used:
-                    path.unlink(missing_ok=True)
+        self.store.prune()
 
 
 def load_docs(root: Path, folder_name: str, themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None = None) -> tuple[list[Doc], list[Problem]]:

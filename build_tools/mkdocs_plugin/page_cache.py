@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..fsutil import TEMP_PREFIX
+from .json_store import JsonStore
 
 # [label](target.md) and [label](target.md#anchor) as Markdown writes links to other pages.
 _MD_LINK = re.compile(r"\]\(\s*<?([^()\s<>#]+\.md)(?:#([^()\s<>]*))?>?\s*\)")
@@ -93,35 +92,21 @@ def page_links(src_uri: str, markdown: str) -> list[tuple[str, str | None, str]]
 
 
 class PageCache:
-    """Finished pages on disk under their key (`<key>.json`)."""
+    """Finished pages on disk under their key."""
 
     def __init__(self, folder: Path):
-        self.folder = folder
-        self.used: set[str] = set()
+        self.store = JsonStore(folder)
 
     def get(self, key: str) -> CachedPage | None:
-        self.used.add(key)
+        data = self.store.get(key)
         try:
-            data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-            return CachedPage(data["output"], tuple(data["anchors"]))
-        except (OSError, ValueError, KeyError, TypeError):
+            return CachedPage(data["output"], tuple(data["anchors"])) if data is not None else None
+        except (KeyError, TypeError):
             return None
 
     def put(self, key: str, page: CachedPage) -> None:
-        """Store a page (a plain write and rename: a lost entry only costs a render)."""
-        self.used.add(key)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.folder / f"{TEMP_PREFIX}{key}"
-            tmp.write_text(json.dumps({"output": page.output, "anchors": sorted(page.anchors)}, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, self.folder / f"{key}.json")
-        except OSError:
-            pass  # a read-only checkout still builds, just without the cache
+        self.store.put(key, {"output": page.output, "anchors": sorted(page.anchors)})
 
     def prune(self) -> None:
         """Forget pages this build did not use, so the cache does not grow without end."""
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.iterdir():
-            if path.stem not in self.used:
-                path.unlink(missing_ok=True)
+        self.store.prune()

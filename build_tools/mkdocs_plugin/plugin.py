@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -69,6 +69,7 @@ class _BriefingWork:
     tooltips: dict[str, tuple[str, str]]
     key: str
     cached: CachedPage | None = None
+    links_to_anchors: dict[Any, dict[str, str]] = field(default_factory=dict)  # of a cached page, for MkDocs' anchor check
 
 
 class BriefingsConfig(base.Config):
@@ -187,11 +188,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # A finished page: nothing to convert, and its template writes it as it was.
         page.meta["template"] = CACHED_TEMPLATE
         page.briefings_output = work.cached.output
-        to_anchors: dict[Any, dict[str, str]] = {}
         for target, anchor, written in links:
             if anchor:
-                to_anchors.setdefault(files.get_file_from_path(target), {})[anchor] = written
-        page.briefings_links = to_anchors
+                work.links_to_anchors.setdefault(files.get_file_from_path(target), {})[anchor] = written
         return ""
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
@@ -204,7 +203,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return html
         if work.cached is not None:  # links are checked as if the page had been rendered
             page.present_anchor_ids = set(work.cached.anchors)
-            page.links_to_anchors = page.briefings_links
+            page.links_to_anchors = work.links_to_anchors
             return html
         body = sanitise_html(html)
         toc = list(page.toc)
