@@ -400,7 +400,7 @@ def bench_size(n: int, repeats: int, handwritten_every: int, pool: Any, work: Pa
     return result, project
 
 
-def bench_peak(n: int, handwritten_every: int, pool: Any, work: Path) -> dict:
+def bench_peak(n: int, handwritten_every: int, pool: Any, work: Path, keep: bool = False) -> dict:
     """One ingest (all cores) and one cold build at N: time, peak memory and bytes, for sizes too big to repeat."""
     log(f"N={n} (--peak-sizes): writing {n} synthetic articles")
     project = make_project(n, work / f"peak-{n}", pool)
@@ -416,7 +416,8 @@ def bench_peak(n: int, handwritten_every: int, pool: Any, work: Path) -> dict:
         "n": n, "words": project.words, "ingest_all_cores": run_info(ingest), "build": run_info(build) | {"warnings": warnings_in(build)},
         "page_gz": file_sizes(page)[1], "search_query": pagefind_query(site).to_dict(), "hub_pages": hub_pages(site), "site": site_total(site),
     }
-    reset(work / f"peak-{n}")
+    if not keep:
+        reset(work / f"peak-{n}")
     return result
 
 
@@ -735,7 +736,7 @@ def main(argv: list[str] | None = None) -> int:
             results["profile"] = profile_build(project)
             if not args.keep:
                 reset(work / f"profile-{profile_n}")
-        results["peak"] = [bench_peak(n, args.handwritten, pool, work) for n in sorted(args.peak_sizes)]
+        results["peak"] = [bench_peak(n, args.handwritten, pool, work, args.keep) for n in sorted(args.peak_sizes)]
         sizes = results["sizes"]
         marginal = lambda key: round(1000 * (sizes[-1]["build"][key] - sizes[0]["build"][key]) / (sizes[-1]["n"] - sizes[0]["n"]), 1) if len(sizes) > 1 else None  # noqa: E731
         results["scaling"] = {

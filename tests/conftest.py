@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -10,6 +11,7 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -69,20 +71,29 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def site_server(built_site: Path):
-    """Serve the built site under a sub-path (/briefings-site/) the way GitHub Pages serves a project."""
-    root = built_site / "_served"
+@contextlib.contextmanager
+def serve_under_subpath(project: Path) -> Iterator[str]:
+    """Serve a project's built site under a sub-path (/briefings-site/) the way GitHub Pages serves a project."""
+    root = project / "_served"
     if not root.exists():
         root.mkdir()
-        (root / "briefings-site").symlink_to(built_site / "site")
+        (root / "briefings-site").symlink_to(project / "site")
     handler = functools.partial(_QuietHandler, directory=str(root))
     port = _free_port()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{port}/briefings-site/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{port}/briefings-site/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path):
+    """The seed site, served under /briefings-site/."""
+    with serve_under_subpath(built_site) as url:
+        yield url
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

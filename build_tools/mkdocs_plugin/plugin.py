@@ -53,7 +53,7 @@ from .postprocess import (
     search_body,
 )
 from .sanitise import sanitise_html
-from .search import reuse_or_build_search_index
+from .search import plan_shards, reuse_or_build_search_index
 
 log = get_plugin_logger(__name__)
 CACHED_TEMPLATE = "briefings-cached.html"  # writes a cached page as it is (theme/briefings-cached.html)
@@ -87,6 +87,8 @@ class BriefingsConfig(base.Config):
     """How many briefings the home page lists."""
     search = c.Type(bool, default=True)
     """Build the Pagefind search index after the site is written."""
+    search_shard_pages = c.Type(int, default=1000)
+    """About this many briefings per search index shard (Pagefind needs about 0.65 MB of memory per page)."""
     drafts = c.Choice(("auto", "include", "exclude"), default="auto")
     """Drafts: "auto" shows them in `mkdocs serve` and leaves them out of `mkdocs build`."""
 
@@ -268,11 +270,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         search = "off"
         if self.config.search and not self.is_serve:
             language = str(config.theme.get("language") or "en").split("-")[0].split("_")[0]
-            pages_key = hashlib.sha256(json.dumps([self.fingerprint, language, sorted(self.indexed.items())]).encode()).hexdigest()[:32]
+            shards = plan_shards(self.indexed, self.config.search_shard_pages, json.dumps([self.fingerprint, language]))
             try:
-                reused = reuse_or_build_search_index(site_dir, language, self.root / ".briefings-cache" / "search", pages_key)
+                reused = reuse_or_build_search_index(site_dir, language, self.root / ".briefings-cache" / "search", shards)
             except RuntimeError as exc:
                 raise PluginError(str(exc)) from exc
-            search = "reused" if reused else "built"
+            search = ("reused" if reused == len(shards) else "built") + (f" ({reused} of {len(shards)} shards reused)" if len(shards) > 1 else "")
         self.page_cache.prune()
         log.info(f"{self.reused} of {len(self.indexed)} briefing pages reused from the page cache; search index {search}")

@@ -9,7 +9,7 @@ import pytest
 
 from build_tools.seeds import read_seed
 from tests.browser.conftest import JOURNAL, OPED, settle
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, build_project, make_scratch_project, serve_under_subpath
 
 pytestmark = pytest.mark.browser
 TITLES = {read_seed(s).title for s in SEEDS}
@@ -85,3 +85,32 @@ def test_the_search_tab_is_in_the_navigation_of_every_page_type(page, site_serve
     for path in ("", OPED, "glossary/"):
         settle(page, site_server + path)
         assert page.locator("nav.md-tabs a", has_text="Search").count() == 1
+
+
+@pytest.fixture(scope="module")
+def sharded_site_server(tmp_path_factory):
+    """The seed site with the search index in shards of one briefing, served under /briefings-site/."""
+    project = make_scratch_project(tmp_path_factory.mktemp("sharded") / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - briefings:\n", "  - briefings:\n      search_shard_pages: 1\n", 1), encoding="utf-8")
+    result = build_project(project)
+    assert result.returncode == 0, result.stderr
+    assert "search index built (0 of 2 shards reused)" in result.stderr
+    with serve_under_subpath(project) as url:
+        yield url
+
+
+def test_a_search_index_in_shards_finds_briefings_in_every_shard(page, sharded_site_server) -> None:
+    # One briefing per shard: the first bundle holds one seed, pagefind/shard-1/ the other.
+    fetched: list[str] = []
+    page.on("response", lambda r: fetched.append(r.url) if "/pagefind/" in r.url and r.ok else None)
+    settle(page, sharded_site_server + "search/?q=Huawei")
+    results = _results(page)
+    assert {r["title"] for r in results} == TITLES, results
+    assert all(r["href"].startswith("/briefings-site/briefings/") for r in results), "result links work under the sub-path"
+    metas = {u.split("/pagefind/", 1)[1].rsplit("/", 1)[0] if "/shard-" in u else "" for u in fetched if u.endswith(".pf_meta")}
+    assert metas == {"", "shard-1"}, f"both bundles' meta files are loaded: {fetched}"
+    # The op-ed's shard has no "Sotsialnye": Pagefind alone would answer "seti" there; the search page
+    # keeps only shards that know every word, as one index over both briefings does.
+    page.goto(sharded_site_server + "search/?q=Sotsialnye%20seti")
+    assert [r["href"] for r in _results(page)] == [f"/briefings-site/{JOURNAL}"]

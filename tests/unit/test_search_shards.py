@@ -1,0 +1,64 @@
+"""The search index in shards: which briefing goes where, and when a shard's bundle is reused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_tools.mkdocs_plugin.search import SHARDS_SCRIPT, plan_shards, reuse_or_build_search_index
+
+
+def _pages(n: int) -> dict[str, str]:
+    return {f"briefings/b{i:04d}/index.html": f"hash-{i}" for i in range(n)}
+
+
+def test_every_page_is_in_exactly_one_shard_and_shards_stay_under_the_size_given() -> None:
+    pages = _pages(2500)
+    shards = plan_shards(pages, 1000, "salt")
+    assert len(shards) == 3
+    placed = [p for s in shards for p in s.pages]
+    assert sorted(placed) == sorted(pages)
+    assert all(700 < len(s.pages) < 1100 for s in shards), [len(s.pages) for s in shards]
+    assert [s.folder for s in shards] == ["", "shard-1/", "shard-2/"]
+    assert plan_shards(dict(reversed(pages.items())), 1000, "salt") == shards, "the plan does not depend on order"
+
+
+def test_editing_one_briefing_changes_one_shard_and_a_small_corpus_is_one_shard() -> None:
+    pages = _pages(2500)
+    before = plan_shards(pages, 1000, "salt")
+    edited = dict(pages, **{"briefings/b0042/index.html": "edited"})
+    after = plan_shards(edited, 1000, "salt")
+    assert sum(a.key != b.key for a, b in zip(before, after)) == 1
+    assert all(a.pages == b.pages for a, b in zip(before, after))
+    assert len(plan_shards(_pages(1000), 1000, "salt")) == 1
+    assert [s.pages for s in plan_shards({}, 1000, "salt")] == [()], "an empty corpus still gets an index"
+    assert plan_shards(pages, 1000, "other settings")[0].key != before[0].key
+
+
+def _page(words: str) -> str:
+    return f'<!doctype html><html lang="en"><head><title>t</title></head><body><main data-pagefind-body><p>{words}</p></main></body></html>'
+
+
+def test_shards_are_built_then_reused_and_an_edit_rebuilds_only_its_shard(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    texts = {f"briefings/b{i}/index.html": f"briefing number {i} about spectrum auctions" for i in range(6)}
+    for path, text in texts.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(_page(text), encoding="utf-8")
+    (site / "index.html").write_text(_page("the home page is not indexed"), encoding="utf-8")
+
+    shards = plan_shards(dict.fromkeys(texts, "v1"), 2, "salt")
+    assert len(shards) == 3 and all(s.pages for s in shards)
+    assert reuse_or_build_search_index(site, "en", cache, shards) == 0
+    bundle = site / "pagefind"
+    assert all((bundle / s.folder / "pagefind-entry.json").is_file() for s in shards)
+    assert (bundle / SHARDS_SCRIPT).read_text(encoding="utf-8") == 'window.briefingsSearchShards = ["shard-1/", "shard-2/"];\n'
+    assert not list(cache.glob(".briefings-tmp-*")), "no staging folder is left behind"
+    fragments = sorted(p.name for p in bundle.rglob("*.pf_fragment"))
+    assert len(fragments) == 6, "the six briefings are indexed, the home page is not"
+
+    assert reuse_or_build_search_index(site, "en", cache, shards) == 3
+    assert sorted(p.name for p in bundle.rglob("*.pf_fragment")) == fragments
+
+    edited = plan_shards(dict(dict.fromkeys(texts, "v1"), **{"briefings/b0/index.html": "v2"}), 2, "salt")
+    assert reuse_or_build_search_index(site, "en", cache, edited) == 2
+    assert sorted(p.name for p in cache.iterdir()) == sorted(s.key for s in edited), "bundles of the old shards are dropped"
