@@ -18,6 +18,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import hashlib
 import json
 import os
@@ -236,6 +238,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if work.cached is None:
                 self.page_cache.put(work.key, CachedPage(output, tuple(page.present_anchor_ids or ())))
             self.indexed[page.file.dest_uri] = hashlib.sha256(output.encode("utf-8", "surrogatepass")).hexdigest()
+            # MkDocs keeps every page until the build ends; a written briefing's text is not needed again.
+            page.content = page.markdown = None
+            page.file.content_string = ""
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
@@ -267,6 +272,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.corpus is None:
             return
         write_feed(site_dir, self.corpus, config)
+        self.corpus, self.work, self.corpus_html = None, {}, {}
+        _return_freed_memory()  # before Pagefind, which needs the most, starts
         search = "off"
         if self.config.search and not self.is_serve:
             language = str(config.theme.get("language") or "en").split("-")[0].split("_")[0]
@@ -278,3 +285,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             search = ("reused" if reused == len(shards) else "built") + (f" ({reused} of {len(shards)} shards reused)" if len(shards) > 1 else "")
         self.page_cache.prune()
         log.info(f"{self.reused} of {len(self.indexed)} briefing pages reused from the page cache; search index {search}")
+
+
+def _return_freed_memory() -> None:
+    """Collect garbage and hand freed heap pages back to the system (glibc's malloc_trim; elsewhere a no-op)."""
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
