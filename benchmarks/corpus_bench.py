@@ -153,11 +153,11 @@ def time_steps(docs: list[Doc], themes: dict) -> tuple[dict[str, float], dict[st
     t["  briefing_page, ms per briefing"] = 1000 * seconds / len(sample)
     sizes: dict[str, int] = {}
     page_fns: dict[str, Callable[[], str]] = {
-        "theme hubs": lambda: "".join(pages.theme_hub_markdown(th, corpus, themes) for th in themes.values()),
+        "theme hubs": lambda: [pages.theme_hub_pages(th, corpus, themes, 50) for th in themes.values()],
         "themes index": lambda: pages.themes_index_markdown(corpus, themes),
         "glossary page": lambda: pages.glossary_markdown(corpus),
         "entities page": lambda: pages.entities_markdown(corpus),
-        "archive page": lambda: pages.archive_markdown(corpus, themes),
+        "archive page": lambda: pages.archive_pages(corpus, themes, 50),
         "home listing": lambda: pages.home_markdown(corpus, themes),
         "feed": lambda: feed.feed_xml(corpus, "https://example.org/", "Briefings"),
     }

@@ -225,7 +225,7 @@ def _byline(authors: tuple[Author, ...]) -> str:
 
 
 def _header(doc: Doc, themes: dict[str, Theme], here: str, edit_base: str | None) -> str:
-    kicker = f'<p class="bf-kicker"><span class="bf-type">{_h(_type_label(doc))}</span>{_theme_links(doc, themes, here)}</p>'
+    kicker = f'<p class="bf-kicker" data-pagefind-ignore><span class="bf-type">{_h(_type_label(doc))}</span>{_theme_links(doc, themes, here)}</p>'
     title = f'<h1 id="title" data-pagefind-meta="title">{inline_html(doc.title)}</h1>'
     subtitle = f'<p class="bf-subtitle">{inline_html(doc.subtitle)}</p>' if doc.subtitle else ""
     dek = f'<p class="bf-dek">{inline_html(doc.dek)}</p>' if doc.dek else ""
@@ -457,25 +457,64 @@ def _passage(text: str) -> str:
     return text if len(text) <= PASSAGE_CHARS else text[: PASSAGE_CHARS - 3].rsplit(" ", 1)[0] + "…"
 
 
-def theme_hub_markdown(theme: Theme, corpus: Corpus, themes: dict[str, Theme]) -> str:
-    """One theme: its description, then its briefings ranked by theme score, each with its best passage."""
-    here = f"themes/{theme.slug}.md"
+def listing_pages(first: str, count: int, per_page: int) -> list[str]:
+    """Where each page of a long listing goes: `first` ("themes/5g.md"), then "themes/5g/2.md", "themes/5g/3.md"..."""
+    total = max(1, -(-count // max(1, per_page)))
+    return [first] + [f"{first.removesuffix('.md')}/{n}.md" for n in range(2, total + 1)]
+
+
+def _pager(srcs: list[str], at: int) -> str:
+    """Previous, a few page numbers around this one (first and last always), next; nothing for a single page."""
+    if len(srcs) < 2:
+        return ""
+    here = srcs[at]
+
+    def link(i: int, label: str, attrs: str = "") -> str:
+        return f'<a href="{_h(rel(here, page_url(srcs[i])))}"{attrs}>{label}</a>'
+
+    shown = sorted({0, len(srcs) - 1, *range(max(0, at - 2), min(len(srcs), at + 3))})
+    items, last = [], -1
+    for i in shown:
+        if i > last + 1:
+            items.append('<span class="bf-pager-gap">…</span>')
+        items.append(f'<span class="bf-pager-current" aria-current="page">{i + 1}</span>' if i == at else link(i, str(i + 1), f' aria-label="Page {i + 1}"'))
+        last = i
+    prev = link(at - 1, "← Previous", ' rel="prev"') if at > 0 else ""
+    nxt = link(at + 1, "Next →", ' rel="next"') if at < len(srcs) - 1 else ""
+    return f'<nav class="bf-pager" aria-label="Pages">{prev}{"".join(items)}{nxt}</nav>'
+
+
+def _page_title(title: str, at: int, total: int) -> str:
+    return escape_inline(title) + (f" (page {at + 1} of {total})" if total > 1 else "")
+
+
+def _showing(at: int, per_page: int, count: int) -> str:
+    return f" Showing {at * per_page + 1:,}–{min(count, (at + 1) * per_page):,}." if count > per_page else ""
+
+
+def theme_hub_pages(theme: Theme, corpus: Corpus, themes: dict[str, Theme], per_page: int) -> list[tuple[str, str]]:
+    """One theme, `per_page` briefings a page: its description, then its briefings ranked by theme score, each with its best passage."""
     entries = corpus.theme_index.get(theme.slug, [])
-    cards = []
-    for rank, e in enumerate(entries, 1):
-        passage = e.doc.paragraph(e.paragraph) if e.paragraph else None
-        quote = ""
-        if passage and e.paragraph:
-            href = f"{rel(here, doc_url(e.doc))}#{e.paragraph}"
-            quote = (
-                f'<blockquote class="bf-passage"><p>{inline_html(_passage(passage))}</p>'
-                f'<p class="bf-passage-link"><a href="{_h(href)}">Read ¶{_h(e.doc.paragraph_number(e.paragraph))} in context</a></p></blockquote>'
-            )
-        score = f'<p class="bf-score">#{rank} · theme score {e.score:.2f}</p>'
-        cards.append(_card(e.doc, here, themes, score + quote, heading="h2"))
-    listing = f'<ol class="bf-cards bf-ranked">{"".join(cards)}</ol>' if cards else "<p>No briefing carries this theme yet.</p>"
-    count = f'<p class="bf-count-line">{_plural(len(entries), "briefing")}, ranked by how strongly each carries the theme.</p>'
-    return f"# {escape_inline(theme.title)}\n\n<p class=\"bf-dek\">{_h(theme.description)}</p>{count}\n\n{listing}\n"
+    srcs = listing_pages(f"themes/{theme.slug}.md", len(entries), per_page)
+    out = []
+    for at, here in enumerate(srcs):
+        cards = []
+        for rank, e in enumerate(entries[at * per_page : (at + 1) * per_page], at * per_page + 1):
+            passage = e.doc.paragraph(e.paragraph) if e.paragraph else None
+            quote = ""
+            if passage and e.paragraph:
+                href = f"{rel(here, doc_url(e.doc))}#{e.paragraph}"
+                quote = (
+                    f'<blockquote class="bf-passage"><p>{inline_html(_passage(passage))}</p>'
+                    f'<p class="bf-passage-link"><a href="{_h(href)}">Read ¶{_h(e.doc.paragraph_number(e.paragraph))} in context</a></p></blockquote>'
+                )
+            score = f'<p class="bf-score">#{rank} · theme score {e.score:.2f}</p>'
+            cards.append(_card(e.doc, here, themes, score + quote, heading="h2"))
+        listing = f'<ol class="bf-cards bf-ranked" start="{at * per_page + 1}">{"".join(cards)}</ol>' if cards else "<p>No briefing carries this theme yet.</p>"
+        count = f'<p class="bf-count-line">{_plural(len(entries), "briefing")}, ranked by how strongly each carries the theme.{_showing(at, per_page, len(entries))}</p>'
+        pager = _pager(srcs, at)
+        out.append((here, f"# {_page_title(theme.title, at, len(srcs))}\n\n<p class=\"bf-dek\">{_h(theme.description)}</p>{count}{pager}\n\n{listing}{pager}\n"))
+    return out
 
 
 def _doc_link(corpus: Corpus, here: str, slug: str, pid: str | None = None) -> str:
@@ -550,21 +589,39 @@ def entities_markdown(corpus: Corpus) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def archive_markdown(corpus: Corpus, themes: dict[str, Theme]) -> str:
-    """Every briefing by year, newest first, then every tag with its briefings."""
-    here = "archive.md"
-    by_year: dict[str, list[Doc]] = defaultdict(list)
-    for doc in _latest(corpus.docs.values()):
-        by_year[doc.date[:4] if doc.date else "Undated"].append(doc)
-    out = ["# Archive\n", f'<p class="bf-count-line">{_plural(len(corpus.docs), "briefing")}, newest first. <a href="#tags">Tags</a></p>']
-    years = sorted((y for y in by_year if y != "Undated"), reverse=True) + (["Undated"] if "Undated" in by_year else [])
-    for year in years:
-        out.append(f'<h2 id="year-{_h(year.lower())}">{_h(year)}</h2><ul class="bf-cards">{"".join(_card(d, here, themes) for d in by_year[year])}</ul>')
+def archive_pages(corpus: Corpus, themes: dict[str, Theme], per_page: int) -> list[tuple[str, str]]:
+    """Every briefing by year, newest first, `per_page` a page; the first page then lists every tag with its briefings."""
+    docs = _latest(corpus.docs.values())
+    srcs = listing_pages("archive.md", len(docs), per_page)
+    out = []
+    for at, here in enumerate(srcs):
+        by_year: dict[str, list[Doc]] = defaultdict(list)
+        for doc in docs[at * per_page : (at + 1) * per_page]:
+            by_year[doc.date[:4] if doc.date else "Undated"].append(doc)
+        tags_href = "#tags" if at == 0 else rel(here, page_url(srcs[0])) + "#tags"
+        pager = _pager(srcs, at)
+        parts = [
+            f"# {_page_title('Archive', at, len(srcs))}\n",
+            f'<p class="bf-count-line">{_plural(len(docs), "briefing")}, newest first.{_showing(at, per_page, len(docs))} <a href="{_h(tags_href)}">Tags</a></p>{pager}',
+        ]
+        years = sorted((y for y in by_year if y != "Undated"), reverse=True) + (["Undated"] if "Undated" in by_year else [])
+        for year in years:
+            parts.append(f'<h2 id="year-{_h(year.lower())}">{_h(year)}</h2><ul class="bf-cards">{"".join(_card(d, here, themes) for d in by_year[year])}</ul>')
+        if pager:
+            parts.append(pager)
+        if at == 0:
+            parts.extend(_tag_index(corpus, here))
+        out.append((here, "\n\n".join(parts) + "\n"))
+    return out
+
+
+def _tag_index(corpus: Corpus, here: str) -> list[str]:
+    """Every tag (or keyword) with the briefings that carry it, ten at most, then a search link."""
     tags: dict[str, list[Doc]] = defaultdict(list)
     for doc in sorted(corpus.docs.values(), key=lambda d: d.title.casefold()):
         for tag in dict.fromkeys(t.strip().lower() for t in (doc.tags or doc.keywords) if t.strip()):
             tags[tag].append(doc)
-    out.append('<h2 id="tags">Tags</h2>')
+    out = ['<h2 id="tags">Tags</h2>']
     if not tags:
         out.append("<p>No briefing has tags or keywords yet.</p>")
     ids: set[str] = set()
@@ -573,6 +630,6 @@ def archive_markdown(corpus: Corpus, themes: dict[str, Theme]) -> str:
         while tag_id in ids:
             tag_id += "-"
         ids.add(tag_id)
-        links = ", ".join(_doc_link(corpus, here, d.slug) for d in tags[tag])
+        links = ", ".join(_doc_link(corpus, here, d.slug) for d in tags[tag][:LISTED_BRIEFINGS]) + _more(here, len(tags[tag]), tag)
         out.append(f'<p class="bf-tag" id="{_h(tag_id)}"><strong>{_h(tag)}</strong>: {links}</p>')
-    return "\n\n".join(out) + "\n"
+    return out

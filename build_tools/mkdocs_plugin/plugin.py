@@ -87,6 +87,8 @@ class BriefingsConfig(base.Config):
     """Base URL for "Edit this briefing" links, e.g. https://github.com/org/repo/edit/main/."""
     latest = c.Type(int, default=10)
     """How many briefings the home page lists."""
+    listing_page_size = c.Type(int, default=50)
+    """Briefings per page on theme hubs and the archive (more make further pages: themes/5g/2/, archive/2/)."""
     search = c.Type(bool, default=True)
     """Build the Pagefind search index after the site is written."""
     search_shard_pages = c.Type(int, default=1000)
@@ -156,11 +158,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             f.briefing_source = os.fspath(source)  # type: ignore[attr-defined]
             files.append(f)
         files.append(self._corpus_page(config, "themes/index.md", pages.themes_index_markdown(corpus, self.themes)))
+        per_page = self.config.listing_page_size
         for theme in self.themes.values():
-            files.append(self._corpus_page(config, f"themes/{theme.slug}.md", pages.theme_hub_markdown(theme, corpus, self.themes)))
+            for src_uri, text in pages.theme_hub_pages(theme, corpus, self.themes, per_page):
+                files.append(self._corpus_page(config, src_uri, text))
         files.append(self._corpus_page(config, "glossary.md", pages.glossary_markdown(corpus)))
         files.append(self._corpus_page(config, "entities.md", pages.entities_markdown(corpus)))
-        files.append(self._corpus_page(config, "archive.md", pages.archive_markdown(corpus, self.themes)))
+        for src_uri, text in pages.archive_pages(corpus, self.themes, per_page):
+            files.append(self._corpus_page(config, src_uri, text))
         return files
 
     def _corpus_page(self, config: Any, src_uri: str, text: str) -> File:

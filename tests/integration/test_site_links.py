@@ -10,6 +10,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from tests.conftest import build_project, make_scratch_project
+
 LINK_ATTRS = {("a", "href"), ("link", "href"), ("area", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
               ("iframe", "src"), ("form", "action"), ("video", "src"), ("audio", "src")}
 EXTERNAL = ("http:", "https:", "mailto:", "tel:", "data:")
@@ -109,3 +111,19 @@ def test_the_checker_reports_a_missing_page_and_a_missing_anchor(tmp_path: Path)
     problems, checked = broken_links(tmp_path)
     assert checked == 4
     assert [p.split(": ", 1)[1] for p in problems] == ["<a> 'a/#nowhere': no id 'nowhere' in a/index.html", "<a> 'b/': /b/ does not exist"]
+
+
+def test_paginated_listings_and_a_sharded_search_index_leave_no_broken_link(tmp_path: Path) -> None:
+    # One briefing per hub and archive page, one per search shard: the pager links and shards.js must resolve.
+    project = make_scratch_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    options = "  - briefings:\n      listing_page_size: 1\n      search_shard_pages: 1\n"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - briefings:\n", options, 1), encoding="utf-8")
+    result = build_project(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    assert (site / "archive" / "2" / "index.html").is_file() and (site / "pagefind" / "shard-1" / "pagefind-entry.json").is_file()
+    assert '<nav class="bf-pager" aria-label="Pages">' in (site / "archive" / "2" / "index.html").read_text(encoding="utf-8")
+    problems, checked = broken_links(site)
+    assert checked > 500
+    assert not problems, f"{len(problems)} broken links:\n" + "\n".join(problems[:50])

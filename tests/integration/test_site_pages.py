@@ -20,7 +20,7 @@ from build_tools.mkdocs_plugin.csp import (
     template_patterns,
     theme_script_hashes,
 )
-from build_tools.model import Anchored, Author, Entity, GlossaryEntry
+from build_tools.model import Anchored, Author, Entity, GlossaryEntry, Theme, ThemeScore
 from build_tools.seeds import read_seed
 from tests.conftest import ARTIFACTS, SEEDS
 
@@ -123,7 +123,7 @@ def test_glossary_terms_are_marked_once_with_a_definition_and_a_link(oped: str) 
 def test_search_indexes_the_briefing_text_and_skips_the_furniture(site: Path, journal: str) -> None:
     article = _article(journal)
     assert article.count("data-pagefind-body") == 1
-    for part in ('class="bf-keypoints"', 'class="bf-summary"', 'class="bf-related"', 'class="bf-cite"', 'class="bf-meta"'):
+    for part in ('class="bf-kicker"', 'class="bf-keypoints"', 'class="bf-summary"', 'class="bf-related"', 'class="bf-cite"', 'class="bf-meta"'):
         tag = article.split(part, 1)[1].split(">", 1)[0]
         assert "data-pagefind-ignore" in tag, part
     assert 'data-pagefind-meta="title"' in article
@@ -329,3 +329,33 @@ def test_entity_and_glossary_entries_list_ten_briefings_then_link_to_search() ->
     glossary = pages.glossary_markdown(corpus)
     assert glossary.count('href="../briefings/b') == 10
     assert '<a class="bf-more" href="../search/?q=RAN">and 2 more briefings</a>' in glossary
+
+
+def test_theme_hubs_and_the_archive_are_paginated_with_every_briefing_once() -> None:
+    five_g = Theme("5g", "5G", "Mobile networks.")
+    docs = [
+        _doc(slug=f"b{i:02d}", path=f"briefings/b{i:02d}.md", title=f"Briefing {i:02d}", date=f"20{10 + i}-01-01",
+             themes=(ThemeScore("5g", 1 - i / 100, ("p-1",)),), tags=("spectrum",))
+        for i in range(12)
+    ]
+    corpus = build_corpus(docs)
+    hub = pages.theme_hub_pages(five_g, corpus, {"5g": five_g}, 5)
+    assert [src for src, _ in hub] == ["themes/5g.md", "themes/5g/2.md", "themes/5g/3.md"]
+    ranks = [re.findall(r"#(\d+) · theme score", text) for _, text in hub]
+    assert ranks == [["1", "2", "3", "4", "5"], ["6", "7", "8", "9", "10"], ["11", "12"]]
+    second = hub[1][1]
+    assert second.startswith("# 5G (page 2 of 3)\n") and '<ol class="bf-cards bf-ranked" start="6">' in second
+    assert "12 briefings, ranked by how strongly each carries the theme. Showing 6–10." in second
+    assert '<a href="../../../themes/5g/" rel="prev">← Previous</a>' in second and '<a href="../../../themes/5g/3/" rel="next">Next →</a>' in second
+    assert '<span class="bf-pager-current" aria-current="page">2</span>' in second
+    assert 'class="bf-card-title" href="../../../briefings/b05/">Briefing 05</a>' in second, "card links work from the deeper page"
+
+    archive = pages.archive_pages(corpus, {"5g": five_g}, 5)
+    assert [src for src, _ in archive] == ["archive.md", "archive/2.md", "archive/3.md"]
+    listed = [re.findall(r'class="bf-card-title" href="[./]*briefings/(b\d+)/"', text) for _, text in archive]
+    assert sum(listed, []) == [f"b{i:02d}" for i in reversed(range(12))], "newest first, every briefing once"
+    assert '<h2 id="tags">Tags</h2>' in archive[0][1] and "bf-tag" not in archive[1][1]
+    assert '<a href="../../archive/#tags">Tags</a>' in archive[2][1]
+    assert '<a class="bf-more" href="../search/?q=spectrum">and 2 more briefings</a>' in archive[0][1]
+    one_page = pages.archive_pages(corpus, {}, 50)
+    assert len(one_page) == 1 and "bf-pager" not in one_page[0][1] and "Showing" not in one_page[0][1]
