@@ -81,6 +81,7 @@ class PagefindQuery:
     fragments: int
     ui_gz: int  # pagefind-ui.js + pagefind-ui.css, what our search page adds on top
     index_total: int  # every index chunk and fragment: what a whole-index download would weigh
+    shards: int = 1  # Pagefind bundles searched (pagefind/ and pagefind/shard-N/)
 
     @property
     def query_bytes(self) -> int:
@@ -91,8 +92,38 @@ class PagefindQuery:
 
 
 def pagefind_query(site: Path, term: str = "russia") -> PagefindQuery:
-    """Bytes a reader downloads to run one query for `term` on the built site."""
+    """Bytes a reader downloads to run one query for `term` on the built site, every index shard included.
+
+    With shards, the search page loads each shard's own Pagefind (script,
+    worker, WebAssembly, meta file and the chunks for the term) and the
+    module that searches them all.
+    """
     pf = site / "pagefind"
+    bundles = [pf] + sorted(pf.glob("shard-*"), key=lambda p: int(p.name.split("-")[1]))
+    parts = [_bundle_query(b, term) for b in bundles]
+    gz = lambda path: gzip_size(path.read_bytes()) if path.is_file() else 0  # noqa: E731
+    shim = gz(site / "assets" / "briefings" / "search-shards" / "pagefind.js") if len(bundles) > 1 else 0
+    fragments = sorted((size for part in parts for size in part["fragment_sizes"]), reverse=True)
+    total = lambda key: sum(part[key] for part in parts)  # noqa: E731
+    return PagefindQuery(
+        term=term,
+        pages_indexed=total("pages_indexed"),
+        chunks_total=total("chunks_total"),
+        chunk_files=tuple(name for part in parts for name in part["chunk_files"]),
+        js_gz=total("js_gz") + shim,
+        entry_gz=total("entry_gz"),
+        wasm=total("wasm"),
+        meta=total("meta"),
+        chunks=total("chunks"),
+        fragments=sum(fragments[:RESULTS_SHOWN]),
+        ui_gz=gz(pf / "pagefind-ui.js") + gz(pf / "pagefind-ui.css"),
+        index_total=total("index_total"),
+        shards=len(bundles),
+    )
+
+
+def _bundle_query(pf: Path, term: str) -> dict:
+    """One Pagefind bundle: what a query for `term` loads from it."""
     entry_bytes = (pf / "pagefind-entry.json").read_bytes()
     entry = json.loads(entry_bytes)
     language = entry["languages"].get("en") or next(iter(entry["languages"].values()))
@@ -104,24 +135,21 @@ def pagefind_query(site: Path, term: str = "russia") -> PagefindQuery:
     meta, _ = _cbor(raw, len(signature))
     pages, chunks = meta[1], meta[2]  # type: ignore[index]
     wanted = [c for c in chunks if c[0] <= term <= c[1] or c[0].startswith(term)]
-    chunk_files = tuple(pf / "index" / f"{c[2]}.pf_index" for c in wanted)
-    fragments = sorted((p.stat().st_size for p in (pf / "fragment").glob("*.pf_fragment")), reverse=True)
-    index_total = sum(p.stat().st_size for p in (pf / "index").glob("*.pf_index")) + sum(fragments)
+    chunk_files = [pf / "index" / f"{c[2]}.pf_index" for c in wanted]
+    fragments = [p.stat().st_size for p in (pf / "fragment").glob("*.pf_fragment")]
     gz = lambda name: gzip_size((pf / name).read_bytes()) if (pf / name).is_file() else 0  # noqa: E731
-    return PagefindQuery(
-        term=term,
-        pages_indexed=len(pages),  # type: ignore[arg-type]
-        chunks_total=len(chunks),  # type: ignore[arg-type]
-        chunk_files=tuple(p.name for p in chunk_files),
-        js_gz=gz("pagefind.js") + gz("pagefind-worker.js"),
-        entry_gz=gzip_size(entry_bytes),
-        wasm=(pf / f"wasm.{language['wasm']}.pagefind").stat().st_size,
-        meta=meta_path.stat().st_size,
-        chunks=sum(p.stat().st_size for p in chunk_files),
-        fragments=sum(fragments[:RESULTS_SHOWN]),
-        ui_gz=gz("pagefind-ui.js") + gz("pagefind-ui.css"),
-        index_total=index_total,
-    )
+    return {
+        "pages_indexed": len(pages),  # type: ignore[arg-type]
+        "chunks_total": len(chunks),  # type: ignore[arg-type]
+        "chunk_files": [p.name for p in chunk_files],
+        "js_gz": gz("pagefind.js") + gz("pagefind-worker.js"),
+        "entry_gz": gzip_size(entry_bytes),
+        "wasm": (pf / f"wasm.{language['wasm']}.pagefind").stat().st_size,
+        "meta": meta_path.stat().st_size,
+        "chunks": sum(p.stat().st_size for p in chunk_files),
+        "fragment_sizes": fragments,
+        "index_total": sum(p.stat().st_size for p in (pf / "index").glob("*.pf_index")) + sum(fragments),
+    }
 
 
 def page_stats(site: Path, folder: str) -> dict:
