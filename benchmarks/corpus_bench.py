@@ -54,6 +54,7 @@ ENTITIES_PER_DOC = 30
 TERMS_PER_DOC = 10
 REFS_PER_JOURNAL = 15
 LINK_SHARE = 0.3  # briefings that link to 1-3 others
+BROKEN_LINK_SHARE = 0.1  # of those links, mistyped ones (the check suggests the closest slug for each)
 PAGE_SAMPLE = 200
 KINDS: tuple[EntityKind, ...] = ("person", "organisation", "place", "other")
 T = TypeVar("T")
@@ -120,7 +121,8 @@ def synthetic_docs(n: int, base: list[Doc], seed: int = 7) -> list[Doc]:
         links: tuple[BodyLink, ...] = ()
         if rng.random() < LINK_SHARE:
             links = tuple(
-                BodyLink(slugs[t], None, None, 50 + k, 1, rng.choice(paragraphs), "See the related briefing for the other side of this argument.", "wikilink")
+                BodyLink(_typo(slugs[t], rng) if rng.random() < BROKEN_LINK_SHARE else slugs[t], None, None, 50 + k, 1, rng.choice(paragraphs),
+                         "See the related briefing for the other side of this argument.", "wikilink")
                 for k, t in enumerate(rng.sample(range(n), min(n, rng.randint(1, 3)))) if t != i
             )
         body = replace(body, references=tuple(references), cited_in=tuple(cited_in), links=links, markdown=markdown)
@@ -130,6 +132,12 @@ def synthetic_docs(n: int, base: list[Doc], seed: int = 7) -> list[Doc]:
             entities=entities, glossary=glossary, body=body,
         ))
     return docs
+
+
+def _typo(slug: str, rng: random.Random) -> str:
+    """The slug with one letter dropped, as a hand-typed link might have it."""
+    i = rng.randrange(len(slug))
+    return slug[:i] + slug[i + 1 :]
 
 
 def _timed(fn: Callable[[], T]) -> tuple[float, T]:
@@ -153,11 +161,11 @@ def time_steps(docs: list[Doc], themes: dict) -> tuple[dict[str, float], dict[st
     t["  briefing_page, ms per briefing"] = 1000 * seconds / len(sample)
     sizes: dict[str, int] = {}
     page_fns: dict[str, Callable[[], str]] = {
-        "theme hubs": lambda: [pages.theme_hub_pages(th, corpus, themes, 50) for th in themes.values()],
+        "theme hubs": lambda: "".join(text for th in themes.values() for _, text in pages.theme_hub_pages(th, corpus, themes, 50)),
         "themes index": lambda: pages.themes_index_markdown(corpus, themes),
         "glossary page": lambda: pages.glossary_markdown(corpus),
         "entities page": lambda: pages.entities_markdown(corpus),
-        "archive page": lambda: pages.archive_pages(corpus, themes, 50),
+        "archive page": lambda: "".join(text for _, text in pages.archive_pages(corpus, themes, 50)),
         "home listing": lambda: pages.home_markdown(corpus, themes),
         "feed": lambda: feed.feed_xml(corpus, "https://example.org/", "Briefings"),
     }
