@@ -116,6 +116,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_config(self, config: Any) -> Any:
         self.root = Path(config.config_file_path or ".").parent
+        for option in ("listing_page_size", "search_shard_pages"):
+            if self.config[option] < 1:
+                raise PluginError(f"briefings: '{option}' must be 1 or more, not {self.config[option]}")
         # The plugin's template layer (header search form, feed link) sits between a
         # project's own custom_dir and Material's templates.
         if os.fspath(THEME_DIR) not in config.theme.dirs:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from build_tools.seeds import read_seed
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, build_project, make_scratch_project
 
 
 def _page_text(path: Path) -> str:
@@ -48,3 +48,12 @@ def test_briefings_are_not_in_the_global_navigation(built_site: Path) -> None:
     nav = nav[: nav.find("</nav>")]
     for seed in SEEDS:
         assert read_seed(seed).slug not in nav
+
+
+def test_a_listing_page_size_of_zero_is_refused_by_name(tmp_path: Path) -> None:
+    project = make_scratch_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - briefings:\n", "  - briefings:\n      listing_page_size: 0\n", 1), encoding="utf-8")
+    result = build_project(project)
+    assert result.returncode != 0
+    assert "briefings: 'listing_page_size' must be 1 or more, not 0" in result.stderr
