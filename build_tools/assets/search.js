@@ -4,11 +4,10 @@
 (function () {
   "use strict";
   var here = document.currentScript.src;
-  function start() {
+  function start(shards) {
     if (!window.PagefindUI || !document.getElementById("pagefind-search")) { return; }
-    var sharded = (window.briefingsSearchShards || []).length > 0;
     var ui = new window.PagefindUI({
-      bundlePath: sharded ? new URL("search-shards/", here).pathname : undefined,
+      bundlePath: shards.length ? new URL("search-shards/", here).pathname : undefined,
       element: "#pagefind-search",
       showSubResults: true,
       showImages: false,
@@ -22,5 +21,11 @@
     var q = new URLSearchParams(location.search).get("q");
     if (q) { ui.triggerSearch(q); }
   }
-  if (document.readyState !== "loading") { start(); } else { document.addEventListener("DOMContentLoaded", start); }
+  function load() {
+    import(new URL("../../pagefind/shards.js", here).href).then(
+      function (list) { start(list.shards || []); },
+      function () { start([]); }  // an index from before shards: one bundle
+    );
+  }
+  if (document.readyState !== "loading") { load(); } else { document.addEventListener("DOMContentLoaded", load); }
 })();

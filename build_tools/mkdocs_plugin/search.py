@@ -13,7 +13,7 @@ Pagefind holds its whole index in memory while it builds it (about 0.65 MB
 per long page), so a large corpus is indexed in shards of about
 `shard_pages` briefings (a hash of the path decides), one Pagefind run after another. Shard 0 is the
 bundle in `pagefind/`; shard k is `pagefind/shard-k/`, and
-`pagefind/shards.js` lists them for the search page, which searches them
+`pagefind/shards.js` (a module) lists them for the search page, which searches them
 all (`assets/search-shards/pagefind.js`). A briefing's shard comes from a hash of its path,
 so adding a briefing changes one shard; each shard's bundle is cached under
 the hash of its pages and reused while they are unchanged.
@@ -66,8 +66,8 @@ def plan_shards(indexed: dict[str, str], shard_pages: int, salt: str) -> list[Se
 
 
 def shards_script(shards: list[SearchShard]) -> str:
-    """The script that tells the search page which bundles to merge into the first one."""
-    return f"window.briefingsSearchShards = {json.dumps([s.folder for s in shards[1:]])};\n"
+    """The module that tells the search page which bundles there are beside the first one."""
+    return f"export const shards = {json.dumps([s.folder for s in shards[1:]])};\n"
 
 
 def search_command(site_dir: Path, language: str = "en", output: Path | None = None) -> list[str]:

@@ -51,7 +51,7 @@ def test_shards_are_built_then_reused_and_an_edit_rebuilds_only_its_shard(tmp_pa
     assert reuse_or_build_search_index(site, "en", cache, shards) == 0
     bundle = site / "pagefind"
     assert all((bundle / s.folder / "pagefind-entry.json").is_file() for s in shards)
-    assert (bundle / SHARDS_SCRIPT).read_text(encoding="utf-8") == 'window.briefingsSearchShards = ["shard-1/", "shard-2/"];\n'
+    assert (bundle / SHARDS_SCRIPT).read_text(encoding="utf-8") == 'export const shards = ["shard-1/", "shard-2/"];\n'
     assert not list(cache.glob(".briefings-tmp-*")), "no staging folder is left behind"
     fragments = sorted(p.name for p in bundle.rglob("*.pf_fragment"))
     assert len(fragments) == 6, "the six briefings are indexed, the home page is not"

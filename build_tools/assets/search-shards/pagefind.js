@@ -1,5 +1,5 @@
-/* Briefings: Pagefind's search API over an index in shards (pagefind/ and pagefind/shard-N/, listed by
-   pagefind/shards.js), for the Pagefind UI on the search page.
+/* Briefings: Pagefind's search API over an index in shards (pagefind/ and pagefind/shard-N/, listed by the
+   module pagefind/shards.js), for the Pagefind UI on the search page.
 
    Pagefind ignores a query word that its index does not hold (or matches a prefix of it), so a shard
    that lacks one of the words would answer with pages matching only the others. Each shard is searched with its own copy of
@@ -11,12 +11,13 @@ let loading = null;
 
 function shards() {
   if (!loading) {
-    const folders = [""].concat(window.briefingsSearchShards || []);
-    loading = Promise.all(folders.map(async function (folder) {
-      const pagefind = await import(new URL(folder + "pagefind.js", PRIMARY).href);
-      await pagefind.options(settings);
-      return pagefind;
-    }));
+    loading = import(new URL("shards.js", PRIMARY).href).then(function (list) {
+      return Promise.all([""].concat(list.shards).map(async function (folder) {
+        const pagefind = await import(new URL(folder + "pagefind.js", PRIMARY).href);
+        await pagefind.options(settings);
+        return pagefind;
+      }));
+    });
   }
   return loading;
 }
