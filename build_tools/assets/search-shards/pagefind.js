@@ -2,9 +2,9 @@
    module pagefind/shards.js), for the Pagefind UI on the search page.
 
    Pagefind ignores a query word that its index does not hold (or matches a prefix of it), so a shard
-   that lacks one of the words would answer with pages matching only the others. Each shard is searched with its own copy of
-   Pagefind; a multi-word query keeps only the shards that know every word (as one index over the
-   whole corpus would), unless none does. Results are merged by score. */
+   that lacks one of the words would answer with pages matching only the others. Each shard is
+   searched with its own copy of Pagefind; a multi-word query keeps only the shards that know every
+   word (as one index over the whole corpus would), unless none does. Results are merged by score. */
 const PRIMARY = new URL("../../../pagefind/", import.meta.url);
 let settings = {};
 let loading = null;
