@@ -300,5 +300,5 @@ def _return_freed_memory() -> None:
     gc.collect()
     try:
         ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # not glibc (macOS has no malloc_trim; Windows no CDLL(None))
         pass
