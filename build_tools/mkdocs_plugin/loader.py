@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -73,25 +76,70 @@ class FrontMatterCache:
         self.store.prune()
 
 
-def load_docs(root: Path, folder_name: str, themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None = None) -> tuple[list[Doc], list[Problem]]:
+PARALLEL_MIN = 200  # below this many files, starting worker processes costs more than it saves
+
+
+def load_docs(root: Path, folder_name: str, themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None = None,
+              *, workers: int = 1) -> tuple[list[Doc], list[Problem]]:
+    """Every briefing in the folder as a Doc, in file order, and the problems found; `workers` processes share the files."""
     folder = root / folder_name
-    docs: list[Doc] = []
-    problems: list[Problem] = []
-    for path in briefing_paths(folder):
-        shown = f"{folder_name.rstrip('/')}/{path.name}"
-        bf, found = reader.load(path, shown) if reader else load_briefing(path, shown)
-        problems += found
-        if bf is None:
-            continue
-        meta_problems = validate_meta(bf, tuple(themes))
-        problems += meta_problems
-        if any(p.severity == "error" for p in meta_problems):
-            continue
-        docs.append(doc_from_file(bf, analyser))
-    return docs, problems
+    jobs = [(path, f"{folder_name.rstrip('/')}/{path.name}") for path in briefing_paths(folder)]
+    if workers > 1 and len(jobs) >= PARALLEL_MIN and _can_fork():
+        loaded = _load_in_processes(jobs, themes, analyser, reader, workers)
+    else:
+        loaded = [_load_one(path, shown, themes, analyser, reader) for path, shown in jobs]
+    docs = [doc for doc, _ in loaded if doc is not None]
+    return docs, [p for _, found in loaded for p in found]
 
 
-def load_corpus(root: Path, options: Any, themes: dict[str, Theme], *, include_drafts: bool) -> LoadResult:
+def _load_one(path: Path, shown: str, themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None) -> tuple[Doc | None, list[Problem]]:
+    bf, problems = reader.load(path, shown) if reader else load_briefing(path, shown)
+    if bf is None:
+        return None, problems
+    meta_problems = validate_meta(bf, tuple(themes))
+    if any(p.severity == "error" for p in meta_problems):
+        return None, problems + meta_problems
+    return doc_from_file(bf, analyser), problems + meta_problems
+
+
+def _can_fork() -> bool:
+    """Forked workers inherit the loaders as they are; only where fork is the safe, native way (Linux)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+# What forked workers inherit: set just before the pool starts, read by _load_chunk.
+_SHARED: dict[str, Any] = {}
+
+
+def _load_chunk(jobs: list[tuple[Path, str]]) -> tuple[list[tuple[Doc | None, list[Problem]]], set[str], set[str]]:
+    """In a worker: load some files; also return the cache keys used, so the parent's prune keeps them."""
+    themes, analyser, reader = _SHARED["themes"], _SHARED["analyser"], _SHARED["reader"]
+    loaded = [_load_one(path, shown, themes, analyser, reader) for path, shown in jobs]
+    return loaded, _used(analyser), _used(reader)
+
+
+def _used(cache: Any) -> set[str]:
+    store = getattr(cache, "store", None)
+    return set(store.used) if store is not None else set()
+
+
+def _load_in_processes(jobs: list[tuple[Path, str]], themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None,
+                       workers: int) -> list[tuple[Doc | None, list[Problem]]]:
+    """Files in chunks of about 50 (so hand-written briefings, which need analysis, spread over the workers), results in file order."""
+    chunks = [jobs[i : i + 50] for i in range(0, len(jobs), 50)]
+    _SHARED.update(themes=themes, analyser=analyser, reader=reader)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_load_chunk, chunks))
+    finally:
+        _SHARED.clear()
+    for cache, used in ((analyser, set().union(*(r[1] for r in results))), (reader, set().union(*(r[2] for r in results)))):
+        if getattr(cache, "store", None) is not None:
+            cache.store.used |= used
+    return [item for loaded, _, _ in results for item in loaded]
+
+
+def load_corpus(root: Path, options: Any, themes: dict[str, Theme], *, include_drafts: bool, workers: int = 1) -> LoadResult:
     """Read, validate and analyse the corpus; files with errors are left out and reported."""
     from ..config import load_project_settings
 
@@ -99,7 +147,7 @@ def load_corpus(root: Path, options: Any, themes: dict[str, Theme], *, include_d
     curated = settings.curated_glossary if settings else ()
     analyser = CachedAnalyser(root / ".briefings-cache" / "analysis", tuple(themes.values()), curated)
     reader = FrontMatterCache(root / ".briefings-cache" / "front-matter")
-    docs, problems = load_docs(root, options["briefings_dir"], themes, analyser, reader)
+    docs, problems = load_docs(root, options["briefings_dir"], themes, analyser, reader, workers=workers)
     analyser.prune()
     reader.prune()
     if not include_drafts:

@@ -141,7 +141,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         include_drafts = self.config.drafts == "include" or (self.config.drafts == "auto" and self.is_serve)
-        result = load_corpus(self.root, self.config, self.themes, include_drafts=include_drafts)
+        # `mkdocs serve` runs a server thread beside the build, and forking a threaded process is unsafe: one process there.
+        workers = 1 if self.is_serve else (os.cpu_count() or 1)
+        result = load_corpus(self.root, self.config, self.themes, include_drafts=include_drafts, workers=workers)
         for problem in result.problems:
             (log.warning if problem.severity in ("error", "warning") else log.info)(problem.format())
         for problem in corpus_problems(result.corpus, self.root / self.config.briefings_dir):

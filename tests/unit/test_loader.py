@@ -1,0 +1,61 @@
+"""Loading the corpus in worker processes gives exactly what one process gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import build_tools.mkdocs_plugin.loader as loader
+from build_tools.config import load_project_settings
+from build_tools.ingest import ingest
+from build_tools.mkdocs_plugin.analysis_cache import CachedAnalyser
+from tests.conftest import FIXTURES, ROOT, SEEDS
+
+HAND_WRITTEN = """---
+title: Open RAN and the vendor question
+themes: [5g]
+---
+
+Operators in Europe weigh Open RAN against the cost of replacing Huawei equipment. The
+Body of European Regulators for Electronic Communications (BEREC) has asked for evidence.
+
+Spectrum auctions set the pace: a licence bought in 2020 must be used before 2025.
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for source in [*SEEDS, *sorted(FIXTURES.glob("*.txt"))[:6]]:
+        shutil.copy(source, seeds / source.name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    ingest([seeds], tmp_path / "briefings", config_path=tmp_path / "mkdocs.yml")
+    for i in range(3):
+        (tmp_path / "briefings" / f"hand-written-{i}.md").write_text(HAND_WRITTEN.replace("vendor", f"vendor {i}"), encoding="utf-8")
+    (tmp_path / "briefings" / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
+    return tmp_path
+
+
+def _load(project: Path, workers: int) -> tuple[list, list, set[str], set[str]]:
+    settings = load_project_settings(project / "mkdocs.yml")
+    themes = {t.slug: t for t in settings.themes}
+    analyser = CachedAnalyser(project / ".cache" / f"analysis-{workers}", settings.themes, settings.curated_glossary)
+    reader = loader.FrontMatterCache(project / ".cache" / f"front-matter-{workers}")
+    docs, problems = loader.load_docs(project, "briefings", themes, analyser, reader, workers=workers)
+    return docs, problems, analyser.store.used, reader.store.used
+
+
+def test_workers_load_the_same_docs_problems_and_cache_entries_as_one_process(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader, "PARALLEL_MIN", 2)
+    one = _load(project, 1)
+    two = _load(project, 2)
+    assert len(one[0]) == 11 and [p.path for p in one[1]] == ["briefings/broken.md"]
+    assert two[0] == one[0] and two[1] == one[1], "same Docs, same problems, same order"
+    assert len(two[2]) >= 3 and two[2] == one[2] and two[3] == one[3], "the parent knows every cache entry the workers used"
+    store = loader.JsonStore(project / ".cache" / "analysis-2")
+    store.used = two[2]
+    store.prune()
+    assert len(list(store.folder.glob("*.json"))) == len(two[2]), "prune keeps what the workers used"
