@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 import hashlib
 import json
@@ -34,6 +35,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from ..check import corpus_problems
 from ..config import themes_from_options
@@ -199,9 +201,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if work.cached is None:
             return markdown
         self.reused += 1
-        # A finished page: nothing to convert, and its template writes it as it was.
+        # A finished page: nothing to convert (not even an empty text: MkDocs would still set up
+        # Python-Markdown with every extension), and its template writes it as it was.
         page.meta["template"] = CACHED_TEMPLATE
         page.briefings_output = work.cached.output
+        page.render = functools.partial(_nothing_to_convert, page)
         for target, anchor, written in links:
             if anchor:
                 work.links_to_anchors.setdefault(files.get_file_from_path(target), {})[anchor] = written
@@ -295,6 +299,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             search = ("reused" if reused == len(shards) else "built") + (f" ({reused} of {len(shards)} shards reused)" if len(shards) > 1 else "")
         self.page_cache.prune()
         log.info(f"{self.reused} of {len(self.indexed)} briefing pages reused from the page cache; search index {search}")
+
+
+def _nothing_to_convert(page: Any, config: Any, files: Files) -> None:
+    """`Page.render` for a page whose finished HTML comes from the page cache."""
+    page.content = ""
+    page.toc = get_toc([])
 
 
 def _return_freed_memory() -> None:
