@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -84,9 +85,13 @@ def load_docs(root: Path, folder_name: str, themes: dict[str, Theme], analyser: 
     """Every briefing in the folder as a Doc, in file order, and the problems found; `workers` processes share the files."""
     folder = root / folder_name
     jobs = [(path, f"{folder_name.rstrip('/')}/{path.name}") for path in briefing_paths(folder)]
+    loaded: list[tuple[Doc | None, list[Problem]]] | None = None
     if workers > 1 and len(jobs) >= PARALLEL_MIN and _can_fork():
-        loaded = _load_in_processes(jobs, themes, analyser, reader, workers)
-    else:
+        try:
+            loaded = _load_in_processes(jobs, themes, analyser, reader, workers)
+        except (OSError, BrokenProcessPool):  # no processes to be had (limits, memory): one process does it
+            loaded = None
+    if loaded is None:
         loaded = [_load_one(path, shown, themes, analyser, reader) for path, shown in jobs]
     docs = [doc for doc, _ in loaded if doc is not None]
     return docs, [p for _, found in loaded for p in found]
