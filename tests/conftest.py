@@ -7,12 +7,12 @@ import functools
 import http.server
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -65,42 +65,44 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".wasm": "application/wasm"}
+
+    def log_message(self, *args) -> None:
+        pass
 
 
 @contextlib.contextmanager
-def serve_under_subpath(project: Path) -> Iterator[str]:
-    """Serve a project's built site under a sub-path (/briefings-site/) the way GitHub Pages serves a project."""
-    root = project / "_served"
-    if not root.exists():
-        root.mkdir()
-        (root / "briefings-site").symlink_to(project / "site")
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    port = _free_port()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder over HTTP on 127.0.0.1 (an ephemeral port); yields the base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{port}/briefings-site/"
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def serve_under_subpath(site: Path) -> Iterator[str]:
+    """Serve a built site under a sub-path (/briefings-site/) the way GitHub Pages serves a project."""
+    root = site.parent / "_served"
+    root.mkdir(exist_ok=True)
+    if not (root / "briefings-site").exists():
+        (root / "briefings-site").symlink_to(site)
+    with serve(root) as base:
+        yield base + "briefings-site/"
 
 
 @pytest.fixture(scope="session")
 def site_server(built_site: Path):
     """The seed site, served under /briefings-site/."""
-    with serve_under_subpath(built_site) as url:
+    with serve_under_subpath(built_site / "site") as url:
         yield url
 
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".wasm": "application/wasm"}
-
-    def log_message(self, *args) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")

@@ -3,18 +3,15 @@ Content-Security-Policy stops an inline script in its body, and a GitHub build g
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 
 from tests.browser.conftest import SLUGS, settle
-from tests.conftest import BIN, make_scratch_project, run
+from tests.conftest import BIN, make_scratch_project, run, serve_under_subpath
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 AUTHORED = "why-russia-chose-huawei"
@@ -54,16 +51,8 @@ def authored_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def authored_server(authored_site: Path):
-    root = authored_site.parent / "_served"
-    root.mkdir(exist_ok=True)
-    if not (root / "briefings-site").exists():
-        (root / "briefings-site").symlink_to(authored_site)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *a: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/briefings-site/"
-    server.shutdown()
+    with serve_under_subpath(authored_site) as url:
+        yield url
 
 
 def test_linked_from_quotes_the_linking_sentence(authored_site: Path) -> None:

@@ -9,7 +9,12 @@ import pytest
 
 from build_tools.seeds import read_seed
 from tests.browser.conftest import JOURNAL, OPED, settle
-from tests.conftest import SEEDS, build_project, make_scratch_project, serve_under_subpath
+from tests.conftest import (
+    SEEDS,
+    build_project,
+    make_scratch_project,
+    serve_under_subpath,
+)
 
 pytestmark = pytest.mark.browser
 TITLES = {read_seed(s).title for s in SEEDS}
@@ -96,7 +101,7 @@ def sharded_site_server(tmp_path_factory):
     result = build_project(project)
     assert result.returncode == 0, result.stderr
     assert "search index built (0 of 2 shards reused)" in result.stderr
-    with serve_under_subpath(project) as url:
+    with serve_under_subpath(project / "site") as url:
         yield url
 
 

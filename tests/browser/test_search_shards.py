@@ -51,10 +51,10 @@ SEARCH = """async ([module, queries]) => {
 def test_shards_find_exactly_what_one_index_finds(page, tmp_path: Path) -> None:
     one, sharded = _site(tmp_path / "one", 1000), _site(tmp_path / "sharded", 4)
     assert len(list((sharded / "pagefind").glob("shard-*"))) == 2
-    with serve_under_subpath(tmp_path / "one") as url:
+    with serve_under_subpath(one) as url:
         page.goto(url)
         expected = page.evaluate(SEARCH, [url + "pagefind/pagefind.js", QUERIES])
-    with serve_under_subpath(tmp_path / "sharded") as url:
+    with serve_under_subpath(sharded) as url:
         page.goto(url)
         answered = page.evaluate(SEARCH, [url + "assets/briefings/search-shards/pagefind.js", QUERIES])
     assert expected["sotsialnye seti"] == ["/briefings-site/briefings/b02/"], "one index: only the page with both words"

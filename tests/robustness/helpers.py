@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import hashlib
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
 
 from build_tools.briefing_file import load_briefing_text
 from build_tools.render import is_untouched
-from tests.conftest import BIN, SEEDS, make_scratch_project
+from tests.conftest import BIN, SEEDS, make_scratch_project, serve  # noqa: F401 (serve: used by the robustness tests)
 
 DATA = Path(__file__).resolve().parent / "data"
 BRIEFINGS = str(BIN / "briefings")
@@ -83,27 +77,6 @@ def mtimes(folder: Path) -> dict[str, int]:
 def temporaries(root: Path) -> list[str]:
     """Temporary files an interrupted write could leave anywhere under root."""
     return sorted(p.relative_to(root).as_posix() for p in root.rglob(".briefings-tmp-*"))
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".wasm": "application/wasm"}
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a folder over HTTP on 127.0.0.1 (an ephemeral port); yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def html_pages(site: Path) -> list[str]:
