@@ -18,7 +18,7 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 $(STAMP_INSTALL): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q -e '.[html,pdf]'
 	touch $@
 
 install: $(STAMP_INSTALL)
@@ -36,7 +36,7 @@ serve: ingest
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 $(STAMP_TEST): pyproject.toml $(STAMP_INSTALL)
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[html,pdf,test]'
 	touch $@
 
 # Debian's chromium drives the browser tests (Playwright never downloads a browser).

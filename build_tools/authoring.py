@@ -116,11 +116,11 @@ def new_briefing(title: str, out_dir: Path, *, theme: list[str] | None = None, s
 
 
 def _prefill_from_article(path: Path) -> tuple[dict, str]:
+    from .readers import read_path
     from .render import render_body
-    from .seeds import read_seed
 
     try:
-        article = read_seed(path)
+        article = read_path(path)
     except InputError as exc:
         raise NewBriefingError(str(exc)) from exc
     prefill = {

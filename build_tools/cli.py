@@ -13,10 +13,10 @@ from .errors import InputError
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
     from .pipeline import inspect_record
-    from .seeds import read_seed
+    from .readers import read_path
 
     try:
-        article = read_seed(Path(args.file), source=args.file)
+        article = read_path(Path(args.file), source=args.file)
     except InputError as exc:
         print(f"briefings: {exc}", file=sys.stderr)
         return 1

@@ -1,6 +1,7 @@
 """Bytes of a raw article to clean text: BOMs, legacy code pages, line ends.
 
-Never guesses silently into mojibake: UTF-8 (with or without BOM) and UTF-16
+Mojibake (UTF-8 text that was read as cp1252 and saved again) is repaired
+with ftfy and counted, so the parser can say how much it repaired. UTF-8 (with or without BOM) and UTF-16
 with a BOM are decoded as such; other bytes are tried as cp1251 (Cyrillic)
 and cp1252 (Western) and accepted only when the result reads as text of that
 script; anything else is rejected with a message saying what to do.
@@ -31,6 +32,7 @@ class DecodeError(ValueError):
 class Decoded:
     text: str
     encoding: str
+    repaired: int = 0  # mojibake sequences repaired (UTF-8 that had been read as cp1252 and saved again)
 
 
 def decode_article(data: bytes) -> Decoded:
@@ -48,8 +50,21 @@ def decode_article(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         return Decoded(normalise_newlines(_decode_legacy(data)), _legacy_name(data))
     if _MOJIBAKE.search(text):
-        raise DecodeError("contains mojibake (UTF-8 text that was decoded as cp1252 and saved again)")
+        repaired, count = repair_mojibake(text)
+        return Decoded(normalise_newlines(repaired), "utf-8", count)
     return Decoded(normalise_newlines(text), "utf-8")
+
+
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """Text with mojibake undone by ftfy, and how many mojibake sequences there were."""
+    import ftfy
+
+    count = len(_MOJIBAKE.findall(text))
+    config = ftfy.TextFixerConfig(
+        unescape_html=False, uncurl_quotes=False, fix_line_breaks=False, fix_latin_ligatures=False,
+        fix_character_width=False, remove_control_chars=False, normalization=None, explain=False,
+    )
+    return ftfy.fix_text(text, config), count
 
 
 def _legacy_name(data: bytes) -> str:

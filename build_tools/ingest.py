@@ -32,7 +32,9 @@ from .fsutil import atomic_write, file_lock, remove_stale_temporaries, safe_join
 from .render import is_untouched, recorded_hash, render_briefing
 from .slugs import unique_slugs
 
-RAW_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+from .readers import SUFFIXES as _READER_SUFFIXES
+
+RAW_SUFFIXES = set(_READER_SUFFIXES)
 CACHE_DIR = ".briefings-cache"
 #: A file's size and times stand for its content only once they are this much older than the moment
 #: they were read: an edit within the same clock tick would not move them (git's "racily clean" files).
@@ -110,7 +112,7 @@ class _Plan:
 def _process(source: Path, name: str, config_path: Path | None) -> _Rendered:
     """Parse, analyse and render one source (runs in a worker)."""
     from .pipeline import analyse_article
-    from .seeds import parse_seed_bytes
+    from .readers import read_bytes
 
     try:
         data = source.read_bytes()
@@ -118,7 +120,7 @@ def _process(source: Path, name: str, config_path: Path | None) -> _Rendered:
         return _Rendered(name, None, None, "", Problem(name, None, None, "error", f"cannot read the file ({exc.strerror})", "check the path"))
     digest = hashlib.sha256(data).hexdigest()
     try:
-        article = parse_seed_bytes(data, name)
+        article = read_bytes(data, name)
         briefing = analyse_article(article, config_path)
         return _Rendered(name, article.slug, render_briefing(briefing, source_sha256=digest), digest, None)
     except InputError as exc:

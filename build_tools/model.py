@@ -104,6 +104,8 @@ class Article:
     url: str | None = None
     provenance: tuple[str, ...] = ()
     metadata_lines: tuple[str, ...] = ()
+    #: Metadata fields guessed from the shape of the text rather than read from a label or a tag.
+    inferred: tuple[str, ...] = ()
 
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """Every body paragraph in reading order."""

@@ -35,7 +35,7 @@ def code_fingerprint() -> str:
     """Hash of the parser's and the analysis steps' source, so caches expire when either changes."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted([*package.glob("*.py"), *package.glob("parsing/*.py"), *package.glob("analysis/*.py")]):
+    for path in sorted([*package.glob("*.py"), *package.glob("parsing/*.py"), *package.glob("readers/*.py"), *package.glob("analysis/*.py")]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -58,11 +58,16 @@ def parse_seed_bytes(data: bytes, source: str) -> Article:
         raise InputError(source, f"cannot decode the file: it {exc}", "save it as UTF-8 text and run again") from exc
     if not decoded.text.strip(" \t\n\f\ufeff\u00a0"):
         raise InputError(source, "the file holds only whitespace", "paste the article text into it, or remove it")
-    return parse_seed(decoded.text, source)
+    article = parse_seed(decoded.text, source)
+    if decoded.repaired:
+        note = Diagnostic(None, "info", f"repaired {decoded.repaired} mojibake sequences (UTF-8 text that had been read as cp1252)")
+        article = replace(article, diagnostics=(note, *article.diagnostics))
+    return article
 
 
-def parse_seed(text: str, source: str) -> Article:
-    """Parse the text of one raw article into an Article. Raises InputError only when there is no title."""
+def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) -> Article:
+    """Parse the text of one raw article into an Article. Raises InputError only when there is no title.
+    `marked_headings_only` is for text written by a reader that knows the headings (Markdown, HTML)."""
     text = text.lstrip("\ufeff")
     diagnostics: list[Diagnostic] = []
     lines = _clean_lines(text, diagnostics)
@@ -70,7 +75,7 @@ def parse_seed(text: str, source: str) -> Article:
     header, body_start = _read_header(blocks, diagnostics)
     if not header.title:
         raise InputError(source, "no recognisable title", "put the article's title alone on the first line", line=1)
-    items, reference_blocks = _read_body(blocks[body_start:], diagnostics)
+    items, reference_blocks = _read_body(blocks[body_start:], diagnostics, marked_headings_only=marked_headings_only)
     items = _merge_labels(_join_page_breaks(items, diagnostics))
     items, trailing = _take_trailing_metadata(items)
     header.provenance.extend(trailing)
@@ -111,24 +116,34 @@ def parse_seed(text: str, source: str) -> Article:
     return _with_kind(article)
 
 
+_REPORTING = re.compile(r"\b(?:said|says|told|according to|announced|stated|added)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+
+
 def _with_kind(article: Article) -> Article:
-    """Label the article's genre from its shape (journal article, speech, interview, report, news, commentary)."""
+    """Label the article's genre from its shape (journal article, speech, interview, report, news, commentary).
+    The label is a guess from shape, so `kind` is listed in `inferred` (a reader that finds a genre tag clears it)."""
     title = article.title.lower()
     headings = [s.heading or "" for s in article.sections]
     questions = sum(1 for h in headings if h.endswith("?"))
-    qa = sum(1 for p in article.paragraphs() if re.match(r"^(?:Q|A|Q\d+)\s*[:.]", p.text))
-    if re.search(r"\b(?:speech|remarks|address|keynote)\b", title):
+    paragraphs = article.paragraphs()
+    qa = sum(1 for p in paragraphs if re.match(r"^(?:Q|A|Q\d+)\s*[:.]", p.text))
+    body = " ".join(p.text for p in paragraphs)
+    words = max(1, len(body.split()))
+    reporting = len(_REPORTING.findall(body))
+    first_person = len(_FIRST_PERSON.findall(body))
+    if re.search(r"\b(?:speech|remarks|address|keynote|press\s+(?:call|briefing|conference)|testimony)\b", title):
         kind = "speech"
     elif questions >= 2 or qa >= 2 or "interview" in title:
         kind = "interview"
-    elif article.doi or (article.abstract and article.keywords) or len(article.references) >= 5 or any(
-        _JOURNAL_LINE.search(line) for line in article.metadata_lines
-    ):
+    elif article.doi or (article.abstract and article.keywords) or any(_JOURNAL_LINE.search(line) for line in article.metadata_lines):
         kind = "journal article"
-    elif any(_NUMBERED_HEADING.match(h) for h in headings) or re.search(r"\b(?:report|brief|paper)\b", title + " ".join(article.metadata_lines).lower()):
+    elif any(_NUMBERED_HEADING.match(h) for h in headings) or re.search(r"\b(?:report|brief|paper|executive\s+order)\b", title + " " + " ".join(article.metadata_lines).lower()):
         kind = "report"
-    elif any(_DATELINE.match(p.text) for p in article.paragraphs()[:1]):
+    elif any(_DATELINE.match(p.text) for p in paragraphs[:1]) or (reporting >= 3 and reporting * 400 >= words and first_person * 2 < reporting):
         kind = "news"
+    elif len(article.references) >= 5 and not article.authors and first_person * 200 < words:
+        kind = "report"
     else:
         kind = "commentary"
-    return replace(article, kind=kind)
+    return replace(article, kind=kind, inferred=tuple(sorted({*article.inferred, "kind"})))

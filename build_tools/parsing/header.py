@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..dates import date_line_value, find_dates
 from ..model import Diagnostic
-from .patterns import _ABSTRACT_INLINE, _ABSTRACT_LABEL, _ADDRESS_LINE, _AUTHOR_LABEL, _BULLET, _BYLINE, _CREDENTIALS, _DOI, _DOI_LINE, _EMAIL, _EMAIL_LINE, _FUNDING, _JOURNAL_LINE, _KEYWORDS, _LABEL_BULLET, _MD_HEADING, _NUMBERED_HEADING, _ORCID, _ORCID_LINE, _ORG_WORDS, _POSTED_BY, _PROVENANCE, _READING_TIME, _REFERENCES_HEADING, _SPEAKER, _SPEAKER_LABEL, _WORD
+from .patterns import _NOT_NAME_WORDS, _ABSTRACT_INLINE, _ABSTRACT_LABEL, _ADDRESS_LINE, _AUTHOR_LABEL, _BULLET, _BYLINE, _CREDENTIALS, _DOI, _DOI_LINE, _EMAIL, _EMAIL_LINE, _FUNDING, _JOURNAL_LINE, _KEYWORDS, _LABEL_BULLET, _MD_HEADING, _NUMBERED_HEADING, _ORCID, _ORCID_LINE, _ORG_WORDS, _POSTED_BY, _PROVENANCE, _READING_TIME, _REFERENCES_HEADING, _SPEAKER, _SPEAKER_LABEL, _WORD
 from .shapes import _ends_sentence, _is_author_affiliation, _is_author_list, _is_headline, _is_metadata_line, _is_name, _is_org_name, _split_names, _strip_md, _words
 from .layout import _Block, _heading_candidate, _is_list, _is_prose, _line_structured
 
@@ -304,7 +304,8 @@ def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author
         return "address"
     if _DOI_LINE.match(stripped) and _DOI.search(stripped):
         return "doi" if not date_line_value(stripped) else "date"
-    if _BYLINE.match(stripped) and not (h.title is None and len(stripped.split()) > 8):
+    byline = _BYLINE.match(stripped)
+    if byline and not (h.title is None and len(stripped.split()) > 8) and _byline_starts_with_name(byline.group("names")):
         return "byline"
     if _AUTHOR_LABEL.match(stripped):
         return "byline"
@@ -361,6 +362,12 @@ def _is_label_before_title(line: str, nxt: str, same_block: bool) -> bool:
     if not _is_headline(nxt) or _is_name(nxt):
         return False
     return len(words) <= 4 and len(next_words) >= max(5, 2 * len(words)) and not line.endswith((".", "?"))
+
+
+def _byline_starts_with_name(names: str) -> bool:
+    """'By Jane Doe' is a byline; 'By the authority vested in me …' is the first sentence of the text."""
+    first = names.strip(" *_[").split(" ", 1)[0]
+    return bool(first) and first[0].isupper() and first.lower() not in _NOT_NAME_WORDS and len(names.split()) <= 16
 
 
 def _byline_names(line: str) -> list[str]:

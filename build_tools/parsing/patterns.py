@@ -98,12 +98,12 @@ _LABEL_BULLET = re.compile(r"^\s*[•▪◦]\s*\S")
 
 _REFERENCES_HEADING = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\d{1,2}\.?\s+)?(?:references?(?:\s+list)?|bibliography|sources|works\s+cited|literature(?:\s+cited)?|"
-    r"notes(?:\s+and\s+references)?|endnotes|footnotes|citations|further\s+reading)\s*:?\s*$",
+    r"notes(?:\s+and\s+(?:references|sources))?|(?:references|sources)\s+and\s+notes|endnotes|footnotes|citations|further\s+reading)\s*:?\s*$",
     re.I,
 )
 
 
-_NUMBERED_REF = re.compile(r"^\s*\[\d{1,3}\]\s+\S")
+_NUMBERED_REF = re.compile(r"^\s*\[\d{1,3}[a-z]?\]:?\s+\S")
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{2,30}\))?\s*[–—-]\s")
@@ -117,7 +117,10 @@ _LABEL_PREFIX = re.compile(r"^[A-Z][\w ]{0,30}:\s")
 
 _SPEAKER = re.compile(
     r"\b(?i:speech|remarks|address|statement|keynote|lecture|testimony)\s+(?i:delivered\s+)?(?i:by)\s+"
-    r"(?:(?i:the\s+)?(?i:president|prime\s+minister|minister|commissioner|secretary(?:\s+of\s+state)?|chancellor|ambassador|"
+    r"(?:(?i:the\s+)?(?:U\.S\.\s+|US\s+|EU\s+|UK\s+)?(?i:deputy\s+|principal\s+deputy\s+|assistant\s+|acting\s+)?"
+    r"(?i:president|prime\s+minister|minister|commissioner|national\s+security\s+advis[eo]r|advis[eo]r|press\s+secretary|"
+    r"special\s+envoy|envoy|administrator|spokesperson|representative|under\s*secretary(?:\s+of\s+\w+)?|"
+    r"secretary(?:\s+of\s+(?:state|defen[cs]e|commerce|the\s+treasury|homeland\s+security|\w+))?|chancellor|ambassador|"
     r"vice[- ]president|executive\s+vice[- ]president|high\s+representative|governor|senator|chair(?:man|woman)?|"
     r"director(?:[- ]general)?|dr\.?|prof\.?|professor|mr\.?|ms\.?|mrs\.?|sir|dame|h\.?e\.?)\s+)*"
     r"(?P<name>(?:[A-Z][\w'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|van|von|de|der|da|del|di|bin|al)){1,3})"
@@ -150,6 +153,8 @@ _NOT_NAME_WORDS = {
     "analysis", "update", "updated", "published", "reports", "data", "cyber", "internet", "open", "ran", "strategy",
     "geopolitics", "trade", "economy", "power", "future", "age", "war", "cold", "era", "dives", "what", "why", "how",
     "who", "when", "where", "is", "are", "a", "an", "our", "your", "their", "its", "this", "that", "these",
+    "via", "teleconference", "conference", "call", "webinar", "transcript", "delivered", "remarks", "embargoed",
+    "house", "code", "act", "law", "order", "office", "government", "administration", "foundation", "agency",
 }
 
 

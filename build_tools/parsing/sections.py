@@ -28,8 +28,11 @@ class _Item:
     line_starts: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _read_body(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[list[_Item], list[_Block]]:
-    """Body items and the blocks of the reference list (if any)."""
+def _read_body(
+    blocks: list[_Block], diagnostics: list[Diagnostic], *, marked_headings_only: bool = False
+) -> tuple[list[_Item], list[_Block]]:
+    """Body items and the blocks of the reference list (if any). With `marked_headings_only` (text
+    written from Markdown or HTML, whose headings are known) only `#` lines are headings."""
     items: list[_Item] = []
     ref_start = _reference_start(blocks)
     body_blocks = blocks if ref_start is None else blocks[:ref_start]
@@ -42,6 +45,8 @@ def _read_body(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[lis
         nxt = body_blocks[i + 1] if i + 1 < len(body_blocks) else None
         prev = items[-1] if items else None
         heading = _heading_candidate(block)
+        if heading and marked_headings_only and not _MD_HEADING.match(first.strip()):
+            heading = None
         if heading and _accept_heading(block, heading[0], prev, nxt):
             items.append(_Item("heading", heading[0], block.first, heading[1]))
             continue

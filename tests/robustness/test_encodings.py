@@ -41,8 +41,17 @@ INVALID = {
     "undefined-bytes.txt": b"A title\n\nText with \x98\x81\x8d\x8f\x90 bytes that no code page defines.\n",
     "binary.txt": bytes(range(256)) * 4,
     "bad-utf16.txt": b"\xff\xfeA\x00 \x00\x00\xd8\x00\xd8",  # a UTF-16 BOM, then lone surrogates
-    "mojibake.txt": "CafÃ© sociÃ©tÃ©â€™s\n\nDouble-encoded text is refused.\n".encode(),
 }
+MOJIBAKE = "CafÃ© sociÃ©tÃ©â€™s plans\n\nDouble-encoded text â€“ read as cp1252 and saved again â€“ is repaired.\n"
+
+
+def test_mojibake_is_repaired_and_said(tmp_path: Path) -> None:
+    path = tmp_path / "mojibake.txt"
+    path.write_bytes(MOJIBAKE.encode("utf-8"))
+    article = read_seed(path, source="seeds/mojibake.txt")
+    assert article.title == "Café société’s plans"
+    assert "text – read as cp1252" in article.paragraphs()[0].text
+    assert any("repaired 6 mojibake sequences" in d.message for d in article.diagnostics), article.diagnostics
 
 
 def _write_cases(folder: Path) -> dict[str, Path]:

@@ -1,0 +1,174 @@
+"""Saved web pages (.html) -> Article.
+
+Metadata comes from the page's tags, in order of trust: Highwire Press
+`citation_*` (what scholarly sites and Google Scholar use), Dublin Core,
+JSON-LD (Article, NewsArticle, ScholarlyArticle …), then Open Graph and plain
+`<meta name=…>` tags, then the `<h1>` and `<title>`. The article's main text
+is found by trafilatura, which leaves out menus, share buttons, related links
+and footers; its Markdown goes through the Markdown reader, so headings,
+lists, quotes and footnotes are read the same way for both kinds. What
+trafilatura left out is recorded as one info diagnostic with its word count.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from typing import Any
+
+from ..errors import InputError
+from ..model import Article, Diagnostic
+from .metadata import SourceMetadata, genre, iso_date, overlay, plain
+
+#: Pages beyond this size are cut before extraction (a saved page of 50 MB is a data dump, not an article).
+MAX_PAGE_BYTES = 20_000_000
+_TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
+
+
+def read_html(data: bytes, source: str) -> Article:
+    """Read a saved web page: its metadata tags and its main text."""
+    from . import require
+
+    require("trafilatura", "html", source)
+    import lxml.html
+
+    if len(data) > MAX_PAGE_BYTES:
+        raise InputError(source, f"the web page is {len(data) // 1_000_000} MB, more than an article page holds",
+                         "save the article's page alone (File > Save Page As, 'HTML only')")
+    text = _decode(data)
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError) as exc:
+        raise InputError(source, f"the web page cannot be parsed ({exc})", "save the page again from the browser") from exc
+    meta = page_metadata(tree)
+    body_markdown = _main_text(text)
+    if not body_markdown or len(body_markdown.split()) < 20:
+        raise InputError(source, "no article text was found in this web page (only navigation or page chrome)",
+                         "save the page of the article itself, or paste its text into a .txt file")
+    from .markdown import markdown_to_text
+
+    diagnostics: list[Diagnostic] = []
+    plain_text, _labelled = markdown_to_text(body_markdown, diagnostics)
+    title = meta.title or "Untitled web page"
+    plain_text = f"# {title}\n\n{plain_text}"
+    from ..seeds import parse_seed
+
+    article = parse_seed(plain_text, source, marked_headings_only=True)
+    page_words = len(" ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")).split())
+    kept = len(body_markdown.split())
+    if page_words > kept:
+        diagnostics.append(Diagnostic(None, "info", f"web page: {page_words - kept} words of page chrome (navigation, menus, "
+                                      f"related links, footer) left out; {kept} words of article text kept"))
+    article = replace(article, diagnostics=(*article.diagnostics, *diagnostics))
+    return overlay(article, meta)
+
+
+def _decode(data: bytes) -> str:
+    from ..decoding import repair_mojibake
+
+    m = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.I)
+    encoding = m.group(1).decode("ascii", "ignore") if m else "utf-8"
+    try:
+        text = data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        text = data.decode("utf-8", errors="replace")
+    if "\u00e2\u20ac" in text:
+        text, _count = repair_mojibake(text)
+    return text
+
+
+def _main_text(html: str) -> str | None:
+    import trafilatura
+
+    return trafilatura.extract(
+        html, output_format="markdown", include_links=False, include_formatting=True, include_tables=True,
+        include_comments=False, include_images=False, deduplicate=False, with_metadata=False,
+    )
+
+
+def page_metadata(tree: Any) -> SourceMetadata:
+    """Title, authors, date, abstract, URL, publisher and genre from a page's tags, the most trusted first."""
+    tags: dict[str, list[str]] = {}
+    for node in tree.iter("meta"):
+        key = (node.get("name") or node.get("property") or node.get("itemprop") or "").strip().lower()
+        value = node.get("content") if node.get("content") is not None else node.get("value")
+        if key and value and value.strip():
+            tags.setdefault(key, []).append(plain(value) or "")
+    ld = _json_ld(tree)
+
+    def first(*keys: str) -> str | None:
+        for key in keys:
+            for value in tags.get(key, []):
+                if value:
+                    return value
+        return None
+
+    h1 = next((plain(h.text_content()) for h in tree.iter("h1") if plain(h.text_content())), None)
+    page_title = next((plain(t.text_content()) for t in tree.iter("title")), None)
+    title = first("citation_title", "dc.title", "dcterms.title") or plain(ld.get("headline")) or plain(ld.get("name"))
+    if not title:
+        social = first("og:title", "twitter:title", "sailthru.title")
+        title = h1 if h1 and (not social or social.startswith(h1)) else social or h1
+        if not title and page_title:
+            title = _TITLE_SUFFIX.sub("", page_title)
+    authors = tuple(tags.get("citation_author", [])) or tuple(tags.get("dc.creator", [])) or _ld_names(ld.get("author"))
+    if not authors:
+        names = [a for a in tags.get("author", []) + tags.get("article:author", []) if a and not a.startswith("http")]
+        authors = tuple(dict.fromkeys(names))
+    date = iso_date(
+        first("citation_publication_date", "citation_date", "citation_online_date", "dc.date", "dcterms.issued", "dc.date.issued")
+        or ld.get("datePublished")
+        or first("article:published_time", "og:published_time", "date", "pubdate", "publish-date", "sailthru.date", "parsely-pub-date")
+        or next((t.get("datetime") for t in tree.iter("time") if t.get("datetime")), None)
+    )
+    canonical = next((link.get("href") for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical" and link.get("href")), None)
+    url = canonical or first("og:url", "citation_public_url", "citation_abstract_html_url", "twitter:url")
+    if url and not url.lower().startswith(("http://", "https://")):
+        url = None
+    journal = first("citation_journal_title", "citation_conference_title")
+    publisher = first("citation_publisher", "dc.publisher") or journal or _ld_name(ld.get("publisher")) or first("og:site_name", "application-name")
+    ld_type = ld.get("@type")
+    kind = "journal article" if journal else genre(ld_type if isinstance(ld_type, (str, list)) else None, first("article:section"))
+    return SourceMetadata(
+        title=title,
+        authors=authors,
+        date=date,
+        abstract=first("citation_abstract", "dc.description", "dcterms.abstract") or plain(ld.get("description"))
+        or first("description", "og:description", "twitter:description"),
+        url=url,
+        publisher=publisher,
+        keywords=tuple(k.strip() for k in (first("citation_keywords", "keywords", "news_keywords") or "").split(",") if k.strip())
+        if first("citation_keywords", "keywords", "news_keywords") else (),
+        kind=kind,
+        doi=first("citation_doi", "dc.identifier.doi", "prism.doi"),
+    )
+
+
+def _json_ld(tree: Any) -> dict[str, Any]:
+    """The first JSON-LD object that describes an article (or a page), else {}."""
+    for node in tree.iter("script"):
+        if (node.get("type") or "").lower() != "application/ld+json" or not node.text:
+            continue
+        try:
+            data = json.loads(node.text)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            if isinstance(item, dict) and re.search(r"Article|Posting|Report|Speech", str(item.get("@type", ""))):
+                return item
+    return {}
+
+
+def _ld_name(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return plain(value.get("name"))
+    if isinstance(value, list) and value:
+        return _ld_name(value[0])
+    return plain(value)
+
+
+def _ld_names(value: Any) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value] if value else []
+    return tuple(n for n in (_ld_name(item) for item in items) if n)
