@@ -200,3 +200,31 @@ def _resolve(names: str, year: str, index: dict[tuple[str, str], str]) -> str | 
         if key and (key, year) in index:
             return index[(key, year)]
     return None
+
+
+# A note number printed as a superscript and flattened by PDF text extraction: glued to the word or
+# punctuation before it ("Russia1", "concerns.3", "2023–24.11") or alone between words ("of 4 the").
+_GLUED_MARK = re.compile(r"(?<=[^\W\d_]|[.,;:)”\"’])(\d{1,3})(?=[\s.,;:)]|$)|(?<=\s)(\d{1,3})(?=\s)")
+
+
+def find_note_marks(paragraphs: Sequence[Paragraph], references: Sequence[Reference]) -> tuple[Citation, ...]:
+    """Note marks of numbered endnotes that PDF text flattened into plain digits, in reading order.
+
+    A digit run counts only when it continues the notes' sequence (the next number, or a skip of one
+    or two), so years, counts and "COVID-19" are never taken for marks. A glued mark may skip up to
+    four (a mark the extraction lost), a number standing alone between words up to two."""
+    numbered = {int(r.id[4:]) for r in references if re.fullmatch(r"ref-\d+", r.id)}
+    if len(numbered) < 3:
+        return ()
+    expected = 1
+    found: list[Citation] = []
+    for paragraph in paragraphs:
+        for m in _GLUED_MARK.finditer(paragraph.text):
+            number = int(m.group(1) or m.group(2))
+            glued = m.group(1) is not None
+            window = 4 if glued else 2
+            if number not in numbered or not expected <= number <= expected + window:
+                continue
+            found.append(Citation(paragraph.id, m.group(0), f"ref-{number}", m.start(), m.end()))
+            expected = number + 1
+    return tuple(found)

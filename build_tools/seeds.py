@@ -29,12 +29,13 @@ from .decoding import DecodeError, decode_article
 from .errors import InputError
 from .model import Article, Author, Diagnostic
 from .parsing.header import _read_header
-from .parsing.layout import _blocks, _clean_lines
+from .parsing.layout import _blocks, _clean_lines, _split_glued_headings
 from .parsing.patterns import _DATELINE, _JOURNAL_LINE, _NUMBERED_HEADING
 from .parsing.sections import (
     _citations, _join_page_breaks, _merge_labels, _read_body, _read_references, _sections, _split_run_in_headings,
     _take_standfirst, _take_trailing_metadata,
 )
+from .references import find_note_marks
 from .slugs import slugify
 
 
@@ -75,6 +76,7 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
     header, body_start = _read_header(blocks, diagnostics)
     if not header.title:
         raise InputError(source, "no recognisable title", "put the article's title alone on the first line", line=1)
+    blocks = _split_glued_headings(blocks, body_start)
     items, reference_blocks = _read_body(blocks[body_start:], diagnostics, marked_headings_only=marked_headings_only)
     items = _merge_labels(_join_page_breaks(items, diagnostics))
     items, trailing = _take_trailing_metadata(items)
@@ -87,6 +89,11 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
     sections, line_maps = _sections(items)
     citations, cite_diags = _citations(sections, references, line_maps)
     diagnostics.extend(cite_diags)
+    if references and not any(re.fullmatch(r"\[\d{1,3}\]", c.text) for c in citations):
+        marks = find_note_marks([p for s in sections for p in s.paragraphs], references)
+        taken = {(c.paragraph, c.start) for c in citations}
+        citations = tuple(sorted((*citations, *(m for m in marks if (m.paragraph, m.start) not in taken)),
+                                 key=lambda c: (_paragraph_order(sections, c.paragraph), c.start)))
     if not any(s.paragraphs for s in sections):
         diagnostics.append(Diagnostic(None, "warning", "no body text was found after the header"))
     authors = tuple(
@@ -120,6 +127,11 @@ _REPORTING = re.compile(r"\b(?:said|says|told|according to|announced|stated|adde
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
 
 
+def _paragraph_order(sections: tuple, paragraph_id: str) -> int:
+    digits = re.sub(r"\D", "", paragraph_id)
+    return int(digits) if digits else 0
+
+
 def _with_kind(article: Article) -> Article:
     """Label the article's genre from its shape (journal article, speech, interview, report, news, commentary).
     The label is a guess from shape, so `kind` is listed in `inferred` (a reader that finds a genre tag clears it)."""
@@ -138,7 +150,7 @@ def _with_kind(article: Article) -> Article:
         kind = "interview"
     elif article.doi or (article.abstract and article.keywords) or any(_JOURNAL_LINE.search(line) for line in article.metadata_lines):
         kind = "journal article"
-    elif any(_NUMBERED_HEADING.match(h) for h in headings) or re.search(r"\b(?:report|brief|paper|executive\s+order)\b", title + " " + " ".join(article.metadata_lines).lower()):
+    elif any(_NUMBERED_HEADING.match(h) for h in headings) or re.search(r"\b(?:report|brief|paper|executive\s+order|issue\s+no)\b", title + " " + " ".join(article.metadata_lines).lower()):
         kind = "report"
     elif any(_DATELINE.match(p.text) for p in paragraphs[:1]) or (reporting >= 3 and reporting * 400 >= words and first_person * 2 < reporting):
         kind = "news"

@@ -155,7 +155,7 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
             elif kind == "author_name":
                 h.metadata_lines.append(line)
                 name = _CREDENTIALS.sub("", _strip_md(line)).strip(" ,")
-                current_author = _add_author(h, name)
+                current_author = _add_author(h, name.title() if name.isupper() else name)
             elif kind == "author_with_affiliation":
                 h.metadata_lines.append(line)
                 name, rest = line.split(",", 1)
@@ -184,6 +184,9 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
                     return h, b  # the text opens with body prose: there is no title to read
                 h.title = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
                 h.title_line = block.lines[li].number
+                if h.title.endswith(":") and li + 1 < len(lines) and _is_title_like(lines[li + 1]) and len(lines[li + 1].split()) <= 12:
+                    li += 1  # "Unified Payment Interface:" wrapped before its second half
+                    h.title = f"{h.title} {_strip_md(lines[li]).strip()}"
                 speaker = _SPEAKER.search(h.title)
                 if speaker and not h.authors:
                     _add_author(h, speaker.group("name"))
@@ -316,6 +319,8 @@ def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author
     if h.title is None:
         if stripped.startswith("#"):
             return "title"
+        if _COVER_LABEL.match(stripped):
+            return "label"
         if _LABEL_BULLET.match(stripped):
             return "label"
         if nxt is not None and _is_label_before_title(stripped, nxt, nxt_same_block):
@@ -325,7 +330,7 @@ def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author
         return "title"
     if _strip_md(stripped) != stripped and _is_author_list(_strip_md(stripped)):
         return "author_list"
-    if _is_name(stripped):
+    if _is_name(stripped) or (stripped.isupper() and len(stripped.split()) >= 2 and _is_name(stripped.title())):
         return "author_name"
     if _is_author_affiliation(stripped):
         return "author_with_affiliation"
@@ -362,6 +367,13 @@ def _is_label_before_title(line: str, nxt: str, same_block: bool) -> bool:
     if not _is_headline(nxt) or _is_name(nxt):
         return False
     return len(words) <= 4 and len(next_words) >= max(5, 2 * len(words)) and not line.endswith((".", "?"))
+
+
+#: Series and issue labels printed above a report's title on its cover ("ISSUE NO. 380", "POLICY BRIEF", "FOCUS").
+_COVER_LABEL = re.compile(
+    r"^(?=[^a-z]*$)(?:(?:ISSUE|VOL(?:UME)?|NO|NUMBER|NR)\.?\s*(?:NO\.?\s*)?\d+\b.{0,30}|(?:ISSUE|POLICY|RESEARCH|ANALYTICAL)\s+BRIEF.{0,30}|"
+    r"(?:WORKING|OCCASIONAL|DISCUSSION|POLICY)\s+PAPER.{0,30}|SPECIAL\s+REPORT|FOCUS|COMMENTARY|ANALYSIS|OPINION|FEATURE|INSIGHT|PERSPECTIVE)$"
+)
 
 
 def _byline_starts_with_name(names: str) -> bool:

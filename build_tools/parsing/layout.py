@@ -161,3 +161,42 @@ def _line_structured(block: _Block) -> bool:
 
 def _is_list(block: _Block) -> bool:
     return bool(_BULLET.match(block.lines[0].text)) and sum(1 for x in block.lines if _BULLET.match(x.text)) >= max(1, len(block.lines) // 2)
+
+
+def _split_glued_headings(blocks: list[_Block], body_start: int) -> list[_Block]:
+    """PDF text often has no blank line around a heading ("…financial inclusion." / "BACKGROUND" / prose):
+    an ALL-CAPS line of a body block that follows the end of a sentence (or opens the block) and is
+    followed by a line that starts like prose becomes a block of its own."""
+    from .shapes import _ends_sentence, _is_upper_heading
+
+    out: list[_Block] = blocks[:body_start]
+    for block in blocks[body_start:]:
+        lines = block.lines
+        current: list[_Line] = []
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            text = line.text.strip()
+            nxt = lines[i + 1].text if i + 1 < len(lines) else None
+            if nxt is not None and i + 2 < len(lines) and _is_upper_heading(nxt.strip()) and len((text + " " + nxt).split()) <= 12 \
+                    and _is_upper_heading(text) and not _is_upper_heading(lines[i + 2].text.strip()):
+                line = _Line(line.number, f"{text} {nxt.strip()}")  # a heading wrapped over two lines
+                text = line.text
+                i += 1
+                nxt = lines[i + 1].text
+            heading = (
+                nxt is not None and len(text.split()) <= 10 and _is_upper_heading(text)
+                and (not current or _ends_sentence(current[-1].text.strip()))
+                and re.match(r"^\s*(?:[A-Z“\"‘(]|\d+\.(?:\s|$))", nxt) is not None and not _is_upper_heading(nxt.strip())
+            )
+            if heading:
+                if current:
+                    out.append(_Block(current))
+                out.append(_Block([line]))
+                current = []
+            else:
+                current.append(line)
+            i += 1
+        if current:
+            out.append(_Block(current))
+    return out

@@ -72,7 +72,7 @@ _FUNDING = re.compile(
 
 
 _PROVENANCE = re.compile(
-    r"^\s*(?:©|\(c\)\s|copyright\b|cite\s+as\b|citation\s*:|how\s+to\s+cite\b|originally\s+published|first\s+published\s+(?:in|by|on)\b|"
+    r"^\s*(?:©|\(c\)\s|copyright\b|cite\s+as\b|citation\s*:|attribution\s*:|suggested\s+citation\b|how\s+to\s+cite\b|originally\s+published|first\s+published\s+(?:in|by|on)\b|"
     r"republished\b|reprinted\b|reproduced\b|a\s+version\s+of\s+this\b|an?\s+(?:earlier|shorter|longer|previous)\s+version\b|"
     r"(?:this|the)\s+(?:story|article|piece|essay|op-ed|commentary|paper|post|report|interview|text)\s+"
     r"(?:was\s+|is\s+|has\s+been\s+|first\s+|originally\s+){1,3}(?:originally\s+|first\s+)?"
@@ -84,7 +84,7 @@ _PROVENANCE = re.compile(
 _ABSTRACT_LABEL = re.compile(r"^\s*(?:#{1,6}\s*)?(?:abstract|summary|standfirst)\s*[:.—–-]?\s*$", re.I)
 
 
-_ABSTRACT_INLINE = re.compile(r"^\s*(?:abstract|summary)\s*[:.—–]\s*(?P<rest>\S.*)$", re.I)
+_ABSTRACT_INLINE = re.compile(r"^\s*(?:(?i:abstract|summary)\s*[:.—–]|ABSTRACT|EXECUTIVE SUMMARY)\s*(?P<rest>[^\s:.—–]\S*.*)$")
 
 
 _KEYWORDS = re.compile(r"^\s*(?:#{1,6}\s*)?(?:key\s*words|keywords|index\s+terms|tags)\s*[:.—–-]\s*(?P<rest>.*)$", re.I)

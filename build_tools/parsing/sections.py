@@ -74,6 +74,8 @@ def _accept_heading(block: _Block, text: str, prev: _Item | None, nxt: _Block | 
     first = block.lines[0].text.strip()
     if _MD_HEADING.match(first) or _REFERENCES_HEADING.match(_strip_md(first)):
         return True
+    if len(block.lines) == 1 and len(text.split()) >= 2 and _is_upper_heading(text) and nxt is not None and _is_prose(nxt):
+        return True  # an ALL-CAPS heading after a page break, though the page ended mid-sentence
     if prev is not None and prev.kind == "text" and not _ends_sentence(prev.text) and len(_words(prev.text)) >= 8:
         return False  # a short line after a cut sentence is its continuation
     if nxt is None:
@@ -140,23 +142,36 @@ def _read_references(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tup
     for block in blocks:
         lines = block.lines
         starts_like_entry = [bool(_NUMBERED_REF.match(x.text) or re.match(r"^\s*\d{1,3}[.)]\s", x.text) or _looks_like_entry_start(x.text)) for x in lines]
-        if len(lines) > 1 and sum(starts_like_entry) >= 2 and starts_like_entry[0]:
+        if len(lines) > 1 and (sum(starts_like_entry) >= 2 and starts_like_entry[0] or any(starts_like_entry[1:]) and entries):
             current: list[_Line] = []
             for line, is_start in zip(lines, starts_like_entry):
                 if is_start and current:
-                    entries.append((" ".join(x.text.strip() for x in current), current[0].number))
+                    if not _NUMBERED_START.match(current[0].text) and entries and _NUMBERED_START.match(entries[-1][0]):
+                        # the tail of the previous entry, carried over a page break
+                        entries[-1] = (entries[-1][0] + " " + " ".join(x.text.strip() for x in current), entries[-1][1])
+                    else:
+                        entries.append((" ".join(x.text.strip() for x in current), current[0].number))
                     current = []
                 current.append(line)
             if current:
                 entries.append((" ".join(x.text.strip() for x in current), current[0].number))
         else:
             entries.append((block.text, block.first))
-    references = []
+    merged: list[tuple[str, int]] = []
     for text, line in entries:
+        if merged and re.fullmatch(r"\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s*", merged[-1][0]):
+            merged[-1] = (f"{merged[-1][0].strip()} {text}", merged[-1][1])  # a number alone on its line, then its entry
+        else:
+            merged.append((text, line))
+    references = []
+    for text, line in merged:
         number = re.match(r"^\s*\[(\d{1,3})\]|^\s*(\d{1,3})[.)]\s", text)
         n = int(number.group(1) or number.group(2)) if number else None
         references.append(parse_reference(text, number=n, line=line))
     return unique_ids(references)
+
+
+_NUMBERED_START = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)](?:\s|$))")
 
 
 def _looks_like_entry_start(line: str) -> bool:
