@@ -187,6 +187,15 @@ def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_
                 if h.title.endswith(":") and li + 1 < len(lines) and _is_title_like(lines[li + 1]) and len(lines[li + 1].split()) <= 12:
                     li += 1  # "Unified Payment Interface:" wrapped before its second half
                     h.title = f"{h.title} {_strip_md(lines[li]).strip()}"
+                else:
+                    wrapped = _display_title_lines(lines, li)
+                    if wrapped:
+                        h.title = " ".join([h.title, *(_strip_md(x).strip() for x in lines[li + 1 : li + 1 + wrapped])])
+                        li += wrapped
+                        dek = lines[li + 1 :]
+                        if dek and len(" ".join(dek).split()) <= 120 and _ends_sentence(dek[-1]) and not h.abstract:
+                            _add_abstract(h, " ".join(x.strip() for x in dek))  # the opener's standfirst, set under the title
+                            li = len(lines)
                 speaker = _SPEAKER.search(h.title)
                 if speaker and not h.authors:
                     _add_author(h, speaker.group("name"))
@@ -264,7 +273,7 @@ def _starts_body(blocks: list[_Block], b: int, h: _Header) -> bool:
         return False
     if _BYLINE.match(first) or _AUTHOR_LABEL.match(first) or date_line_value(first) and len(first.split()) <= 12:
         return False
-    if len(block.lines) == 1 and (_is_name(first) or _is_author_list(_strip_md(first.strip()))):
+    if len(block.lines) == 1 and (_is_name(first) or _is_caps_name(first) or _is_author_list(_strip_md(first.strip()))):
         return False
     heading = _heading_candidate(block)
     if heading:
@@ -330,7 +339,7 @@ def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author
         return "title"
     if _strip_md(stripped) != stripped and _is_author_list(_strip_md(stripped)):
         return "author_list"
-    if _is_name(stripped) or (stripped.isupper() and len(stripped.split()) >= 2 and _is_name(stripped.title())):
+    if _is_name(stripped) or _is_caps_name(stripped):
         return "author_name"
     if _is_author_affiliation(stripped):
         return "author_with_affiliation"
@@ -374,6 +383,25 @@ _COVER_LABEL = re.compile(
     r"^(?=[^a-z]*$)(?:(?:ISSUE|VOL(?:UME)?|NO|NUMBER|NR)\.?\s*(?:NO\.?\s*)?\d+\b.{0,30}|(?:ISSUE|POLICY|RESEARCH|ANALYTICAL)\s+BRIEF.{0,30}|"
     r"(?:WORKING|OCCASIONAL|DISCUSSION|POLICY)\s+PAPER.{0,30}|SPECIAL\s+REPORT|FOCUS|COMMENTARY|ANALYSIS|OPINION|FEATURE|INSIGHT|PERSPECTIVE)$"
 )
+
+
+def _display_title_lines(lines: list[str], li: int) -> int:
+    """How many lines after line li continue a title set in large type, a few words a line, when the same
+    block then runs on into prose (a designed cover or magazine opener); 0 when the title is one line."""
+    if len(lines[li].split()) > 4 or _ends_sentence(lines[li]):
+        return 0
+    n = 0
+    while li + 1 + n < len(lines) and len(lines[li + 1 + n].split()) <= 4 and not _ends_sentence(lines[li + 1 + n]) \
+            and not date_line_value(lines[li + 1 + n]) and not _BYLINE.match(lines[li + 1 + n]):
+        n += 1
+    rest = lines[li + 1 + n :]
+    return n if n and rest and len(rest[0].split()) >= 8 else 0
+
+
+def _is_caps_name(line: str) -> bool:
+    """A name set in capitals on a cover or under a title ("SUNIL ABRAHAM")."""
+    line = line.strip()
+    return line.isupper() and 2 <= len(line.split()) <= 4 and _is_name(line.title())
 
 
 def _byline_starts_with_name(names: str) -> bool:

@@ -123,6 +123,8 @@ def _heading_candidate(block: _Block) -> tuple[str, int] | None:
     if len(block.lines) != 1:
         return None
     text = block.lines[0].text.strip()
+    if re.match(r"(?i)^(?:ISBN|ISSN|e-ISSN|DOI)\b[:\s]", text):
+        return None  # a publication number on a cover or colophon, not a heading
     md = _MD_HEADING.match(text)
     if md:
         return md.group(2).strip(), len(md.group(1))
@@ -185,7 +187,7 @@ def _split_glued_headings(blocks: list[_Block], body_start: int) -> list[_Block]
                 i += 1
                 nxt = lines[i + 1].text
             heading = (
-                nxt is not None and len(text.split()) <= 10 and _is_upper_heading(text)
+                nxt is not None and len(text.split()) <= 10 and (_is_upper_heading(text) or _is_short_heading_line(text, lines, i))
                 and (not current or _ends_sentence(current[-1].text.strip()))
                 and re.match(r"^\s*(?:[A-Z“\"‘(]|\d+\.(?:\s|$))", nxt) is not None and not _is_upper_heading(nxt.strip())
             )
@@ -200,3 +202,14 @@ def _split_glued_headings(blocks: list[_Block], body_start: int) -> list[_Block]
         if current:
             out.append(_Block(current))
     return out
+
+
+def _is_short_heading_line(text: str, lines: list[_Line], i: int) -> bool:
+    """A short capitalised line without end punctuation, inside a block of much longer wrapped lines, right
+    after a sentence ends: a mixed-case heading that PDF text glued to its paragraph ("Legal dimension")."""
+    if len(lines) < 4 or not text[:1].isupper() or text.endswith((".", ",", ";", ":", "!", "?", "-", "–", "—")):
+        return False
+    widths = sorted(len(x.text.strip()) for x in lines)
+    median = widths[len(widths) // 2]
+    words = text.split()
+    return 2 <= len(words) <= 6 and len(text) < 0.6 * median and median >= 40 and not re.search(r"\d", text)

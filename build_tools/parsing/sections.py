@@ -158,9 +158,12 @@ def _read_references(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tup
         else:
             entries.append((block.text, block.first))
     merged: list[tuple[str, int]] = []
+    numbered_list = sum(1 for text, _ in entries if _NUMBERED_START.match(text)) * 2 > len(entries)
     for text, line in entries:
         if merged and re.fullmatch(r"\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s*", merged[-1][0]):
             merged[-1] = (f"{merged[-1][0].strip()} {text}", merged[-1][1])  # a number alone on its line, then its entry
+        elif merged and numbered_list and not _NUMBERED_START.match(text) and _NUMBERED_START.match(merged[-1][0]):
+            merged[-1] = (f"{merged[-1][0]} {text}", merged[-1][1])  # an entry's lines split by a blank line
         else:
             merged.append((text, line))
     references = []

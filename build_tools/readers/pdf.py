@@ -10,6 +10,7 @@ clear error saying what to do.
 from __future__ import annotations
 
 import io
+import re
 
 from ..errors import InputError
 from ..model import Article
@@ -50,4 +51,6 @@ def read_pdf(data: bytes, source: str) -> Article:
     from ..seeds import parse_seed
 
     text = pdf_text(data, source).replace("\r\n", "\n")
+    # Justified PDF lines come out with runs of spaces and a trailing space; the words are what count.
+    text = "\n".join(re.sub(r"[ \t\u00a0]{2,}", " ", line).rstrip() for line in text.split("\n"))
     return parse_seed(text.rstrip("\f\n") + "\n", source)
