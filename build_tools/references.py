@@ -139,12 +139,16 @@ def _index(references: Sequence[Reference]) -> dict[tuple[str, str], str]:
 
 
 # One author-year item inside parentheses: "Weiss, 2015, p. 413", "Bezrukov et al., 2020", "Musoni et al. 2023".
-_ITEM = re.compile(
-    r"^(?P<names>[A-Z][\w'’.\- ]*?(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?)?),?\s+(?P<year>" + _YEAR + r")\b"
-)
+_PARTICLES = r"(?:(?:van|von|de|der|den|del|della|di|da|du|dos|la|le|ten|ter|al|el|bin|ibn|Van|Von|De|Der|Den|Del|Di|Da|Du|La|Le|Ten|Ter)\s+){0,3}"
+_NAME = _PARTICLES + r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]+)?"
+_NAMES = _NAME + r"(?:\s+et\s+al\.?|(?:,\s*" + _NAME + r")*,?\s+(?:and|&)\s+" + _NAME + r")?"
+# One author-year item inside parentheses: "Weiss, 2015, p. 413", "Bezrukov et al., 2020", "van der Berg, 2021b",
+# "Smith & Jones 2023", "Raman, Ortega and de Vries, 2019".
+_ITEM = re.compile(r"^(?P<names>" + _NAMES + r"),?\s+(?P<year>" + _YEAR + r")\b")
 _PAREN = re.compile(r"\(([^()]{4,200}?(?:19|20)\d\d[^()]{0,60}?)\)")
 _NARRATIVE = re.compile(
-    r"\b(?P<names>[A-Z][a-zA-Z'’\-]+(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][a-zA-Z'’\-]+))?)\s+\((?P<year>" + _YEAR + r")(?:,\s*pp?\.\s*[\d\-–]+)?\)"
+    r"(?<![\w'’-])(?P<names>" + _PARTICLES + r"[A-Z][a-zA-Z'’\-]+(?:\s+(?:et\s+al\.?|(?:and|&)\s+" + _PARTICLES + r"[A-Z][a-zA-Z'’\-]+))?)"
+    r"\s+\((?P<year>" + _YEAR + r")(?:,\s*pp?\.\s*[\d\-–]+)?\)"
 )
 _LEAD_IN = re.compile(r"^(?:see(?:\s+also)?|e\.g\.,?|cf\.|for\s+example,?|i\.e\.,?|as\s+in)\s+", re.I)
 _MARK = re.compile(r"\[(\d{1,3})\]")
@@ -194,7 +198,7 @@ def _inside_parens(text: str, pos: int) -> bool:
 
 
 def _resolve(names: str, year: str, index: dict[tuple[str, str], str]) -> str | None:
-    first = re.split(r"\s+(?:et\s+al|and|&)\b|,", names.strip())[0].strip(" .")
+    first = re.split(r"\s+(?:et\s+al\b|and\b|&)|,", names.strip())[0].strip(" .")
     candidates = [fold(first), fold(first.split()[-1]) if first.split() else ""]
     for key in candidates:
         if key and (key, year) in index:

@@ -258,7 +258,7 @@ def _first_line(blocks: list[_Block], index: int) -> str | None:
 
 
 def _metadata_block(block: _Block) -> bool:
-    first = block.lines[0].text
+    first = _strip_md(block.lines[0].text)
     return bool(
         _PROVENANCE.match(first) or _FUNDING.match(first) or _ABSTRACT_INLINE.match(first)
         or _KEYWORDS.match(first) or _DOI_LINE.match(first) or _EMAIL_LINE.match(first)

@@ -72,10 +72,10 @@ _FUNDING = re.compile(
 
 
 _PROVENANCE = re.compile(
-    r"^\s*(?:©|\(c\)\s|copyright\b|cite\s+as\b|citation\s*:|attribution\s*:|suggested\s+citation\b|how\s+to\s+cite\b|originally\s+published|first\s+published\s+(?:in|by|on)\b|"
+    r"^\s*\(?(?:©|\(c\)\s|copyright\b|cite\s+as\b|citation\s*:|attribution\s*:|suggested\s+citation\b|how\s+to\s+cite\b|originally\s+published|first\s+published\s+(?:in|by|on)\b|"
     r"republished\b|reprinted\b|reproduced\b|a\s+version\s+of\s+this\b|an?\s+(?:earlier|shorter|longer|previous)\s+version\b|"
     r"(?:this|the)\s+(?:story|article|piece|essay|op-ed|commentary|paper|post|report|interview|text)\s+"
-    r"(?:was\s+|is\s+|has\s+been\s+|first\s+|originally\s+){1,3}(?:originally\s+|first\s+)?"
+    r"(?:was\s+|is\s+|has\s+been\s+|first\s+|originally\s+|initially\s+){1,3}(?:originally\s+|first\s+|initially\s+)?"
     r"(?:published|appeared|ran|written|posted|adapted|republished|reprinted|an?\s+(?:\w+\s+){0,3}(?:version|adaptation|update))\b)",
     re.I,
 )

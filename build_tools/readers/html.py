@@ -42,6 +42,7 @@ def read_html(data: bytes, source: str) -> Article:
     except (ValueError, lxml.etree.ParserError) as exc:
         raise InputError(source, f"the web page cannot be parsed ({exc})", "save the page again from the browser") from exc
     meta = page_metadata(tree)
+    notes = page_notes(tree)
     body_markdown = _main_text(text)
     if not body_markdown or len(body_markdown.split()) < 20:
         raise InputError(source, "no article text was found in this web page (only navigation or page chrome)",
@@ -50,8 +51,14 @@ def read_html(data: bytes, source: str) -> Article:
 
     diagnostics: list[Diagnostic] = []
     plain_text, _labelled = markdown_to_text(body_markdown, diagnostics)
+    if notes and "## Notes" not in plain_text:
+        plain_text += "\n## Notes\n\n" + "\n\n".join(f"[{n}] {note}" for n, note in enumerate(notes, start=1)) + "\n"
+        diagnostics.append(Diagnostic(None, "info", f"{len(notes)} notes read from the page's footnote list"))
     title = meta.title or "Untitled web page"
-    plain_text = f"# {title}\n\n{plain_text}"
+    from .markdown import _starts_with_title
+
+    if not _starts_with_title(plain_text, title):
+        plain_text = f"# {title}\n\n{plain_text}"
     from ..seeds import parse_seed
 
     article = parse_seed(plain_text, source, marked_headings_only=True)
@@ -112,7 +119,7 @@ def page_metadata(tree: Any) -> SourceMetadata:
         title = h1 if h1 and (not social or social.startswith(h1)) else social or h1
         if not title and page_title:
             title = _TITLE_SUFFIX.sub("", page_title)
-    authors = tuple(tags.get("citation_author", [])) or tuple(tags.get("dc.creator", [])) or _ld_names(ld.get("author"))
+    authors = tuple(_given_first(a) for a in tags.get("citation_author", []) or tags.get("dc.creator", [])) or _ld_names(ld.get("author"))
     if not authors:
         names = [a for a in tags.get("author", []) + tags.get("article:author", []) if a and not a.startswith("http")]
         authors = tuple(dict.fromkeys(names))
@@ -145,6 +152,29 @@ def page_metadata(tree: Any) -> SourceMetadata:
     )
 
 
+_NOTE_ID = re.compile(r"^(?:fn|footnote|note|endnote|ftn|en)[-:_]?\d+$", re.I)
+_NOTES_BOX = re.compile(r"footnote|endnote|\bnotes\b", re.I)
+
+
+def page_notes(tree: Any) -> list[str]:
+    """The text of a page's footnotes or endnotes list (items with ids like "fn1", or the items of a
+    list inside a "footnotes" box), back-link arrows removed; article extractors drop these lists."""
+    items = [li for li in tree.iter("li") if _NOTE_ID.match(li.get("id") or "")]
+    if not items:
+        for box in tree.iter("section", "div", "aside", "ol"):
+            label = f"{box.get('class') or ''} {box.get('id') or ''}"
+            if _NOTES_BOX.search(label):
+                items = list(box.iter("li"))
+                if items:
+                    break
+    notes = []
+    for li in items:
+        text = plain(re.sub(r"[↩↑⤴]\ufe0e?", " ", li.text_content()))
+        if text:
+            notes.append(text)
+    return notes
+
+
 def _json_ld(tree: Any) -> dict[str, Any]:
     """The first JSON-LD object that describes an article (or a page), else {}."""
     for node in tree.iter("script"):
@@ -159,6 +189,12 @@ def _json_ld(tree: Any) -> dict[str, Any]:
             if isinstance(item, dict) and re.search(r"Article|Posting|Report|Speech", str(item.get("@type", ""))):
                 return item
     return {}
+
+
+def _given_first(name: str) -> str:
+    """"Okafor, Ada" (the order citation tags use) -> "Ada Okafor"."""
+    surname, _, given = name.partition(",")
+    return f"{given.strip()} {surname.strip()}" if given.strip() and " " not in surname.strip(" ") else name
 
 
 def _ld_name(value: Any) -> str | None:

@@ -172,15 +172,19 @@ def markdown_to_text(body: str, diagnostics: list[Diagnostic]) -> tuple[str, dic
         body = _LIQUID.sub("", body)
         diagnostics.append(Diagnostic(None, "info", f"{liquid} template tags ({{% … %}}) left out: they are site markup, not text"))
     md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough").use(footnote_plugin)
-    tokens = md.parse(body)
-    return _TextWriter(diagnostics).write(tokens)
+    md.disable("footnote_tail")  # the tail drops definitions that no mark uses: we keep every note where it is read
+    env: dict[str, Any] = {}
+    tokens = md.parse(body, env)
+    inline_notes = {i: n.get("content", "") for i, n in env.get("footnotes", {}).get("list", {}).items() if "content" in n}
+    return _TextWriter(diagnostics, inline_notes).write(tokens)
 
 
 class _TextWriter:
     """Walks markdown-it tokens once and writes the plain-text shape the text parser reads."""
 
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+    def __init__(self, diagnostics: list[Diagnostic], inline_notes: dict[int, str] | None = None) -> None:
         self.diagnostics = diagnostics
+        self.inline_notes = inline_notes or {}
         self.blocks: list[str] = []
         self.labelled: dict[str, str] = {}
         self.note_numbers: dict[str, int] = {}
@@ -204,10 +208,10 @@ class _TextWriter:
             kind = t.type
             if kind == "footnote_block_open" or kind == "footnote_block_close":
                 pass
-            elif kind == "footnote_open":
+            elif kind in ("footnote_open", "footnote_reference_open"):
                 in_note = self._note_number(t.meta.get("label"), t.meta.get("id"))
                 self.notes.setdefault(in_note, [])
-            elif kind == "footnote_close":
+            elif kind in ("footnote_close", "footnote_reference_close"):
                 in_note = None
             elif kind == "footnote_anchor":
                 pass
@@ -317,8 +321,8 @@ class _TextWriter:
         if not text:
             return
         if _PLACEHOLDER.match(text) and self.blocks and self.blocks[-1].startswith("#") and _SCAFFOLD_HEADING.match(self.blocks[-1].lstrip("# ")):
-            self.diagnostics.append(Diagnostic(None, "info", f"placeholder line '{text}' under an archive heading left out"))
-            self.blocks.pop()
+            heading = self.blocks.pop().lstrip("# ")
+            self.diagnostics.append(Diagnostic(None, "info", f"archive heading '{heading}' and its placeholder line '{text}' left out"))
             return
         self.blocks.append(("> " if quote_depth else "") + text)
 
@@ -338,7 +342,8 @@ class _TextWriter:
                 if value:
                     self.labelled.setdefault(key, value)
             if self.blocks and _SCAFFOLD_HEADING.match(self.blocks[-1].lstrip("# ")):
-                self.blocks.pop()
+                heading = self.blocks.pop().lstrip("# ")
+                self.diagnostics.append(Diagnostic(None, "info", f"archive heading '{heading}' left out"))
             self.diagnostics.append(Diagnostic(None, "info", "a list of labelled metadata lines was read as metadata: " + "; ".join(items)))
             return
         prefix = "> " if quote_depth else ""
@@ -381,7 +386,10 @@ class _TextWriter:
             elif kind == "image":
                 self.images += 1
             elif kind == "footnote_ref":
-                number = self._note_number(child.meta.get("label"), child.meta.get("id"))
+                label = child.meta.get("label")
+                number = self._note_number(label, child.meta.get("id"))
+                if label is None and child.meta.get("id") in self.inline_notes:  # pandoc's inline ^[note]
+                    self.notes.setdefault(number, [re.sub(r"[*_`]", "", self.inline_notes[child.meta["id"]]).strip()])
                 out.append(f"[{number}]")
             elif kind == "html_inline":
                 out.append(self._inline_html(child.content))

@@ -21,6 +21,7 @@ GENRES = {
     "news": "news", "newsarticle": "news", "reportagenewsarticle": "news", "news-article": "news",
     "opinion": "commentary", "opinionnewsarticle": "commentary", "analysisnewsarticle": "commentary",
     "blog": "commentary", "blogposting": "commentary", "blog-post": "commentary", "post": "commentary",
+    "analysis": "commentary", "perspective": "commentary", "essay": "commentary",
     "op-ed": "commentary", "oped": "commentary", "commentary": "commentary", "editorial": "commentary", "column": "commentary",
     "scholarlyarticle": "journal article", "journal article": "journal article", "journal-article": "journal article",
     "paper": "journal article", "working paper": "journal article",

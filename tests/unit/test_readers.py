@@ -1,0 +1,252 @@
+"""Readers: each input kind (Markdown, web page, PDF, text) read into the one Article record.
+
+Fixtures are articles we wrote in the shapes users bring (tests/fixtures/readers/, CC0); PDFs are
+made here from our own text by tests/pdf_maker.py. Bad input of each kind gets one error naming
+the file, and the rest of a corpus still ingests.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from build_tools import readers
+from build_tools.errors import InputError
+from build_tools.ingest import ingest
+from build_tools.model import Article
+from build_tools.readers import detect_kind, read_bytes, read_path
+from tests.pdf_maker import make_pdf
+from tests.unit.test_no_loss import WORD, is_subsequence, record_words
+
+HERE = Path(__file__).resolve().parent.parent / "fixtures" / "readers"
+
+
+def _body(article: Article) -> str:
+    return "\n".join(p.text for p in article.paragraphs())
+
+
+def _headings(article: Article) -> list[str]:
+    return [s.heading for s in article.sections if s.heading]
+
+
+def _linked(article: Article) -> dict[str, str | None]:
+    return {c.text: c.reference for c in article.citations}
+
+
+# --- choosing the reader -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "data", "kind"), [
+    ("page.html", b"<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+    ("saved-as.txt", b"<!doctype html>\n<html lang=en><head><title>x</title></head></html>", "html"),
+    ("report.txt", b"%PDF-1.4\n%...", "pdf"),
+    ("post.txt", b"---\ntitle: x\n---\nBody\n", "markdown"),
+    ("post.md", b"# Title\n\nBody\n", "markdown"),
+    ("pasted.txt", b"A title\n\nSome text.\n", "text"),
+    ("notes.text", b"<b>not a page</b> but text\n", "text"),
+])
+def test_the_kind_is_known_by_content_before_extension(name: str, data: bytes, kind: str) -> None:
+    assert detect_kind(name, data) == kind
+
+
+# --- Markdown --------------------------------------------------------------------------------------
+
+def test_jekyll_front_matter_is_metadata_and_notes_become_linked_references() -> None:
+    article = read_path(HERE / "jekyll_post_footnotes.md")
+    assert article.title == "Why open radio networks need more than open interfaces"
+    assert [a.name for a in article.authors] == ["Mara Lindqvist", "Tomás Okafor"]
+    assert article.date == "2023-05-17"
+    assert article.abstract == "Interfaces are open, but the supply of radios is not."
+    assert article.keywords == ("open-ran", "telecoms")
+    assert _headings(article) == ["The supply problem", "What regulators can do"]
+    # Front matter keys never become header lines, and no Markdown or template syntax reaches the text.
+    assert not any("layout" in line or "avatar" in line for line in article.metadata_lines)
+    body = _body(article)
+    assert "](" not in body and "{%" not in body and "<sup>" not in body and "^[" not in body
+    assert "very few of them" in body  # a link's text stays in the sentence
+    # [^1], pandoc's inline ^[…] and <sup>3</sup> each link to a numbered note; the unreferenced-looking
+    # [^3] definition is kept, never dropped.
+    assert [r.text for r in article.references] == [
+        "[1] The O-RAN Alliance publishes the interface specifications.",
+        "[2] Counted from operators' own tender notices, 2021 to 2023.",
+        "[3] Vendor annual report, 2022.",
+    ]
+    assert _linked(article) == {"[1]": "ref-1", "[2]": "ref-2", "[3]": "ref-3"}
+    assert all("Counted from" not in p.text for p in article.paragraphs())  # notes stay out of the body
+    assert article.provenance and "Nordic Networks newsletter" in article.provenance[0]
+    messages = " ".join(d.message for d in article.diagnostics)
+    assert "template tags" in messages and "images left out" in messages
+    assert "kind" in article.inferred  # no genre tag: the genre is a guess from shape
+
+
+def test_toml_front_matter_and_author_year_citations_with_particles_and_ampersands() -> None:
+    article = read_path(HERE / "hugo_toml_post.md")
+    assert (article.title, article.date) == ("Data centres and the new map of digital sovereignty", "2024-02-03")
+    assert [a.name for a in article.authors] == ["Priya Raman"]
+    assert article.abstract == "Where the servers stand decides which law reads the data."
+    assert article.kind == "commentary" and "kind" not in article.inferred  # categories: ["analysis"]
+    assert _linked(article) == {"Raman & de Vries, 2021": "ref-raman-2021", "van der Berg (2022b)": "ref-van-der-berg-2022b"}
+
+
+def test_an_archives_labelled_block_is_metadata_and_its_scaffolding_goes() -> None:
+    article = read_path(HERE / "news_archive_labelled.md")
+    assert article.title == "Regulator opens auction for mid-band 5G spectrum"
+    assert article.abstract.startswith("The sale of 3.5 GHz licences")
+    assert [a.name for a in article.authors] == ["Sam Ortega"]
+    assert article.date == "2024-03-04"
+    assert article.publisher == "Example Telecom Daily"
+    assert article.url == "https://news.example.com/2024/03/regulator-opens-5g-auction/"
+    assert _headings(article) == ["Who is bidding"]
+    assert not any(p.text in ("Unknown", "Information:", "Article:") for p in article.paragraphs())
+    assert article.kind == "news"
+
+
+def test_invalid_front_matter_is_one_error_naming_the_file_and_line() -> None:
+    with pytest.raises(InputError) as info:
+        read_path(HERE / "broken_front_matter.md", source="seeds/broken_front_matter.md")
+    message = str(info.value)
+    assert re.match(r"seeds/broken_front_matter\.md:\d+: error: the front matter is not valid YAML", message), message
+
+
+@pytest.mark.parametrize("name", ["jekyll_post_footnotes.md", "hugo_toml_post.md", "news_archive_labelled.md"])
+def test_markdown_body_words_all_reach_the_record_in_order(name: str) -> None:
+    text = (HERE / name).read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[-1].split("\n+++\n", 1)[-1]
+    body = re.sub(r"\{%.*?%\}|\(https?://[^)]*\)|!\[[^\]]*\]\([^)]*\)|\[\^\d+\]:?|<[^>]+>|(?<!\w)_|_(?!\w)", " ", body)
+    article = read_path(HERE / name)
+    missing = Counter(WORD.findall(body)) - Counter(record_words(article))
+    assert not missing, missing
+    marks_out = re.sub(r"\[\d+\]", " ", _body(article))  # note marks are the reader's, written as [n]
+    assert is_subsequence(WORD.findall(marks_out), WORD.findall(body))
+
+
+# --- web pages ------------------------------------------------------------------------------------
+
+def test_a_saved_page_is_read_from_its_tags_and_its_article_only() -> None:
+    article = read_path(HERE / "article_page.html")
+    assert article.title == "Undersea cables and the politics of repair"  # citation_title wins over og:title
+    assert [a.name for a in article.authors] == ["Ada Okafor", "Per Lindqvist"]
+    assert article.date == "2022-11-08"
+    assert article.doi == "10.5555/example.2022.17"
+    assert article.url == "https://review.example.org/articles/undersea-cables-repair"
+    assert article.kind == "journal article" and article.publisher == "Example Review of Infrastructure"
+    assert _headings(article) == ["A fleet too small", "Policy options"]
+    body = _body(article)
+    for chrome in ("Subscribe now", "Satellites and sovereignty", "Cookie settings", "window.analytics"):
+        assert chrome not in body
+    assert "Whoever controls repair" in body
+    assert [r.text for r in article.references] == [
+        "[1] Industry survey of cable repair capacity, 2021.", "[2] Operator statements after the 2020 outages."]
+    assert _linked(article) == {"[1]": "ref-1", "[2]": "ref-2"}
+    assert any("page chrome" in d.message for d in article.diagnostics)
+
+
+def test_open_graph_and_json_ld_fill_in_when_there_are_no_citation_tags() -> None:
+    page = b"""<!DOCTYPE html><html><head>
+<meta property="og:title" content="Chips, controls and the allies who must follow">
+<meta property="og:site_name" content="Example Wire">
+<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-10-18T08:00:00Z",
+ "author": [{"@type": "Person", "name": "Lea Brandt"}], "description": "New rules reach further."}</script>
+</head><body><nav>Home | World | Tech</nav><article><h1>Chips, controls and the allies who must follow</h1>
+<p>The new export rules reach further than the last ones. Officials said on Tuesday that they now cover
+more types of chips and the tools used to make them, and that allies were expected to follow.</p>
+<p>Industry groups said the rules would cost firms sales in their largest market, according to a
+statement, while analysts said enforcement would decide whether the rules work at all.</p></article></body></html>"""
+    article = read_bytes(page, "seeds/wire.html")
+    assert article.title == "Chips, controls and the allies who must follow"
+    assert [a.name for a in article.authors] == ["Lea Brandt"]
+    assert (article.date, article.kind, article.publisher) == ("2023-10-18", "news", "Example Wire")
+    assert "Home | World" not in _body(article)
+
+
+def test_a_page_without_an_article_is_one_clear_error() -> None:
+    with pytest.raises(InputError) as info:
+        read_path(HERE / "no_article.html", source="seeds/no_article.html")
+    assert str(info.value).startswith("seeds/no_article.html: error: no article text was found in this web page")
+
+
+# --- PDFs -----------------------------------------------------------------------------------------
+
+REPORT_PAGES = [
+    ["POLICY BRIEF", "", ("Open Networks and Their Rivals", 22), "", "JANE EXAMPLE", "", "MARCH 2024", "",
+     "INTRODUCTION",
+     "Operators in small countries have to choose between equipment vendors whose prices",
+     "differ and whose politics differ even more. This brief asks how they choose and what",
+     "their regulators can do about the choice, and it ends with three recommendations for",
+     "ministries that license spectrum and approve equipment for national networks."],
+    ["2", "", "LICENSING AS LEVERAGE",
+     "A regulator that attaches conditions to a licence can shape which equipment is bought,",
+     "but only if the conditions are known before the auction and enforced after it."],
+]
+
+
+def test_a_pdf_is_read_through_its_text_layer() -> None:
+    article = read_bytes(make_pdf(REPORT_PAGES), "seeds/brief.pdf")
+    assert article.title == "Open Networks and Their Rivals"
+    assert [a.name for a in article.authors] == ["Jane Example"]
+    assert article.date == "2024-03"
+    assert _headings(article) == ["INTRODUCTION", "LICENSING AS LEVERAGE"]
+    assert article.kind == "report"
+    assert "licence can shape which equipment is bought" in _body(article)
+    assert not any(p.text.strip() == "2" for p in article.paragraphs())  # the page number is layout, not text
+
+
+def test_a_pdf_without_a_text_layer_is_one_clear_error() -> None:
+    with pytest.raises(InputError) as info:
+        read_bytes(make_pdf([[""]], text_layer=False), "seeds/scan.pdf")
+    assert "seeds/scan.pdf: error: the PDF has no text layer" in str(info.value)
+    assert "OCR" in str(info.value)
+
+
+def test_an_encrypted_pdf_is_one_clear_error() -> None:
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(io.BytesIO(make_pdf(REPORT_PAGES)))
+    writer = pypdf.PdfWriter()
+    for page in reader.pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    out = io.BytesIO()
+    writer.write(out)
+    with pytest.raises(InputError) as info:
+        read_bytes(out.getvalue(), "seeds/locked.pdf")
+    assert "seeds/locked.pdf: error: the PDF is encrypted" in str(info.value)
+
+
+def test_a_damaged_pdf_is_one_clear_error() -> None:
+    with pytest.raises(InputError) as info:
+        read_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage", "seeds/broken.pdf")
+    assert str(info.value).startswith("seeds/broken.pdf: error: the PDF")
+
+
+def test_a_missing_reader_library_names_the_extra_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pdfminer" else real(name, *a))
+    with pytest.raises(InputError) as info:
+        read_bytes(make_pdf(REPORT_PAGES), "seeds/brief.pdf")
+    assert "pip install 'briefings[pdf]'" in str(info.value)
+
+
+# --- a mixed corpus -------------------------------------------------------------------------------
+
+def test_ingest_reads_every_kind_and_one_bad_file_does_not_stop_the_rest(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("jekyll_post_footnotes.md", "article_page.html", "broken_front_matter.md", "no_article.html"):
+        (seeds / name).write_bytes((HERE / name).read_bytes())
+    (seeds / "brief.pdf").write_bytes(make_pdf(REPORT_PAGES))
+    (seeds / "scan.pdf").write_bytes(make_pdf([[""]], text_layer=False))
+    report = ingest([seeds], tmp_path / "briefings")
+    assert len(report.written) == 3
+    errors = [p.format() for p in report.problems if p.severity == "error"]
+    assert len(errors) == 3
+    for name in ("broken_front_matter.md", "no_article.html", "scan.pdf"):
+        assert sum(name in e for e in errors) == 1, errors
+    written = sorted(p.name for p in (tmp_path / "briefings").glob("*.md"))
+    assert written == ["open-networks-and-their-rivals.md", "undersea-cables-and-the-politics-of-repair.md",
+                       "why-open-radio-networks-need-more-than-open-interfaces.md"]
+    assert readers.SUFFIXES[".pdf"] == "pdf"
