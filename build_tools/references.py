@@ -154,10 +154,22 @@ _LEAD_IN = re.compile(r"^(?:see(?:\s+also)?|e\.g\.,?|cf\.|for\s+example,?|i\.e\.
 _MARK = re.compile(r"\[(\d{1,3})\]")
 
 
-def find_citations(paragraph: Paragraph, references: Sequence[Reference]) -> tuple[Citation, ...]:
+@dataclass(frozen=True, slots=True)
+class ReferenceIndex:
+    """The lookups citations resolve against, built once per article (not once per paragraph)."""
+
+    by_author_year: dict[tuple[str, str], str]
+    numbered: frozenset[str]
+
+
+def reference_index(references: Sequence[Reference]) -> ReferenceIndex:
+    return ReferenceIndex(_index(references), frozenset(r.id for r in references if re.fullmatch(r"ref-\d+", r.id)))
+
+
+def find_citations(paragraph: Paragraph, references: Sequence[Reference], lookup: ReferenceIndex | None = None) -> tuple[Citation, ...]:
     """Citations in one paragraph, in order, each resolved to a reference id or None."""
-    index = _index(references)
-    numbered = {r.id for r in references if re.fullmatch(r"ref-\d+", r.id)}
+    lookup = lookup or reference_index(references)
+    index, numbered = lookup.by_author_year, lookup.numbered
     text = paragraph.text
     found: list[Citation] = []
     for m in _PAREN.finditer(text):

@@ -50,6 +50,7 @@ def front_matter(briefing: Briefing) -> dict[str, Any]:
         "glossary": to_dict(an.glossary),
         "entities": [{k: v for k, v in to_dict(e).items()} for e in an.entities],
         "paragraph_themes": to_dict(an.paragraph_themes),
+        "inferred": ["type" if f == "kind" else f for f in a.inferred],
         "header_lines": list(a.metadata_lines),
         "diagnostics": [f"{d.severity}: line {d.line}: {d.message}" for d in a.diagnostics if d.severity != "info"],
         "generated": {"by": f"briefings {__version__}", "source": a.source, "source_sha256": None, "hash": HASH_PLACEHOLDER},

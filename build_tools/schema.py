@@ -48,6 +48,7 @@ FIELDS: tuple[Field, ...] = (
     Field("glossary", "records", False, "Glossary terms: a list of {term, kind, definition} (computed when absent)."),
     Field("entities", "records", False, "People, organisations and places: {name, kind, mentions} (computed when absent)."),
     Field("paragraph_themes", "records", False, "Themes per paragraph: {paragraph, themes} (computed when absent)."),
+    Field("inferred", "list-of-text", False, "Metadata fields guessed from the text's shape, not read from a label or tag (authors, date, type)."),
     Field("header_lines", "list-of-text", False, "Header lines of the raw article kept verbatim (written by ingestion)."),
     Field("diagnostics", "list-of-text", False, "What ingestion could not understand (written by ingestion)."),
     Field("generated", "mapping", False, "Written by ingestion: tool, source and a hash that detects hand edits. Do not edit."),

@@ -29,7 +29,7 @@ from .decoding import DecodeError, decode_article
 from .errors import InputError
 from .model import Article, Author, Diagnostic
 from .parsing.header import _read_header
-from .parsing.layout import _blocks, _clean_lines, _split_glued_headings
+from .parsing.layout import _blocks, _clean_lines, _drop_tables_of_contents, _split_glued_headings
 from .parsing.patterns import _DATELINE, _JOURNAL_LINE, _NUMBERED_HEADING
 from .parsing.sections import (
     _citations, _join_page_breaks, _merge_labels, _read_body, _read_references, _sections, _split_run_in_headings,
@@ -72,7 +72,7 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
     text = text.lstrip("\ufeff")
     diagnostics: list[Diagnostic] = []
     lines = _clean_lines(text, diagnostics)
-    blocks = _blocks(lines)
+    blocks = _drop_tables_of_contents(_blocks(lines), diagnostics)
     header, body_start = _read_header(blocks, diagnostics)
     if not header.title:
         raise InputError(source, "no recognisable title", "put the article's title alone on the first line", line=1)

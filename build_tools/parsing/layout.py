@@ -213,3 +213,30 @@ def _is_short_heading_line(text: str, lines: list[_Line], i: int) -> bool:
     median = widths[len(widths) // 2]
     words = text.split()
     return 2 <= len(words) <= 6 and len(text) < 0.6 * median and median >= 40 and not re.search(r"\d", text)
+
+
+_TOC_ENTRY = re.compile(r"^\s*(?P<entry>\S.{1,120}?)(?:\s*(?:\.\s*){2,}|\s*…+\s*|\s+)(?P<page>\d{1,3})\s*$")
+_TOC_HEADING = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*$", re.I)
+
+
+def _drop_tables_of_contents(blocks: list[_Block], diagnostics: list[Diagnostic]) -> list[_Block]:
+    """A table of contents (entries ending in page numbers that never go down, often under "Contents")
+    is navigation, not text: it is left out and its entries recorded in one info diagnostic."""
+    out: list[_Block] = []
+    for i, block in enumerate(blocks):
+        lines = [x.text for x in block.lines]
+        entries = [_TOC_ENTRY.match(x) for x in lines]
+        pages = [int(m.group("page")) for m in entries if m]
+        under_heading = bool(out) and len(out[-1].lines) == 1 and _TOC_HEADING.match(out[-1].lines[0].text) is not None
+        dotted = sum(1 for x in lines if re.search(r"(?:\.\s*){3,}\d{1,3}\s*$|…\s*\d{1,3}\s*$", x))
+        is_toc = (
+            len(pages) >= 3 and len(pages) >= 0.8 * len(lines) and pages == sorted(pages)
+            and (under_heading or dotted >= 2)
+        )
+        if is_toc:
+            label = out.pop().lines[0].text.strip() if under_heading else "table of contents"
+            listed = "; ".join(x.strip() for x in lines)
+            diagnostics.append(Diagnostic(block.first, "info", f"table of contents left out ({label}): {listed}"))
+            continue
+        out.append(block)
+    return out

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Citation, Diagnostic, Paragraph, Reference, Section
-from ..references import find_citations, parse_reference, unique_ids
+from ..references import find_citations, parse_reference, reference_index, unique_ids
 from .patterns import _BULLET, _DATELINE, _LABEL_PREFIX, _MD_HEADING, _NUMBERED_HEADING, _NUMBERED_REF, _PROVENANCE, _QUOTE, _REFERENCES_HEADING, _SEPARATOR
 from .shapes import _ends_sentence, _ends_with_function_word, _is_upper_heading, _strip_md, _words
 from .layout import _Block, _Line, _heading_candidate, _is_list, _is_prose
@@ -358,9 +358,10 @@ def _citations(
 ) -> tuple[tuple[Citation, ...], list[Diagnostic]]:
     citations: list[Citation] = []
     diagnostics: list[Diagnostic] = []
+    lookup = reference_index(references)
     for section in sections:
         for paragraph in section.paragraphs:
-            for citation in find_citations(paragraph, references):
+            for citation in find_citations(paragraph, references, lookup):
                 citations.append(citation)
                 if citation.reference is None and references:
                     line = _line_at(line_maps.get(paragraph.id, [(0, paragraph.line or 0)]), citation.start)

@@ -194,6 +194,20 @@ def test_a_pdf_is_read_through_its_text_layer() -> None:
     assert not any(p.text.strip() == "2" for p in article.paragraphs())  # the page number is layout, not text
 
 
+def test_a_table_of_contents_is_left_out_and_said() -> None:
+    pages = [
+        [("Networks Under Pressure", 20), "", "Contents", "", "Introduction ........ 3", "Spectrum policy ....... 5",
+         "Vendors and security ....... 9", "Conclusion ....... 14"],
+        ["INTRODUCTION", "This report looks at networks in several countries and at the choices their regulators",
+         "made over ten years of rollout, from the first auctions to the security reviews."],
+    ]
+    article = read_bytes(make_pdf(pages), "seeds/toc.pdf")
+    assert _headings(article) == ["INTRODUCTION"]
+    assert "Spectrum policy" not in _body(article)
+    toc = [d.message for d in article.diagnostics if "table of contents" in d.message]
+    assert len(toc) == 1 and "Contents" in toc[0] and "Vendors and security" in toc[0]
+
+
 def test_a_pdf_without_a_text_layer_is_one_clear_error() -> None:
     with pytest.raises(InputError) as info:
         read_bytes(make_pdf([[""]], text_layer=False), "seeds/scan.pdf")
