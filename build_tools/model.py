@@ -82,6 +82,16 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink the original had on some words of a paragraph (Markdown or a web page): where, and to what."""
+
+    paragraph: str
+    start: int
+    end: int
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """The lossless structured record of one raw article."""
 
@@ -106,6 +116,7 @@ class Article:
     metadata_lines: tuple[str, ...] = ()
     #: Metadata fields guessed from the shape of the text rather than read from a label or a tag.
     inferred: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
 
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """Every body paragraph in reading order."""

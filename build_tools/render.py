@@ -19,7 +19,7 @@ import yaml
 
 from . import __version__
 from .markdown_text import escape_inline, escape_markdown
-from .model import Article, Briefing, Citation, Paragraph, to_dict
+from .model import Article, Briefing, Citation, Link, Paragraph, to_dict
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when available
 HASH_PLACEHOLDER = "sha256:" + "0" * 16
@@ -64,10 +64,10 @@ def _author(author: Any) -> dict[str, Any]:
 
 
 def render_body(article: Article) -> str:
-    """The full text in Markdown: headings, anchored paragraphs, linked citations, anchored references."""
-    by_paragraph: dict[str, list[Citation]] = {}
-    for c in article.citations:
-        by_paragraph.setdefault(c.paragraph, []).append(c)
+    """The full text in Markdown: headings, anchored paragraphs, linked citations and links, anchored references."""
+    by_paragraph: dict[str, list[Citation | Link]] = {}
+    for span in (*article.citations, *article.links):
+        by_paragraph.setdefault(span.paragraph, []).append(span)
     out: list[str] = []
     for section in article.sections:
         if section.heading:
@@ -81,7 +81,7 @@ def render_body(article: Article) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def render_paragraph(paragraph: Paragraph, citations: list[Citation]) -> str:
+def render_paragraph(paragraph: Paragraph, spans: list[Citation | Link]) -> str:
     """One paragraph with its anchor; lists become Markdown lists inside an anchored block."""
     if paragraph.kind == "list":
         items = []
@@ -92,22 +92,30 @@ def render_paragraph(paragraph: Paragraph, citations: list[Citation]) -> str:
             items.append(f"{marker} {escape_markdown(body)}")
         inner = "\n".join(items)
         return f'<div class="bf-list" id="{paragraph.id}" markdown>\n\n{inner}\n\n</div>'
-    text = _with_citation_links(paragraph.text, citations)
+    text = _with_links(paragraph.text, spans)
     if paragraph.kind == "quote":
         return f"> {text}\n> {{: #{paragraph.id} }}"
     return f"{text}\n{{: #{paragraph.id} }}"
 
 
-def _with_citation_links(text: str, citations: list[Citation]) -> str:
+_SAFE_URL = re.compile(r"^(?:https?://|mailto:)[^\s<>\"'`]+$", re.I)
+
+
+def _with_links(text: str, spans: list[Citation | Link]) -> str:
+    """Escaped text with citations linked to their reference and the original's links kept (http, https
+    and mailto only; a span overlapping an earlier one is left as text)."""
     parts: list[str] = []
     pos = 0
-    for c in sorted(citations, key=lambda c: c.start):
-        if c.start < pos or c.end > len(text):
+    for span in sorted(spans, key=lambda s: (s.start, isinstance(s, Link))):
+        if span.start < pos or span.end > len(text):
             continue
-        parts.append(escape_markdown(text[pos:c.start]))
-        label = escape_inline(text[c.start:c.end])
-        parts.append(f"[{label}](#{c.reference})" if c.reference else label)
-        pos = c.end
+        target = f"#{span.reference}" if isinstance(span, Citation) and span.reference else None
+        if isinstance(span, Link) and _SAFE_URL.match(span.url):
+            target = f"<{span.url}>"
+        parts.append(escape_markdown(text[pos:span.start]))
+        label = escape_inline(text[span.start:span.end])
+        parts.append(f"[{label}]({target})" if target else label)
+        pos = span.end
     parts.append(escape_markdown(text[pos:]))
     return "".join(parts)
 

@@ -50,7 +50,7 @@ def read_html(data: bytes, source: str) -> Article:
     from .markdown import markdown_to_text
 
     diagnostics: list[Diagnostic] = []
-    plain_text, _labelled = markdown_to_text(body_markdown, diagnostics)
+    plain_text, _labelled, links = markdown_to_text(body_markdown, diagnostics)
     if notes and "## Notes" not in plain_text:
         plain_text += "\n## Notes\n\n" + "\n\n".join(f"[{n}] {note}" for n, note in enumerate(notes, start=1)) + "\n"
         diagnostics.append(Diagnostic(None, "info", f"{len(notes)} notes read from the page's footnote list"))
@@ -68,7 +68,9 @@ def read_html(data: bytes, source: str) -> Article:
         diagnostics.append(Diagnostic(None, "info", f"web page: {page_words - kept} words of page chrome (navigation, menus, "
                                       f"related links, footer) left out; {kept} words of article text kept"))
     article = replace(article, diagnostics=(*article.diagnostics, *diagnostics))
-    return overlay(article, meta)
+    from .markdown import place_links
+
+    return overlay(place_links(article, links), meta)
 
 
 def _decode(data: bytes) -> str:
@@ -89,7 +91,7 @@ def _main_text(html: str) -> str | None:
     import trafilatura
 
     return trafilatura.extract(
-        html, output_format="markdown", include_links=False, include_formatting=True, include_tables=True,
+        html, output_format="markdown", include_links=True, include_formatting=True, include_tables=True,
         include_comments=False, include_images=False, deduplicate=False, with_metadata=False,
     )
 

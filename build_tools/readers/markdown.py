@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
-from ..model import Article, Diagnostic
+from ..model import Article, Diagnostic, Link
 from .metadata import SourceMetadata, genre, iso_date, overlay, plain
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n(.*?\n)?\1[ \t]*(?:\n|\Z)", re.S)
@@ -34,6 +34,7 @@ _SCAFFOLD_HEADING = re.compile(r"^(?:information|metadata|details|article|conten
 _PLACEHOLDER = re.compile(r"^(?:unknown|n/?a|none|null|-)$", re.I)
 _SUP_MARK = re.compile(r"<sup[^>]*>\s*(?:<a[^>]*>)?\s*\[?(\d{1,3})\]?\s*(?:</a>)?\s*</sup>", re.I)
 _TAG = re.compile(r"<[^>]{0,500}>")
+_NOTE_HREF = re.compile(r"^#(?:fn|footnote|note|endnote|ftn|en|cite_note)[-:_]?\w*\d", re.I)
 #: Run-in heading marks: \x01 … \x02 around underlined or bold text that opens a paragraph.
 _MARKS = re.compile("[\x01\x02]")
 _RUN_IN = re.compile("^(?:\\s*\x01[^\x01\x02]{1,160}\x02)+")
@@ -127,7 +128,7 @@ def read_markdown(text: str, source: str) -> Article:
     data, body, body_line = split_front_matter(text, source)
     meta = front_matter_metadata(data)
     diagnostics: list[Diagnostic] = []
-    plain_text, labelled = markdown_to_text(body, diagnostics)
+    plain_text, labelled, links = markdown_to_text(body, diagnostics)
     meta = _merge(meta, labelled)
     if not meta.abstract and labelled.get("dek"):
         meta = replace(meta, abstract=labelled["dek"])
@@ -139,7 +140,23 @@ def read_markdown(text: str, source: str) -> Article:
     if data:
         diagnostics.append(Diagnostic(1, "info", f"front matter read as metadata ({', '.join(sorted(map(str, data)))})"))
     article = replace(article, diagnostics=(*article.diagnostics, *diagnostics))
-    return overlay(article, meta)
+    return overlay(place_links(article, links), meta)
+
+
+def place_links(article: Article, links: list[tuple[str, str]]) -> Article:
+    """The article with each link found again on its words, paragraph by paragraph in reading order
+    (one pass: a link whose words the parser moved elsewhere, into a heading or a note, is not placed)."""
+    placed: list[Link] = []
+    paragraphs = article.paragraphs()
+    p, offset = 0, 0
+    for label, url in links:
+        for q in range(p, min(p + 3, len(paragraphs))):
+            start = paragraphs[q].text.find(label, offset if q == p else 0)
+            if start >= 0:
+                placed.append(Link(paragraphs[q].id, start, start + len(label), url))
+                p, offset = q, start + len(label)
+                break
+    return replace(article, links=tuple(placed))
 
 
 def _starts_with_title(text: str, title: str) -> bool:
@@ -161,8 +178,9 @@ def _merge(meta: SourceMetadata, labelled: dict[str, str]) -> SourceMetadata:
     return replace(meta, **changes)
 
 
-def markdown_to_text(body: str, diagnostics: list[Diagnostic]) -> tuple[str, dict[str, str]]:
-    """The body as the text parser's plain text, and the values of labelled metadata lines found in it."""
+def markdown_to_text(body: str, diagnostics: list[Diagnostic]) -> tuple[str, dict[str, str], list[tuple[str, str]]]:
+    """The body as the text parser's plain text, the values of labelled metadata lines found in it, and
+    its links as (text, URL) in reading order."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
@@ -176,7 +194,9 @@ def markdown_to_text(body: str, diagnostics: list[Diagnostic]) -> tuple[str, dic
     env: dict[str, Any] = {}
     tokens = md.parse(body, env)
     inline_notes = {i: n.get("content", "") for i, n in env.get("footnotes", {}).get("list", {}).items() if "content" in n}
-    return _TextWriter(diagnostics, inline_notes).write(tokens)
+    writer = _TextWriter(diagnostics, inline_notes)
+    text, labelled = writer.write(tokens)
+    return text, labelled, writer.links
 
 
 class _TextWriter:
@@ -193,6 +213,7 @@ class _TextWriter:
         self.dek: str | None = None
         self.span_stack: list[bool] = []  # for each open <span>: does it underline (a run-in heading's mark)?
         self.hrefs: list[str] = []  # the link targets of the inline text written last
+        self.links: list[tuple[str, str]] = []  # (link text, URL) of the body, in reading order
         self.list_links: list[list[str]] = []  # per item of the list being written
         self.item_links: dict[int, list[str]] = {}
 
@@ -365,6 +386,8 @@ class _TextWriter:
     def _inline(self, token: Any) -> str:
         out: list[str] = []
         self.hrefs = []
+        link_start: int | None = None
+        note_start: int | None = None
         for child in token.children or []:
             kind = child.type
             if kind == "text":
@@ -381,8 +404,21 @@ class _TextWriter:
                 out.append("\x02" if "".join(out).rfind("\x01") > "".join(out).rfind("**") else "**")
             elif kind == "link_open":
                 href = str(child.attrGet("href") or "")
-                if href.startswith(("http://", "https://")):
+                note_start = len(out) if _NOTE_HREF.match(href) else None
+                if href.startswith(("http://", "https://", "mailto:")):
                     self.hrefs.append(href)
+                    link_start = len("".join(out))
+                else:
+                    link_start = None
+            elif kind == "link_close":
+                if note_start is not None and re.fullmatch(r"\[?\d{1,3}\]?", "".join(out[note_start:]).strip()):
+                    out[note_start:] = [f"[{''.join(out[note_start:]).strip(' []')}]"]  # a web page's note mark
+                note_start = None
+                if link_start is not None and self.hrefs:
+                    label = re.sub(r"[*\x01\x02]", "", "".join(out)[link_start:]).strip()
+                    if label:
+                        self.links.append((re.sub(r"\s+", " ", label), self.hrefs[-1]))
+                link_start = None
             elif kind == "image":
                 self.images += 1
             elif kind == "footnote_ref":

@@ -264,3 +264,18 @@ def test_ingest_reads_every_kind_and_one_bad_file_does_not_stop_the_rest(tmp_pat
     assert written == ["open-networks-and-their-rivals.md", "undersea-cables-and-the-politics-of-repair.md",
                        "why-open-radio-networks-need-more-than-open-interfaces.md"]
     assert readers.SUFFIXES[".pdf"] == "pdf"
+
+
+def test_links_of_the_original_stay_links_and_only_safe_schemes_do() -> None:
+    from build_tools.render import render_body
+
+    text = ("---\ntitle: Links in a post\n---\n\nRegulators publish [their decisions](https://example.org/decisions) "
+            "and some [scripts](javascript:alert(1)) that readers should never run, plus a [contact](mailto:desk@example.org).\n")
+    article = read_bytes(text.encode(), "seeds/links.md")
+    assert [(link.url, article.paragraphs()[0].text[link.start:link.end]) for link in article.links] == [
+        ("https://example.org/decisions", "their decisions"), ("mailto:desk@example.org", "contact")]
+    body = render_body(article)
+    assert "[their decisions](<https://example.org/decisions>)" in body
+    assert "[contact](<mailto:desk@example.org>)" in body
+    assert "[scripts](javascript" not in body and "(<javascript" not in body  # kept as escaped text, never a link
+    assert "scripts" in body
