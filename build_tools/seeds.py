@@ -30,6 +30,7 @@ from .errors import InputError
 from .model import Article, Author, Diagnostic
 from .parsing.header import _read_header
 from .parsing.layout import _blocks, _clean_lines, _drop_tables_of_contents, _split_glued_headings
+from .parsing.shapes import _is_name
 from .parsing.patterns import _DATELINE, _JOURNAL_LINE, _NUMBERED_HEADING
 from .parsing.sections import (
     _citations, _join_page_breaks, _merge_labels, _read_body, _read_references, _sections, _split_run_in_headings,
@@ -120,7 +121,24 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
         provenance=tuple(header.provenance),
         metadata_lines=tuple(header.metadata_lines),
     )
-    return _with_kind(article)
+    return _with_kind(_with_signatory(article))
+
+
+def _with_signatory(article: Article) -> Article:
+    """An order, letter or statement signed at its end ("JOSEPH R. BIDEN JR." over "THE WHITE HOUSE,
+    June 9, 2021."): with no author named in the header, the signatory is the author, marked inferred."""
+    if article.authors:
+        return article
+    texts = [t for s in article.sections for t in ([s.heading] if s.heading else []) + [p.text for p in s.paragraphs]]
+    tail = texts[-3:]  # a signature line may have been read as a heading over the place and date
+    for i, text in enumerate(tail):
+        text = text.strip()
+        name = re.sub(r",?\s+(?:Jr|Sr)\.?$", "", text.title() if text.isupper() else text)
+        followed_by_place = i + 1 < len(tail) and re.search(r"\b(?:19|20)\d\d\b", tail[i + 1]) and len(tail[i + 1].split()) <= 12
+        if len(text.split()) <= 6 and _is_name(name) and (followed_by_place or text.isupper() and i == len(tail) - 1):
+            suffix = " Jr." if re.search(r"\bJR\.?$", text, re.I) else ""
+            return replace(article, authors=(Author(name + suffix),), inferred=tuple(sorted({*article.inferred, "authors"})))
+    return article
 
 
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|announced|stated|added)\b")

@@ -279,3 +279,17 @@ def test_links_of_the_original_stay_links_and_only_safe_schemes_do() -> None:
     assert "[contact](<mailto:desk@example.org>)" in body
     assert "[scripts](javascript" not in body and "(<javascript" not in body  # kept as escaped text, never a link
     assert "scripts" in body
+
+
+def test_a_signed_order_names_its_signatory_as_inferred_author() -> None:
+    from build_tools.seeds import parse_seed
+
+    order = ("Order on Securing Public Radio Networks\n\nBy the authority vested in me as Governor, it is hereby ordered "
+             "that every public radio network shall publish its list of equipment suppliers each year.\n\n"
+             "Section 1. Purpose. Public networks carry emergency calls and must be trusted by the people who use them.\n\n"
+             "MARIA K. SANTOS\n\nTHE STATE HOUSE,\nMarch 2, 2024.\n")
+    article = parse_seed(order, "seeds/order.txt")
+    assert [a.name for a in article.authors] == ["Maria K. Santos"]
+    assert "authors" in article.inferred
+    thanks = parse_seed("A short note on spectrum\n\nRegulators sold the band in two rounds, and prices fell.\n\nThank You\n", "x.txt")
+    assert thanks.authors == ()
