@@ -111,8 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .config import SettingsError, load_project_settings
+
     try:
+        config = getattr(args, "config", None)
+        if config:
+            load_project_settings(Path(config))  # a wrong option is one clear error before any work starts
         return args.func(args)
+    except SettingsError as exc:
+        print(f"briefings: {getattr(args, 'config', 'mkdocs.yml')}: error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("briefings: interrupted", file=sys.stderr)
         return 130

@@ -45,6 +45,10 @@ _TolerantLoader.add_multi_constructor("!", _any_tag)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
 
 
+class SettingsError(ValueError):
+    """mkdocs.yml's briefings options are wrong; the message names the option."""
+
+
 @dataclass(frozen=True, slots=True)
 class ProjectSettings:
     themes: tuple[Theme, ...]
@@ -87,7 +91,10 @@ def themes_from_options(options: dict[str, Any]) -> tuple[Theme, ...]:
         return DEFAULT_THEMES
     defaults = {t.slug: t for t in DEFAULT_THEMES}
     themes = []
-    for t in raw:
+    for number, t in enumerate(raw, start=1):
+        if not hasattr(t, "get") or not t.get("slug"):
+            raise SettingsError(f"plugins.briefings.themes, theme {number}: 'slug' is required "
+                                "(a short lowercase name for the theme, e.g. 'export-controls')")
         slug = str(t["slug"])
         default = defaults.get(slug)
         keywords = tuple(str(k) for k in (t.get("keywords") or ())) or (default.keywords if default else ())

@@ -13,10 +13,12 @@ from pathlib import Path
 from .ingest import IngestReport, ingest
 
 
-def reingest_changed_seeds(root: Path, briefings_dir: str = "briefings", seeds_dir: str = "seeds") -> IngestReport | None:
+def reingest_changed_seeds(
+    root: Path, briefings_dir: str = "briefings", seeds_dir: str = "seeds", config_path: Path | None = None
+) -> IngestReport | None:
     """Ingest seeds/ into briefings/ if there is a seeds folder; None when there is none."""
     seeds = root / seeds_dir
     if not seeds.is_dir():
         return None
-    config = root / "mkdocs.yml"
+    config = config_path or root / "mkdocs.yml"
     return ingest([seeds], root / briefings_dir, config_path=config if config.is_file() else None)

@@ -144,11 +144,15 @@ def _load_in_processes(jobs: list[tuple[Path, str]], themes: dict[str, Theme], a
     return [item for loaded, _, _ in results for item in loaded]
 
 
-def load_corpus(root: Path, options: Any, themes: dict[str, Theme], *, include_drafts: bool, workers: int = 1) -> LoadResult:
-    """Read, validate and analyse the corpus; files with errors are left out and reported."""
+def load_corpus(
+    root: Path, options: Any, themes: dict[str, Theme], *, include_drafts: bool, workers: int = 1, config_path: Path | None = None
+) -> LoadResult:
+    """Read, validate and analyse the corpus; files with errors are left out and reported. The curated
+    glossary comes from the configuration file the build was given (`mkdocs build -f other.yml`)."""
     from ..config import load_project_settings
 
-    settings = load_project_settings(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else None
+    config_path = config_path or root / "mkdocs.yml"
+    settings = load_project_settings(config_path) if config_path.is_file() else None
     curated = settings.curated_glossary if settings else ()
     analyser = CachedAnalyser(root / ".briefings-cache" / "analysis", tuple(themes.values()), curated)
     reader = FrontMatterCache(root / ".briefings-cache" / "front-matter")

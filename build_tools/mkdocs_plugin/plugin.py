@@ -32,6 +32,7 @@ from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -76,6 +77,25 @@ class _BriefingWork:
     links_to_anchors: dict[Any, dict[str, str]] = field(default_factory=dict)  # of a cached page, for MkDocs' anchor check
 
 
+class ThemeConfig(base.Config):
+    """One theme of the site: its slug (the hub's path), title, description and signal phrases."""
+
+    slug = c.Type(str)
+    """Required: a short lowercase name used in paths and front matter, e.g. `export-controls`."""
+    title = c.Optional(c.Type(str))
+    """Shown on hubs and chips (default: the slug, or the default theme's title)."""
+    description = c.Optional(c.Type(str))
+    """What the theme covers; also read by theme assignment."""
+    keywords = c.ListOfItems(c.Type(str), default=[])
+    """Phrases that signal the theme (default: the default theme's, for its slug)."""
+
+    def post_validation(self, *args: Any, **kwargs: Any) -> None:
+        if self.slug is None:
+            raise ValidationError("'slug' is required: a short lowercase name for the theme, e.g. 'export-controls'")
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.slug or ""):
+            raise ValidationError(f"slug {self.slug!r} must be lowercase letters, digits and hyphens, e.g. 'export-controls'")
+
+
 class BriefingsConfig(base.Config):
     """Options of the `briefings` plugin in mkdocs.yml."""
 
@@ -83,7 +103,7 @@ class BriefingsConfig(base.Config):
     """Folder of briefing files, relative to mkdocs.yml."""
     glossary = c.Type(str, default="glossary.yml")
     """Curated glossary file (wins over extracted terms), relative to mkdocs.yml."""
-    themes = c.Type(list, default=[])
+    themes = c.ListOfItems(c.SubConfig(ThemeConfig), default=[])
     """Themes: a list of {slug, title, description, keywords}. Empty: the three defaults."""
     edit_url_base = c.Optional(c.Type(str))
     """Base URL for "Edit this briefing" links, e.g. https://github.com/org/repo/edit/main/."""
@@ -118,6 +138,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_config(self, config: Any) -> Any:
         self.root = Path(config.config_file_path or ".").parent
+        self.config_path = Path(config.config_file_path) if config.config_file_path else self.root / "mkdocs.yml"
         for option in ("listing_page_size", "search_shard_pages"):
             if self.config[option] < 1:
                 raise PluginError(f"briefings: '{option}' must be 1 or more, not {self.config[option]}")
@@ -137,7 +158,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.is_serve:  # live preview: a changed raw article is re-ingested before the rebuild
             from ..preview import reingest_changed_seeds
 
-            report = reingest_changed_seeds(self.root, self.config.briefings_dir)
+            report = reingest_changed_seeds(self.root, self.config.briefings_dir, config_path=self.config_path)
             for line in (report.lines()[:-1] if report else []):
                 log.info(line)
 
@@ -145,7 +166,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         include_drafts = self.config.drafts == "include" or (self.config.drafts == "auto" and self.is_serve)
         # `mkdocs serve` runs a server thread beside the build, and forking a threaded process is unsafe: one process there.
         workers = 1 if self.is_serve else (os.cpu_count() or 1)
-        result = load_corpus(self.root, self.config, self.themes, include_drafts=include_drafts, workers=workers)
+        result = load_corpus(self.root, self.config, self.themes, include_drafts=include_drafts, workers=workers,
+                             config_path=self.config_path)
         for problem in result.problems:
             (log.warning if problem.severity in ("error", "warning") else log.info)(problem.format())
         for problem in corpus_problems(result.corpus, self.root / self.config.briefings_dir):

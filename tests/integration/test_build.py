@@ -57,3 +57,35 @@ def test_a_listing_page_size_of_zero_is_refused_by_name(tmp_path: Path) -> None:
     result = build_project(project)
     assert result.returncode != 0
     assert "briefings: 'listing_page_size' must be 1 or more, not 0" in result.stderr
+
+
+def test_a_theme_without_a_slug_is_a_config_error_naming_the_option(tmp_path: Path) -> None:
+    from tests.conftest import BIN, run
+
+    project = make_scratch_project(tmp_path / "project", seeds=SEEDS[:1])
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "other.yml").write_text(text.replace("        - slug: ecosystems\n", "        - title: Export controls\n        - slug: ecosystems\n"), encoding="utf-8")
+    ingest = run([str(BIN / "briefings"), "ingest", "seeds", "--config", "other.yml"], project)
+    assert ingest.returncode == 2
+    assert "other.yml: error: plugins.briefings.themes, theme 3: 'slug' is required" in ingest.stderr
+    assert "Traceback" not in ingest.stderr
+    build = run([str(BIN / "mkdocs"), "build", "-f", "other.yml"], project)
+    assert build.returncode != 0 and "Traceback" not in build.stderr
+    assert "option 'themes'" in build.stderr and "'slug'" in build.stderr
+
+
+def test_mkdocs_build_with_another_config_file_takes_its_glossary_from_it(tmp_path: Path) -> None:
+    from tests.conftest import BIN, run
+
+    project = make_scratch_project(tmp_path / "project", seeds=SEEDS[:1])
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "other.yml").write_text(text.replace("glossary: glossary.yml", "glossary: other-glossary.yml"), encoding="utf-8")
+    (project / "other-glossary.yml").write_text(
+        "- term: Zettabyte corridor\n  definition: A made-up phrase that only the other glossary defines.\n", encoding="utf-8")
+    (project / "briefings" / "corridor.md").write_text(
+        "---\ntitle: The zettabyte corridor\ndate: 2024-01-01\n---\n\nPlanners now speak of a Zettabyte corridor between two data centre regions.\n",
+        encoding="utf-8")
+    build = run([str(BIN / "mkdocs"), "build", "-f", "other.yml"], project)
+    assert build.returncode == 0, build.stderr
+    glossary = (project / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "A made-up phrase that only the other glossary defines." in glossary
