@@ -121,7 +121,35 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
         provenance=tuple(header.provenance),
         metadata_lines=tuple(header.metadata_lines),
     )
-    return _with_kind(_with_signatory(article))
+    return _with_kind(_with_signatory(_with_inferred_date(article)))
+
+
+_YEAR_IN_DOI = re.compile(r"[-./_((](?P<year>(?:19|20)\d\d)[-./_)]")
+_VOLUME_YEAR = re.compile(r"\b(?:vol(?:ume)?\.?|no\.|issue|©|copyright)\b.*?\b(?P<year>(?:19|20)\d\d)\b", re.I)
+_FILE_DATE = re.compile(r"^(?P<date>(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?)[-_][a-z]", re.I)
+
+
+def _with_inferred_date(article: Article) -> Article:
+    """An article that states no date gets the best other evidence, in this order: the year in its DOI
+    ("10.31278/1810-6374-2021-19-2-64-85"), in a volume, issue or copyright line, or a date that opens
+    its file name ("2021-russia-….txt"); the record then lists `date` as inferred."""
+    if article.date:
+        return article
+    found = None
+    if article.doi:
+        m = _YEAR_IN_DOI.search(article.doi.split("/", 1)[-1])
+        found = m.group("year") if m else None
+    for line in (*article.metadata_lines, *article.provenance):
+        if found:
+            break
+        m = _VOLUME_YEAR.search(line)
+        found = m.group("year") if m else None
+    if not found:
+        m = _FILE_DATE.match(article.source.replace("\\", "/").rsplit("/", 1)[-1])
+        found = m.group("date") if m else None
+    if not found:
+        return article
+    return replace(article, date=found, inferred=tuple(sorted({*article.inferred, "date"})))
 
 
 def _with_signatory(article: Article) -> Article:

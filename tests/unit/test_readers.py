@@ -293,3 +293,17 @@ def test_a_signed_order_names_its_signatory_as_inferred_author() -> None:
     assert "authors" in article.inferred
     thanks = parse_seed("A short note on spectrum\n\nRegulators sold the band in two rounds, and prices fell.\n\nThank You\n", "x.txt")
     assert thanks.authors == ()
+
+
+def test_an_undated_article_takes_its_year_from_its_doi_or_file_name_marked_inferred() -> None:
+    from build_tools.seeds import parse_seed
+
+    body = "\n\nRegulators in three small states sold mid-band spectrum with security conditions attached to it.\n"
+    with_doi = parse_seed("Spectrum and security in small states\n\nDOI: 10.5555/jsp.2019.0042" + body, "seeds/a.txt")
+    assert (with_doi.date, "date" in with_doi.inferred) == ("2019", True)
+    by_name = parse_seed("Spectrum and security in small states" + body, "seeds/2020-05-spectrum-security.txt")
+    assert (by_name.date, "date" in by_name.inferred) == ("2020-05", True)
+    undated = parse_seed("Spectrum and security in small states" + body, "seeds/spectrum.txt")
+    assert (undated.date, "date" in undated.inferred) == (None, False)
+    dated = parse_seed("Spectrum and security in small states\n\n3 March 2018" + body, "seeds/2020-05-x.txt")
+    assert (dated.date, "date" in dated.inferred) == ("2018-03-03", False)
