@@ -67,7 +67,8 @@ def read_html(data: bytes, source: str) -> Article:
     if page_words > kept:
         diagnostics.append(Diagnostic(None, "info", f"web page: {page_words - kept} words of page chrome (navigation, menus, "
                                       f"related links, footer) left out; {kept} words of article text kept"))
-    article = replace(article, diagnostics=(*article.diagnostics, *diagnostics))
+    bylines = page_bylines(tree)
+    article = replace(article, diagnostics=(*article.diagnostics, *diagnostics), metadata_lines=(*article.metadata_lines, *bylines))
     from .markdown import place_links
 
     return overlay(place_links(article, links), meta)
@@ -152,6 +153,17 @@ def page_metadata(tree: Any) -> SourceMetadata:
         kind=kind,
         doi=first("citation_doi", "dc.identifier.doi", "prism.doi"),
     )
+
+
+def page_bylines(tree: Any) -> tuple[str, ...]:
+    """The page's byline lines ("By Ada Okafor and Per Lindqvist"), which extractors leave out of the
+    article text: kept verbatim as header lines, so no word of the article is lost."""
+    found = []
+    for node in tree.xpath('//*[contains(concat(" ", normalize-space(@class), " "), " byline ") or contains(@class, "byline")]'):
+        text = plain(node.text_content())
+        if text and len(text.split()) <= 25 and text not in found:
+            found.append(text)
+    return tuple(found[:3])
 
 
 _NOTE_ID = re.compile(r"^(?:fn|footnote|note|endnote|ftn|en)[-:_]?\d+$", re.I)

@@ -307,3 +307,13 @@ def test_an_undated_article_takes_its_year_from_its_doi_or_file_name_marked_infe
     assert (undated.date, "date" in undated.inferred) == (None, False)
     dated = parse_seed("Spectrum and security in small states\n\n3 March 2018" + body, "seeds/2020-05-x.txt")
     assert (dated.date, "date" in dated.inferred) == ("2018-03-03", False)
+
+
+def test_every_word_of_a_pages_article_reaches_the_record() -> None:
+    import lxml.html
+
+    page = (HERE / "article_page.html").read_bytes()
+    article_text = lxml.html.document_fromstring(page).xpath("//article")[0].text_content()
+    article = read_bytes(page, "seeds/article_page.html")
+    missing = Counter(WORD.findall(article_text)) - Counter(record_words(article))
+    assert not missing, missing
