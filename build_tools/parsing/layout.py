@@ -186,8 +186,10 @@ def _split_glued_headings(blocks: list[_Block], body_start: int) -> list[_Block]
                 text = line.text
                 i += 1
                 nxt = lines[i + 1].text
-            heading = (
-                nxt is not None and len(text.split()) <= 10 and (_is_upper_heading(text) or _is_short_heading_line(text, lines, i))
+            references_heading = nxt is not None and not current and _REFERENCES_HEADING.match(text) is not None
+            heading = references_heading or (
+                nxt is not None and len(text.split()) <= 10
+                and (_is_upper_heading(text) or _is_short_heading_line(text, lines, i))
                 and (not current or _ends_sentence(current[-1].text.strip()))
                 and re.match(r"^\s*(?:[A-Z“\"‘(]|\d+\.(?:\s|$))", nxt) is not None and not _is_upper_heading(nxt.strip())
             )

@@ -139,9 +139,14 @@ def _reference_start(blocks: list[_Block]) -> int | None:
 
 def _read_references(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[Reference, ...]:
     entries: list[tuple[str, int]] = []
+    glyph = _bullet_glyph(blocks)
     for block in blocks:
         lines = block.lines
-        starts_like_entry = [bool(_NUMBERED_REF.match(x.text) or re.match(r"^\s*\d{1,3}[.)]\s", x.text) or _looks_like_entry_start(x.text)) for x in lines]
+        starts_like_entry = [
+            x.text.startswith(glyph) if glyph else
+            bool(_NUMBERED_REF.match(x.text) or re.match(r"^\s*\d{1,3}[.)]\s", x.text) or _looks_like_entry_start(x.text))
+            for x in lines
+        ]
         if len(lines) > 1 and (sum(starts_like_entry) >= 2 and starts_like_entry[0] or any(starts_like_entry[1:]) and entries):
             current: list[_Line] = []
             for line, is_start in zip(lines, starts_like_entry):
@@ -166,12 +171,30 @@ def _read_references(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tup
             merged[-1] = (f"{merged[-1][0]} {text}", merged[-1][1])  # an entry's lines split by a blank line
         else:
             merged.append((text, line))
+    if glyph:
+        stripped = sum(1 for text, _ in merged if text.startswith(glyph))
+        merged = [(text[len(glyph):] if text.startswith(glyph) else text, line) for text, line in merged]
+        diagnostics.append(Diagnostic(blocks[0].first if blocks else None, "info",
+                                      f"bullet glyph {glyph.strip()!r} (a symbol font's bullet read as a letter) removed from {stripped} reference entries"))
     references = []
     for text, line in merged:
         number = re.match(r"^\s*\[(\d{1,3})\]|^\s*(\d{1,3})[.)]\s", text)
         n = int(number.group(1) or number.group(2)) if number else None
         references.append(parse_reference(text, number=n, line=line))
     return unique_ids(references)
+
+
+def _bullet_glyph(blocks: list[_Block]) -> str | None:
+    """A bullet that PDF text turned into a letter ("a Couture, Stephane …" from a dingbat font): the same
+    one-character token opening at least three lines, each followed by a capitalised word."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        for line in block.lines:
+            m = re.match(r"^([a-z•▪●■◆➢►✓])\s+[A-Z]", line.text)
+            if m:
+                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+    return f"{best[0]} " if best[1] >= 3 else None
 
 
 _NUMBERED_START = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)](?:\s|$))")
