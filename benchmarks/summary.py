@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -42,6 +44,80 @@ def load_article(path: Path) -> Article:
 def default_paths() -> list[Path]:
     """The seeds plus the fixture articles."""
     return sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests/fixtures/articles").glob("*.txt"))
+
+
+# --- dev-full (real full-length texts beside the project) -------------------------------------
+
+DEV_FULL = next((p for p in (ROOT / "shared" / "dev-full", ROOT.parent / "shared" / "dev-full") if p.is_dir()), None)
+_GOLD_TYPE_TO_KIND = {"journal-article": "journal article", "blog-post": "commentary", "testimony": "speech",
+                      "thesis-chapter": "journal article"}
+
+
+def _crude_markdown(text: str) -> str:
+    """Markdown as plain text, crudely: front matter's title first, Liquid tags, links, emphasis and footnote definitions gone.
+
+    A stand-in until the project reads Markdown itself; the notes are dropped, as ingestion will keep them out of the body.
+    """
+    title = ""
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        front, text = text[3:end], text[end + 4 :]
+        try:
+            meta = yaml.safe_load(front) or {}
+        except yaml.YAMLError:
+            meta = {}
+        title = str(meta.get("title") or "")
+    text = re.sub(r"\{%.*?%\}", "", text, flags=re.S)
+    text = re.sub(r"^\[\^[^\]]+\]:.*$", "", text, flags=re.M)  # footnote definitions: notes
+    text = re.sub(r"\[\^[^\]]+\]", "", text)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(?<!\w)[*_]{1,3}([^*_\n]+)[*_]{1,3}(?!\w)", r"\1", text)
+    text = re.sub(r"^#{1,6}\s*", "", text, flags=re.M)
+    text = re.sub(r"^>\s?", "", text, flags=re.M)
+    return (title + "\n\n" if title else "") + text
+
+
+def _crude_html(text: str) -> str:
+    """The article body of a saved page as plain text: title, then the text of <p> and <h2> inside the entry content."""
+    import html as html_lib
+
+    title = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S)
+    start = text.find("c-entry-content")
+    body = text[start:] if start >= 0 else text
+    end = body.find("c-entry-box")  # the chrome after the article
+    body = body[:end] if end > 0 else body
+    blocks = [re.sub(r"<[^>]+>", "", m.group(1)) for m in re.finditer(r"<(?:p|h2|blockquote)[^>]*>(.*?)</(?:p|h2|blockquote)>", body, re.S)]
+    parts = [re.sub(r"<[^>]+>", "", title.group(1)) if title else "Untitled"] + blocks
+    return "\n\n".join(" ".join(html_lib.unescape(b).split()) for b in parts if b.strip())
+
+
+def load_dev_full(path: Path, gold_type: str | None = None) -> Article:
+    """One dev-full text as an Article: .txt through the parser, .md and .html crudely flattened first.
+
+    The gold genre, when given, replaces the one guessed from the crude text, so genre-aware steps are measured.
+    """
+    from dataclasses import replace
+
+    from build_tools.seeds import parse_seed
+
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix == ".md":
+        article = parse_seed(_crude_markdown(raw), path.name)
+    elif path.suffix == ".html":
+        article = parse_seed(_crude_html(raw), path.name)
+    else:
+        article = read_seed(path)
+    if gold_type:
+        article = replace(article, kind=_GOLD_TYPE_TO_KIND.get(gold_type, gold_type))
+    return article
+
+
+def dev_full_gold() -> list[dict]:
+    """The dev-full gold records (empty when the folder is not beside the project)."""
+    if DEV_FULL is None:
+        return []
+    return yaml.safe_load((DEV_FULL / "gold.yaml").read_text(encoding="utf-8"))["articles"]
 
 
 # --- ROUGE ------------------------------------------------------------------------------------
