@@ -83,9 +83,10 @@ DEFAULT_OPTIONS = GlossaryOptions()
 
 @dataclass(frozen=True, slots=True)
 class CuratedEntry(GlossaryEntry):
-    """A hand-written glossary entry, with other spellings that count as the same term."""
+    """A hand-written glossary entry, with other spellings that count as the same term and where its definition comes from."""
 
     aliases: tuple[str, ...] = ()
+    source: str | None = None
 
 
 # --- acronyms ---------------------------------------------------------------------------------
@@ -593,7 +594,11 @@ def extract_glossary(article: Article, options: GlossaryOptions = DEFAULT_OPTION
 
 
 def load_curated_glossary(text: str) -> tuple[CuratedEntry, ...]:
-    """Entries from glossary.yml text: a list of {term, kind, definition, aliases?}. Raises ValueError."""
+    """Entries from glossary.yml text: a list of {term, kind, definition, source?, aliases?}. Raises ValueError.
+
+    `definition: null` (or leaving it out) keeps the entry with no definition, so the
+    site lists it as undefined instead of linking it as if it had one.
+    """
     data: Any = yaml.safe_load(text) or []
     if not isinstance(data, list):
         raise ValueError("glossary: expected a list of entries")
@@ -601,7 +606,7 @@ def load_curated_glossary(text: str) -> tuple[CuratedEntry, ...]:
     for n, item in enumerate(data, start=1):
         if not isinstance(item, dict):
             raise ValueError(f"glossary entry {n}: expected a mapping with term, kind, definition")
-        unknown = set(item) - {"term", "kind", "definition", "aliases"}
+        unknown = set(item) - {"term", "kind", "definition", "aliases", "source"}
         if unknown:
             raise ValueError(f"glossary entry {n}: unknown key(s) {', '.join(sorted(unknown))}")
         term, kind, definition = item.get("term"), item.get("kind", "term"), item.get("definition")
@@ -614,7 +619,13 @@ def load_curated_glossary(text: str) -> tuple[CuratedEntry, ...]:
             raise ValueError(f"glossary entry {n} ({term}): 'definition' must be a string")
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise ValueError(f"glossary entry {n} ({term}): 'aliases' must be a list of strings")
-        entries.append(CuratedEntry(term.strip(), kind, definition.strip() if definition else None, None, tuple(aliases)))
+        source = item.get("source")
+        if source is not None and not isinstance(source, str):
+            raise ValueError(f"glossary entry {n} ({term}): 'source' must be a string")
+        entries.append(
+            CuratedEntry(term.strip(), kind, definition.strip() or None if definition else None, None, tuple(aliases),
+                         source.strip() or None if source else None)
+        )
     return tuple(entries)
 
 

@@ -175,6 +175,7 @@ def test_load_curated_glossary() -> None:
     loaded = load_curated_glossary(CURATED)
     assert [e.term for e in loaded] == ["RAN", "data localisation", "ICANN"]
     assert loaded[0].aliases == ("RANs", "radio access network")
+    assert load_curated_glossary("- {term: X, kind: term, definition: d, source: 'X body, x.org'}")[0].source == "X body, x.org"
     assert all(isinstance(e, GlossaryEntry) and e.paragraph is None for e in loaded)
 
 
@@ -215,6 +216,34 @@ def test_project_glossary_file_loads() -> None:
     loaded = load_curated_glossary((ROOT / "glossary.yml").read_text(encoding="utf-8"))
     assert {"5G", "RAN", "Open RAN", "DNS", "ICANN", "data localisation", "digital sovereignty"} <= {e.term for e in loaded}
     assert all(e.definition for e in loaded)
+
+
+def test_project_glossary_defines_the_acronyms_policy_text_uses_bare() -> None:
+    loaded = load_curated_glossary((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    terms = {e.term for e in loaded}
+    assert {"AI", "EU", "IT", "GDP", "UN", "NATO", "US", "UK", "ICT", "IoT", "R&D", "G7", "G20", "WTO", "OECD",
+            "ITU", "3GPP"} <= terms
+    assert all(e.source for e in loaded), [e.term for e in loaded if not e.source]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [("The U.S. and the USA are one.", "US"), ("The CPC met; the CCP decided.", "CCP")],
+)
+def test_project_glossary_merges_variants(text: str, term: str) -> None:
+    a = article("Intro.", text)
+    loaded = load_curated_glossary((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    merged = merge_glossary(extract_glossary(a), curated_for_article(a, loaded))
+    assert [e.term for e in merged] == [term]
+    assert merged[0].definition
+
+
+def test_undefined_acronym_keeps_no_definition() -> None:
+    # An acronym nobody defines stays undefined (definition None), so the site can say so instead of linking it.
+    merged = merge_glossary(extract_glossary(article("The XQZT board met.")), ())
+    assert merged == (GlossaryEntry("XQZT", "acronym", None, "p-1"),)
+    loaded = load_curated_glossary("- {term: ABC, kind: acronym, definition: null, source: nowhere}")
+    assert loaded[0].definition is None and loaded[0].source == "nowhere"
 
 
 @pytest.mark.parametrize(
