@@ -53,6 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from build_tools.analysis.entities import extract_entities  # noqa: E402
 from build_tools.analysis.glossary import expansion_aligns, extract_glossary  # noqa: E402
 from build_tools.analysis.themes import score_themes  # noqa: E402
 from build_tools.model import Article  # noqa: E402
@@ -384,6 +385,50 @@ def dev_full_themes(verbose: bool) -> None:
     print(f"  equal to gold, acceptable extras allowed: {agree}/{table.n} = {agree / max(1, table.n):.3f}")
 
 
+# --- (e) entities ------------------------------------------------------------------------------
+
+ENTITY_LABELS = FIXTURES.parent / "entity_labels.yaml"
+KINDS = ("person", "organisation", "company", "place", "law", "publication", "other")
+
+
+def entity_scores(verbose: bool) -> None:
+    """Precision per predicted kind: an extracted entity is right when its hand label gives the same kind.
+
+    Labels (tests/fixtures/entity_labels.yaml) judge names extracted from dev-full texts; a name
+    the labels do not know is counted apart as unjudged (and listed with -v).
+    """
+    import summary as summary_bench
+
+    labels = yaml.safe_load(ENTITY_LABELS.read_text(encoding="utf-8"))["files"]
+    gold_types = {g["file"]: g["type"] for g in summary_bench.dev_full_gold()}
+    if not gold_types:
+        return
+    right = {k: 0 for k in KINDS}
+    total = {k: 0 for k in KINDS}
+    unjudged: list[str] = []
+    wrong: list[str] = []
+    for name, judged in labels.items():
+        article = summary_bench.load_dev_full(summary_bench.DEV_FULL / name, gold_types.get(name))
+        acronyms = {e.term: e.definition for e in extract_glossary(article) if e.kind == "acronym" and e.definition}
+        for entity in extract_entities(article, acronyms=acronyms):
+            if entity.name not in judged:
+                unjudged.append(f"  {name[:2]} {entity.name} = {entity.kind}")
+                continue
+            total[entity.kind] += 1
+            ok = judged[entity.name] == entity.kind
+            right[entity.kind] += ok
+            if not ok:
+                wrong.append(f"  {name[:2]} {entity.name}: got {entity.kind}, label {judged[entity.name]}")
+    n = sum(total.values())
+    print(f"\n(e) entities, precision per kind ({n} judged entities from {len(labels)} dev-full texts, {len(unjudged)} unjudged)")
+    for kind in KINDS:
+        if total[kind]:
+            print(f"  {kind:<14} {right[kind] / total[kind]:6.3f}   ({right[kind]}/{total[kind]})")
+    print(f"  {'all':<14} {sum(right.values()) / max(1, n):6.3f}   ({sum(right.values())}/{n})")
+    if verbose:
+        print("\n".join(wrong + unjudged))
+
+
 def main(argv: Sequence[str]) -> int:
     verbose = "-v" in argv
     labels = yaml.safe_load((FIXTURES / "labels.yaml").read_text(encoding="utf-8"))["articles"]
@@ -394,6 +439,7 @@ def main(argv: Sequence[str]) -> int:
     acronym_scores(labels, dev, verbose)
     dev_full_themes(verbose)
     dev_full_acronyms(verbose)
+    entity_scores(verbose)
     summary_scores()
     return 0
 

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from build_tools.analysis.sentences import is_heading_like, split_sentences
+from build_tools.analysis.sentences import is_heading_like, reference_like, split_sentences
 from build_tools.model import GlossaryEntry
 
 if TYPE_CHECKING:
@@ -349,7 +349,7 @@ def defined_acronyms(
     """
     found: list[tuple[tuple[int, int], GlossaryEntry]] = []
     for p_index, para in enumerate(paragraphs):
-        if not _usable(para) or _reference_like(para.text):
+        if not _usable(para) or reference_like(para.text):
             continue
         text = mask_urls_and_code(para.text)
 
@@ -398,21 +398,9 @@ def defined_acronyms(
 
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|int|edu|io)(?:/\S*)?|`[^`]*`|%[0-9A-Fa-f]{2}\S*")
-_REFERENCE_LIKE_RE = re.compile(
-    r"(?:https?://|www\.)\S+\s*\.?\s*$"  # ends with its link
-    r"|\b(?:Retrieved|Accessed|Available at|Archived from)\b"
-    r"|^\s*(?:\[\d{1,3}\]|\d{1,3}[.)]|\^\d{1,3})\s+.*\b(?:1[89]|20)\d\d\b"  # "[12] Author, Title, 2019"
-)
-
-
 def mask_urls_and_code(text: str) -> str:
     """`text` with URLs, domain names, inline code and percent-encoded runs blanked (same length, so offsets hold)."""
     return _URL_RE.sub(lambda m: " " * len(m.group(0)), text)
-
-
-def _reference_like(text: str) -> bool:
-    """Whether a paragraph reads as a reference entry or note: a short one that ends with its link, says "Accessed …", or opens with a note number and has a year."""
-    return len(text) < 400 and bool(_REFERENCE_LIKE_RE.search(text))
 
 
 def _shouted_spans(text: str) -> list[tuple[int, int]]:
@@ -444,7 +432,7 @@ def bare_acronyms(
     companies = company_names((p.text for p in paragraphs if p.id), options)
     plain_words = _plain_words(p.text for p in paragraphs)
     for p_index, para in enumerate(paragraphs):
-        if not _usable(para) or _reference_like(para.text):
+        if not _usable(para) or reference_like(para.text):
             continue
         text = mask_urls_and_code(para.text)
         shouted = _shouted_spans(text)

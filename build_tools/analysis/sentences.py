@@ -164,3 +164,15 @@ def is_interviewer_question(text: str, max_words: int = 40) -> bool:
     """A short paragraph ending in a question: an interviewer's turn, not the article's claim."""
     stripped = text.rstrip(" *_\"'”’")
     return stripped.endswith("?") and len(text.split()) <= max_words
+
+
+_REFERENCE_LIKE_RE = re.compile(
+    r"(?:https?://|www\.)\S+\s*\.?\s*$"  # ends with its link
+    r"|\b(?:Retrieved|Accessed|Available at|Archived from)\b"
+    r"|^\s*(?:\[\d{1,3}\]|\d{1,3}[.)]|\^\d{1,3})\s+.*\b(?:1[89]|20)\d\d\b"  # "[12] Author, Title, 2019"
+)
+
+
+def reference_like(text: str) -> bool:
+    """Whether a paragraph reads as a reference entry or note: a short one that ends with its link, says "Accessed …", or opens with a note number and has a year."""
+    return len(text) < 400 and bool(_REFERENCE_LIKE_RE.search(text))
