@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from build_tools.analysis.furniture import is_furniture
+
 if TYPE_CHECKING:
     from build_tools.model import Article
 
@@ -41,7 +43,7 @@ _FIRST_WORD_RE = re.compile(r"[A-Za-z]+")
 _TOKEN_BEFORE_RE = re.compile(r"\S*$")
 _FRONT_MATTER_RE = re.compile(r"(?i)(?:abstract|summary|keywords|key words)\b\s*(?::|$)")
 _FOOTNOTE_TAIL_RE = re.compile(r"(?:\[\d{1,3}\])+$")
-_SPEAKER_LABEL_RE = re.compile(r"(Q|A|Question|Answer)\s*:\s+")
+_SPEAKER_LABEL_RE = re.compile(r"(Q|A|Question|Answer|[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,4})\s*:\s+")
 
 
 def _is_boundary(text: str, punct_start: int, punct: str, next_start: int) -> bool:
@@ -135,8 +137,10 @@ def body_sentences(article: Article, kinds: Iterable[str] = ("text",)) -> tuple[
     "Abstract" heading, or starting "Keywords:"). Interview turns are handled here,
     once for every step: a question turn ("Q: ...", or a short paragraph ending in
     "?") is the interviewer's, not the article's, and is skipped; an answer label
-    ("A: ") is cut off the first sentence and footnote marks ("[2]") off the end of
-    each, so sentences stay verbatim substrings of their paragraph.
+    ("A: ", "SENIOR ADMINISTRATION OFFICIAL: ") is cut off the first sentence and footnote
+    marks ("[2]") off the end of each, so sentences stay verbatim substrings of their
+    paragraph. Captions, table rows, contents lines, greetings, thanks and boilerplate
+    (`furniture.is_furniture`) are no body sentences.
     """
     wanted = frozenset(kinds)
     skipped = {
@@ -151,11 +155,13 @@ def body_sentences(article: Article, kinds: Iterable[str] = ("text",)) -> tuple[
         if para.text == article.abstract or _FRONT_MATTER_RE.match(para.text):
             continue  # a parser that left the abstract or keywords in the body
         label = _SPEAKER_LABEL_RE.match(para.text)
-        if label and label.group(1)[0] == "Q" or is_interviewer_question(para.text):
+        if label and label.group(1) in ("Q", "Question") or is_interviewer_question(para.text):
             continue
         offset = label.end() if label else 0
         for position, (start, end) in enumerate(sentence_spans(para.text[offset:])):
             text = _FOOTNOTE_TAIL_RE.sub("", para.text[offset + start : offset + end])
+            if is_furniture(text):
+                continue  # a caption, table row, greeting or boilerplate says nothing of the argument
             out.append(BodySentence(text, para.id, p_index, len(out), position))
     return tuple(out)
 
