@@ -386,15 +386,24 @@ def defined_acronyms(
             acr = m.group("acr")
             if looks_like_acronym(acr, frozenset()):
                 add(m.start(), acr, expansion_after(text, m.end(), acr, options))
+        # An apposition defines only a proper name ("the EAEU, the Eurasian Economic Union,"): "EU, each of us" is none.
         for m in _APPOSITION_RE.finditer(text):
             acr = m.group("acr")
             if looks_like_acronym(acr, options.not_acronyms):
-                add(m.start(), acr, expansion_after(text, m.end(), acr, options))
+                add(m.start(), acr, _proper(expansion_after(text, m.end(), acr, options), options))
         for m in _APPOSITION_AFTER_RE.finditer(text):
             acr = m.group("acr")
             if looks_like_acronym(acr, options.not_acronyms) and len(_letters(acr)) >= 3:
-                add(m.start("acr"), acr, expansion_before(text, m.start(), acr, options))
+                add(m.start("acr"), acr, _proper(expansion_before(text, m.start(), acr, options), options))
     return found
+
+
+def _proper(expansion: str | None, options: GlossaryOptions) -> str | None:
+    """`expansion` if every content word of it is capitalised (a proper name), else None."""
+    if not expansion:
+        return None
+    words = [w for w in _EXP_WORD_RE.findall(expansion) if w.lower() not in options.stop_words]
+    return expansion if words and all(w[0].isupper() or w[0].isdigit() for w in words) else None
 
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|int|edu|io)(?:/\S*)?|`[^`]*`|%[0-9A-Fa-f]{2}\S*")

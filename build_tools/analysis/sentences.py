@@ -124,8 +124,14 @@ def is_heading_like(text: str, max_chars: int = 200) -> bool:
     text = text.strip()
     if len(text) > max_chars or "\n" in text:
         return False
-    upper = sum(c.isupper() for c in text)
-    lower = sum(c.islower() for c in text)
+    return _heading_like(text)
+
+
+@lru_cache(maxsize=8192)
+def _heading_like(text: str) -> bool:
+    """Memoised: every step asks about the same paragraphs and lines."""
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
     return upper + lower >= 4 and upper >= 0.8 * (upper + lower)
 
 

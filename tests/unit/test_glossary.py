@@ -77,6 +77,7 @@ def test_defined_acronyms(text: str, term: str, definition: str) -> None:
         "The stored page names Connect(X) as a show.",
         "Talks with the EAEU, a union of five post-Soviet states, went on.",  # a description, not an expansion
         "National Security Advisor Jake Sullivan spoke; NASA was not there.",  # no local definition: nothing inferred
+        "For the EU, each of us matters.",  # an apposition of common words is no expansion
     ],
 )
 def test_unvalidated_expansions_are_rejected(text: str) -> None:
