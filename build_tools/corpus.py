@@ -20,7 +20,7 @@ from typing import Any
 from .body import Body, parse_body
 from .briefing_file import BriefingFile
 from .model import (
-    Analysis, Anchored, Article, Author, Entity, GlossaryEntry, Paragraph, ParagraphThemes, Section, ThemeScore,
+    ENTITY_KINDS, Analysis, Anchored, Article, Author, Entity, GlossaryEntry, Paragraph, ParagraphThemes, Section, ThemeScore,
 )
 
 MAX_POSTING = 50
@@ -190,7 +190,7 @@ def _glossary(value: Any) -> tuple[GlossaryEntry, ...]:
 
 
 def _entities(value: Any) -> tuple[Entity, ...]:
-    kinds = {"person", "organisation", "place", "other"}
+    kinds = set(ENTITY_KINDS)
     return tuple(
         Entity(str(i["name"]), i.get("kind") if i.get("kind") in kinds else "other", int(i.get("mentions") or 1), tuple(i.get("paragraphs") or ()))
         for i in value or () if isinstance(i, dict) and i.get("name")

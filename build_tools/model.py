@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
-EntityKind = Literal["person", "organisation", "place", "other"]
+#: "law" covers laws, treaties, declarations and programmes; "other" a recurring name of no known kind.
+EntityKind = Literal["person", "organisation", "company", "place", "law", "publication", "other"]
+ENTITY_KINDS: tuple[str, ...] = ("person", "organisation", "company", "place", "law", "publication", "other")
 GlossaryKind = Literal["acronym", "term"]
 
 

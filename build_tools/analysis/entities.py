@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from build_tools.analysis.sentences import is_heading_like, sentence_spans
+from build_tools.analysis.sentences import is_heading_like, reference_like, sentence_spans
 from build_tools.model import Entity, EntityKind
 
 if TYPE_CHECKING:
@@ -79,14 +79,41 @@ REGIONS = _names(
     South China Sea|East China Sea|Black Sea|Caribbean|Siberia|Crimea|Donbas|Xinjiang|Tibet|Kashmir|
     Scottish Highlands|California|Texas|Oceania|Sahel|Horn of Africa|Global South|Taiwan Strait"""
 )
-ORGANISATIONS = _names(
+COMPANIES = _names(
     """Huawei|ZTE|Ericsson|Nokia|Samsung|Alibaba|Tencent|Baidu|ByteDance|TikTok|Xiaomi|Lenovo|China Mobile|
     China Unicom|China Telecom|MTS|Megafon|MegaFon|Beeline|Rostelecom|Tele2|Yandex|VKontakte|Kaspersky|
     Sberbank|Gazprom|Google|Alphabet|Facebook|Meta|Amazon|Apple|Microsoft|Twitter|Instagram|WhatsApp|
     Telegram|Netflix|Intel|Nvidia|AMD|Qualcomm|Cisco|CISCO|IBM|Oracle|Akamai|Cloudflare|Verisign|Afilias|
     Vodafone|Orange|Deutsche Telekom|Telefónica|BT|O2|Verizon|AT&T|T-Mobile|SoftBank|NTT|Fujitsu|NEC|
-    Mavenir|Parler|SMIC|TSMC|ASML|Arm|Qualcomm|SpaceX|Starlink|OpenAI|
-    EU|European Union|European Commission|European Parliament|European Council|Council of Europe|UN|
+    Mavenir|Parler|SMIC|TSMC|ASML|Arm|SpaceX|Starlink|OpenAI|Amazon Web Services|AWS|Singtel|StarHub|M1|
+    Telia|Tele2|Telenor|Sprint|Comcast|Charter|HBO|Time Warner|WarnerMedia|DirecTV|Hikvision|Dahua|
+    Micron|Texas Instruments|Applied Materials|Lam Research|Tokyo Electron|Infineon|STMicroelectronics|
+    Broadcom|MediaTek|Paytm|PhonePe|Flipkart|Reliance Jio|Jio|Airtel|Bharti Airtel|Visa|Mastercard|PayPal|
+    WeChat|Ant Group|Uber|Zoom|Dell|HP|Hewlett Packard Enterprise|Siemens|Thales|Atos|OVHcloud|SAP"""
+)
+PUBLICATIONS = _names(
+    """Reuters|Bloomberg|Financial Times|New York Times|The New York Times|Wall Street Journal|
+    The Wall Street Journal|Washington Post|The Washington Post|The Economist|Economist|The Guardian|
+    Guardian|The Times|The Telegraph|Nikkei|Nikkei Asia|South China Morning Post|Global Times|Xinhua|
+    People's Daily|People’s Daily|TASS|RIA Novosti|Kommersant|Vedomosti|Izvestia|RBC|Le Monde|Der Spiegel|
+    Handelsblatt|Politico|Axios|Foreign Affairs|Foreign Policy|ZDNet|ZDNET|The Verge|Wired|TechCrunch|
+    Light Reading|Fierce Wireless|BBC|BBC News|CNN|CNBC|Fox News|Associated Press|AP|AFP|Agence France-Presse|
+    Economic Times|The Economic Times|Financial Express|The Financial Express|Hindustan Times|The Hindu|
+    Times of India|Mint|Livemint|Indian Express|The Indian Express|Business Standard|Caixin|Yonhap|
+    Dagens Nyheter|Svenska Dagbladet|Al Jazeera|Lawfare|The Diplomat|Rest of World|The Register|Ars Technica|
+    The Information|Euractiv"""
+)
+LAWS = _names(
+    """GDPR|General Data Protection Regulation|Digital Services Act|Digital Markets Act|CHIPS Act|
+    CHIPS and Science Act|Inflation Reduction Act|CLOUD Act|Patriot Act|Belt and Road Initiative|BRI|
+    Digital Silk Road|Made in China 2025|China Standards 2035|Clean Network|Privacy Shield|Safe Harbor|
+    Schrems II|Wassenaar Arrangement|Paris Agreement|Budapest Convention|Digital India|Atmanirbhar Bharat|
+    Huawei Act|IEEPA|International Emergency Economic Powers Act|National Emergencies Act|Entity List|
+    Declaration for the Future of the Internet|Global Gateway|Horizon Europe|Gaia-X|GAIA-X|IPEF|
+    Indo-Pacific Economic Framework|PGII|USMCA|Sovereign Internet Law|Yarovaya Law"""
+)
+ORGANISATIONS = _names(
+    """EU|European Union|European Commission|European Parliament|European Council|Council of Europe|UN|
     United Nations|UN Security Council|ITU|International Telecommunication Union|OECD|NATO|WTO|
     World Trade Organization|IMF|International Monetary Fund|World Bank|ASEAN|African Union|BRICS|SCO|
     Shanghai Cooperation Organisation|G7|G20|EAEU|Eurasian Economic Union|CIS|
@@ -95,8 +122,22 @@ ORGANISATIONS = _names(
     Chinese Communist Party|Communist Party of China|State Council|Congress|Duma|State Duma|
     Federation Council|Bundestag|Commerce Department|Department of Commerce|State Department|
     Department of Defense|Ministry of Defence|Roskomnadzor|MGIMO|Valdai Club|Valdai International Club|
-    World Economic Forum|Brookings|RAND|Chatham House|Carnegie|CSIS|ASPI|Reuters|Bloomberg|
-    Belt and Road Forum"""
+    World Economic Forum|Brookings|RAND|Chatham House|Carnegie|CSIS|ASPI|Belt and Road Forum|
+    Bureau of Industry and Security|BIS|Federal Communications Commission|CFIUS|DARPA|NASA|
+    National Security Council|Department of Homeland Security|DHS|CISA|Treasury|Senate|House|
+    Supreme Court|European Court of Justice|Court of Justice of the European Union|CJEU|
+    Observer Research Foundation|Reserve Bank of India|RBI|NPCI|IMDA|Sapo|Swedish Armed Forces|
+    Post and Telecom Authority|PTS|Open RAN Policy Coalition|O-RAN Alliance|GSMA|Brookings Institution"""
+)
+#: Well-known people of policy text, whatever their first name.
+PEOPLE = _names(
+    """Xi Jinping|Vladimir Putin|Joe Biden|Donald Trump|Barack Obama|Ursula von der Leyen|Emmanuel Macron|
+    Angela Merkel|Olaf Scholz|Narendra Modi|Ren Zhengfei|Jake Sullivan|Antony Blinken|Gina Raimondo|
+    Thierry Breton|Margrethe Vestager|Boris Johnson|Rishi Sunak|Keir Starmer|Kamala Harris|Jens Stoltenberg|
+    Dmitry Medvedev|Sergey Lavrov|Mikhail Mishustin|Li Keqiang|Li Qiang|Wang Yi|Elon Musk|Mark Zuckerberg|
+    Jeff Bezos|Tim Cook|Satya Nadella|Sundar Pichai|Jensen Huang|Morris Chang|Charles Michel|Josep Borrell|
+    Theresa May|Scott Morrison|Jacinda Ardern|Shinzo Abe|Fumio Kishida|Moon Jae-in|Yoon Suk-yeol|
+    Recep Tayyip Erdoğan|Volodymyr Zelensky|Lee Hsien Loong|S. Iswaran|Ajit Pai|Tom Wheeler|Meng Wanzhou"""
 )
 #: Other names for the same entity; the value is the canonical name.
 ALIASES: Mapping[str, str] = {
@@ -142,7 +183,7 @@ DEMONYMS: Mapping[str, str] = {
     "Filipino": "Philippines", "Australian": "Australia", "Australians": "Australia",
     "Canadian": "Canada", "Mexican": "Mexico", "Brazilian": "Brazil", "Argentine": "Argentina",
     "Argentinian": "Argentina", "Chilean": "Chile", "Nigerian": "Nigeria", "Kenyan": "Kenya",
-    "Ethiopian": "Ethiopia", "Scottish": "Scotland", "Welsh": "Wales", "English": "England",
+    "Ethiopian": "Ethiopia", "Scottish": "Scotland", "Welsh": "Wales",
 }
 #: Words that make a capitalised phrase an organisation ("Aalborg University", "Bank of Russia").
 ORG_HEADS: frozenset[str] = frozenset(
@@ -150,16 +191,30 @@ ORG_HEADS: frozenset[str] = frozenset(
     Department Council Union Bank Party Committee Commission Association Federation Foundation Fund Forum
     Club Center Centre Organisation Organization Office Service Authority Board Bureau Academy
     School College Court Parliament Assembly Congress Senate Administration Alliance Coalition Consortium
-    Partnership Project Telecom Telecommunications Technologies Labs Laboratory
-    Laboratories Society Post Press Times Journal Review Bank Regulator Commissariat Secretariat Tribunal
-    Navy Army Police Guard Cooperation Consult Analytics Research""".split()
+    Project Laboratory Laboratories Society Bank Regulator Commissariat Secretariat Tribunal
+    Navy Army Police Guard Cooperation Research Forces Intelligence Coalition Services Affairs Security
+    Budget Commerce Defense Defence Justice Treasury""".split()
+)
+#: Words of offices, not names: "Attorney General", "Secretary of Homeland Security" are no people.
+OFFICE_WORDS: frozenset[str] = frozenset("General Attorney Secretary Services Security Affairs Human Health Budget Management".split())
+#: Last words that make a capitalised name a company's ("Vocus Group", "Huawei Technologies Co.").
+COMPANY_HEADS: frozenset[str] = frozenset(
+    """Company Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC PLC plc Group Holdings Telecom Telecommunications
+    Technologies Labs Consult Analytics Networks Systems Semiconductor Semiconductors Electronics AG GmbH""".split()
+)
+#: Last words that make a capitalised name a publication's ("Financial Times", "China Daily").
+PUBLICATION_HEADS: frozenset[str] = frozenset("Times Post Journal Review Herald Gazette Tribune Magazine Daily Chronicle Telegraph News".split())
+#: Last words that make a capitalised name a law, treaty or programme ("CHIPS and Science Act").
+LAW_HEADS: frozenset[str] = frozenset(
+    """Act Acts Law Treaty Convention Directive Regulation Agreement Accord Protocol Charter Declaration
+    Programme Program Initiative Framework Strategy Bill Arrangement Order Partnership""".split()
 )
 #: Words before a name that make it a person ("President Donald Trump", "Dr Mike Short").
 TITLES: frozenset[str] = frozenset(
     """President Vice-President Premier Minister Chancellor Senator Sen Representative Rep Governor Mayor
     Secretary Ambassador Dr Dr. Prof Prof. Professor Mr Mr. Mrs Mrs. Ms Ms. Sir Dame Lord Lady King Queen
     Prince Princess Pope Gen. Admiral Colonel Commissioner Chairman Chairwoman Director Judge
-    Envoy Spokesman Spokeswoman Commander""".split()
+    Envoy Spokesman Spokeswoman Commander Advisor Adviser Chair""".split()
 )
 #: Common first names (English, Russian, Chinese surnames-first, and other frequent ones).
 FIRST_NAMES: frozenset[str] = frozenset(
@@ -216,9 +271,17 @@ class Gazetteer:
 
     places: frozenset[str] = field(default=COUNTRIES | CITIES | REGIONS)
     organisations: frozenset[str] = field(default=ORGANISATIONS)
+    companies: frozenset[str] = field(default=COMPANIES)
+    publications: frozenset[str] = field(default=PUBLICATIONS)
+    laws: frozenset[str] = field(default=LAWS)
+    company_heads: frozenset[str] = field(default=COMPANY_HEADS)
+    """Last words of company names; they also count as organisation head words for the shape of a name."""
+    publication_heads: frozenset[str] = field(default=PUBLICATION_HEADS)
+    law_heads: frozenset[str] = field(default=LAW_HEADS)
     aliases: Mapping[str, str] = field(default_factory=lambda: dict(ALIASES))
     demonyms: Mapping[str, str] = field(default_factory=lambda: dict(DEMONYMS))
-    org_heads: frozenset[str] = field(default=ORG_HEADS)
+    org_heads: frozenset[str] = field(default=ORG_HEADS | COMPANY_HEADS | PUBLICATION_HEADS | LAW_HEADS)
+    """Words that make a capitalised phrase a name (its kind then comes from `kind_by_head`)."""
     titles: frozenset[str] = field(default=TITLES)
     first_names: frozenset[str] = field(default=FIRST_NAMES)
     surname_first: frozenset[str] = field(default=SURNAME_FIRST)
@@ -226,17 +289,27 @@ class Gazetteer:
     company_suffixes: frozenset[str] = field(default=COMPANY_SUFFIXES)
     roles: frozenset[str] = field(default=ROLES)
     reporting_verbs: frozenset[str] = field(default=REPORTING_VERBS)
-    people: frozenset[str] = frozenset()
+    people: frozenset[str] = field(default=PEOPLE)
     """Full names known to be people's (`extract_entities` adds those the text shows by shape)."""
     others: frozenset[str] = frozenset()
     """Known names that are neither places nor organisations (programmes, systems, laws)."""
-    min_other_mentions: int = 2
-    """An unknown multi-word name ("Big Tech") must recur this often."""
+    min_other_mentions: int | None = None
+    """How often an unknown multi-word name ("Big Tech") must recur to be listed as "other"; None lists none.
+
+    Off by default: on real texts most such names were title-case fragments ("Threat Posed",
+    "Services Supply Chain") of headings and legal titles, not entities.
+    """
 
     def kind_of(self, name: str) -> EntityKind | None:
         """The kind of a known canonical name, or None."""
         if name in self.places:
             return "place"
+        if name in self.publications:
+            return "publication"
+        if name in self.companies:
+            return "company"
+        if name in self.laws:
+            return "law"
         if name in self.organisations:
             return "organisation"
         if name in self.people:
@@ -246,17 +319,34 @@ class Gazetteer:
         return None
 
 
+    def kind_by_head(self, words: Sequence[str]) -> EntityKind:
+        """The kind a name's head word gives it: "… Act" a law, "… Times" a publication, "… Inc." a company.
+
+        The head is the last word, or the word before "of"/"for" ("Partnership for Global
+        Infrastructure" is a programme, "Times of India" a newspaper).
+        """
+        cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
+        last = words[cut - 1].rstrip(",")
+        if last in self.law_heads:
+            return "law"
+        if last in self.publication_heads:
+            return "publication"
+        if last in self.company_heads:
+            return "company"
+        return "organisation"
+
+
 DEFAULT_GAZETTEER = Gazetteer()
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁ"
 _CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w&]*(?:[-’'][\w&]+)*|[A-Z]\.(?= [{_UPPER}])"
 #: A run of capitalised words joined by single spaces, with "of", "for", "and" ... inside
 #: ("Bank of the ..."); a word glued to a hyphen ("then-President") does not start one.
-_RUN_RE = re.compile(rf"(?<![\w’'-])(?:{_CAP})(?: (?:(?:of|for|and|de|du|des|la)(?: the)? )?(?:{_CAP}))*")
+_RUN_RE = re.compile(rf"(?<![\w’'-])(?:{_CAP})(?: (?:(?:of|for|and|de|du|des|la|von der|van der|von|van)(?: the)? )?(?:{_CAP}))*")
 _ADJECTIVE_RE = re.compile(r"^(.+?)-[a-z][\w-]*$")  # "Melbourne-based", "US-led", "Chinese-controlled"
 _WORD_RE = re.compile(r"\S+")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
-_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la"})
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "von", "van", "der"})
 #: Capitalised words that start a sentence or a run but are no part of a name ("The", "In", "However").
 _LEADING_NOISE = frozenset(
     """The A An This That These Those It Its They Their We Our He She His Her You Your In On At Of For And
@@ -270,6 +360,12 @@ _LEADING_NOISE = frozenset(
 _NAME_POSSESSIVES = frozenset({"People’s", "People's"})  # "People's Liberation Army" is one name
 _CITATION_RE = re.compile(r"\([^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)|\b[A-Z][\w’'-]+(?:\s+et\s+al\.?)?\s+\((?:1[89]|20)\d\d[a-z]?\)")
 _OPENERS = "\"'“‘([*_"
+#: A demonym that names a language, not a place: "English literacy", "in Chinese", "French-language".
+_LANGUAGE_RE = re.compile(
+    r"\b(?:English|French|Spanish|German|Chinese|Russian|Japanese|Arabic|Portuguese|Italian|Dutch|Korean|Swedish)"
+    r"(?=[\s-]+(?:language|languages|literacy|speakers?|speaking|translations?|versions?|texts?|editions?|words?|names?)\b)"
+    r"|(?:(?<=\bin )|(?<=\binto )|(?<=\bspeak )|(?<=\bspeaks )|(?<=\blearn ))(?:English|French|Spanish|German|Chinese|Russian|Japanese|Arabic)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,8 +505,9 @@ def _known_company(words: list[str], g: Gazetteer) -> tuple[str, EntityKind, boo
     for k in range(len(words) - 1, 0, -1):
         head = " ".join(words[:k])
         canonical = g.aliases.get(head, head)
-        if g.kind_of(canonical) == "organisation":
-            return (canonical, "organisation", True) if all(w.rstrip(",") in g.company_suffixes for w in words[k:]) else None
+        kind = g.kind_of(canonical)
+        if kind in ("organisation", "company"):
+            return (canonical, kind, True) if all(w.rstrip(",") in g.company_suffixes for w in words[k:]) else None
     return None
 
 
@@ -431,7 +528,7 @@ def _classify(words: list[str], g: Gazetteer, sentence_initial: bool, surnames: 
         # unless an organisation's head word ends the run ("Open RAN Policy Coalition").
         unknown_caps = [i for i, w in enumerate(words) if w.isupper() and len(w) > 1 and not _known(w, g)]
         if unknown_caps and words[-1] in g.org_heads and not all(w.isupper() for w in words):
-            return [(name, "organisation", True)]
+            return [(name, g.kind_by_head(words), True)]
         for i, w in enumerate(words):
             if w.isupper() and len(w) > 1 and not _known(w, g):
                 left = _classify(words[:i], g, sentence_initial, surnames)
@@ -448,6 +545,17 @@ def _classify(words: list[str], g: Gazetteer, sentence_initial: bool, surnames: 
     kind = g.kind_of(canonical)
     if kind:
         return [(canonical, kind, True)]
+    if len(words) >= 2 and words[-1] in g.titles:
+        # "National Security Advisor", "Foreign Minister": an office; only known names inside count.
+        return [m for w in words[:-1] for m in _classify([w], g, False, surnames) if _known_name(w, g)]
+    # "Secretary of Commerce Gina Raimondo": a known person, or a first name, ends the run.
+    for i in range(1, len(words) - 1):
+        rest = words[i:]
+        if " ".join(rest) in g.people or (
+            rest[0] in g.first_names and len(rest) <= 3 and (words[i - 1] in g.org_heads or _known_name(words[i - 1], g))
+            and not any(g.kind_of(w) or w in g.org_heads for w in rest)
+        ):
+            return [*_classify(words[:i], g, sentence_initial, surnames), (" ".join(rest), "person", True)]
     if name in g.demonyms:
         return [(g.demonyms[name], "place", True)]
     # A title inside the run: what follows is a person, what precedes is looked at on its own.
@@ -468,9 +576,9 @@ def _classify(words: list[str], g: Gazetteer, sentence_initial: bool, surnames: 
         any(w in g.org_heads for w in words[1:]) or (words[0] in g.org_heads and words[1] in _CONNECTORS)
     ):
         first = words[0]
-        if sentence_initial and not _known(first, g) and len(words) == 2:
+        if sentence_initial and not _known(first, g) and len(words) == 2 and g.kind_by_head(words) == "organisation":
             return []
-        return [(name, "organisation", True)]
+        return [(name, g.kind_by_head(words), True)]
     if len(words) == 1:
         if name in surnames:
             return [(name, "person", True)]
@@ -505,10 +613,10 @@ def _paragraph_names(article: Article, g: Gazetteer, phrases: Mapping[str, Entit
     )
     out: list[_ParagraphNames] = []
     for para in article.paragraphs():
-        if is_heading_like(para.text) or para.kind == "heading":
-            continue
+        if is_heading_like(para.text) or para.kind == "heading" or reference_like(para.text):
+            continue  # a reference entry or note names its sources, not what the article is about
         found: list[Mention] = []
-        blocked = []
+        blocked = [m.span() for m in _LANGUAGE_RE.finditer(para.text)]
         if phrase_re:
             # Expansions of defined acronyms may hold commas or digits ("3rd Generation ...").
             for m in phrase_re.finditer(para.text):
@@ -558,7 +666,8 @@ def people_by_shape(article: Article, gazetteer: Gazetteer = DEFAULT_GAZETTEER) 
 
     def take(name: str) -> None:
         words = name.split()
-        if any(w in g.not_entities or w in _LEADING_NOISE or w in g.titles or w in g.org_heads or _known_name(w, g) for w in words):
+        if any(w in g.not_entities or w in _LEADING_NOISE or w in g.titles or w in g.org_heads or w in OFFICE_WORDS
+               or _known_name(w, g) for w in words):
             return
         if not _known_name(name, g):
             found.add(name)
@@ -602,13 +711,16 @@ def extract_entities(
         for acronym, expansion in list(extra.items()):
             kind = g.kind_of(g.aliases.get(expansion, expansion))
             if kind is None and any(w.strip(",") in g.org_heads for w in expansion.split()):
-                kind = "organisation"
+                kind = g.kind_by_head(expansion.split())
             if kind is None:
                 del extra[acronym]  # "Artificial Intelligence (AI)" is a concept, not an entity
             else:
                 phrases[expansion] = kind
-        organisations = g.organisations | {e for e, k in phrases.items() if k == "organisation"}
-        g = replace(g, organisations=organisations, aliases={**g.aliases, **extra})
+        added = {k: frozenset(e for e, kind in phrases.items() if kind == k) for k in ("organisation", "company", "law", "publication")}
+        g = replace(
+            g, organisations=g.organisations | added["organisation"], companies=g.companies | added["company"],
+            laws=g.laws | added["law"], publications=g.publications | added["publication"], aliases={**g.aliases, **extra},
+        )
     shaped = people_by_shape(article, g)
     if shaped:
         g = replace(g, people=g.people | shaped)
@@ -642,7 +754,7 @@ def _collect(mentions: Iterable[Mention], surnames: Mapping[str, str], g: Gazett
     entities = [
         Entity(name, kinds[name], n, tuple(paragraphs[name]))
         for name, n in counts.items()
-        if confident[name] or n >= g.min_other_mentions
+        if confident[name] or (g.min_other_mentions is not None and n >= g.min_other_mentions)
     ]
     entities.sort(key=lambda e: (-e.mentions, e.name))
     return tuple(entities)

@@ -1,13 +1,23 @@
 """Glossary: acronyms with their expansions, bare acronyms, and terms the text defines.
 
 Precision comes first: a wrong entry is worse than a missing one. So an
-expansion is accepted only when the initials of its words spell the acronym
-(stop words may be skipped, hyphenated parts count as words, a number such as
-"3rd" gives its digits, a word in capitals gives all its letters), and a bare
-acronym only when it looks like one and is used in running text, not as a
-citation author ("CISCO, 2020"), a company name ("HMN Tech", "ZTE") or in a
-heading. Latin and Cyrillic capitals both make acronyms ("ПО", "НСДИ"); the
-title and subtitle count as running text for bare acronyms ("..., HC 812").
+expansion is accepted only where the text defines the acronym locally
+("Expansion (ACR)", "ACR (Expansion)", "known as the ACR", "ACR stands for",
+"Expansion, or ACR,", "the ACR, the Expansion,") and only when its words align
+with the acronym's letters, Schwartz–Hearst style (`expansion_aligns`): every
+content word gives its initial, function words may be skipped, a hyphenated
+part may give its initial or none, a number such as "3rd" gives its digits, a
+word in capitals gives all its letters, a word may give later letters in order
+("Eurasian" gives EA), and "X of Y" may read "Y X" ("Communist Party of China"
+is CCP). Nothing is inferred from capitalised words elsewhere. URLs, code and
+percent-encoding are masked, and paragraphs that read as reference entries or
+notes are skipped, so their fragments never become entries. A bare acronym is
+listed only when it looks like one and is used in running text, not as a
+citation author ("CISCO, 2020"), a company name ("HMN Tech", "ZTE"), a speaker's
+label ("MODERATOR:"), a word the text also writes plainly ("ABSTRACT", "END"),
+or in a heading. Latin and Cyrillic capitals both make acronyms ("ПО", "НСДИ");
+the title and subtitle count as running text for bare acronyms, and the
+abstract may define one.
 
 Curated entries (glossary.yml) are loaded by `load_curated_glossary`, kept only
 when the article uses them (`curated_for_article`) and win over extracted ones
@@ -27,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from build_tools.analysis.sentences import is_heading_like, split_sentences
+from build_tools.analysis.sentences import is_heading_like, reference_like, split_sentences
 from build_tools.model import GlossaryEntry
 
 if TYPE_CHECKING:
@@ -43,7 +53,7 @@ EXPANSION_STOP_WORDS: frozenset[str] = frozenset(
 #: (listed as acronyms only where the text expands them), shouting.
 NOT_ACRONYMS: frozenset[str] = frozenset(
     """OK AM PM AD BC BCE CE CISCO ZTE MTS IBM NTT SAP BT AT&T LG HP HPE TCL NEC HSBC KPMG EY PWC AMD ASML
-    TSMC SMIC NXP DJI BOE""".split()
+    TSMC SMIC NXP DJI BOE END NO JR SR""".split()
 )
 
 #: Words after a capitalised token that make it a company name ("HMN Tech", "SK Telecom", "ZTE Corp").
@@ -73,31 +83,27 @@ DEFAULT_OPTIONS = GlossaryOptions()
 
 @dataclass(frozen=True, slots=True)
 class CuratedEntry(GlossaryEntry):
-    """A hand-written glossary entry, with other spellings that count as the same term."""
+    """A hand-written glossary entry, with other spellings that count as the same term and where its definition comes from."""
 
     aliases: tuple[str, ...] = ()
+    source: str | None = None
 
 
 # --- acronyms ---------------------------------------------------------------------------------
 
 _UP = "A-ZА-ЯЁ"  # Latin and Cyrillic capitals: "ПО", "НСДИ" are acronyms too
 _ACRONYM_RE = re.compile(rf"^(?:[{_UP}][{_UP}0-9&]*[{_UP}0-9]|\d+[{_UP}][{_UP}0-9]*|G\d{{1,2}})s?$")
+_DIGIT_ACRONYM_RE = re.compile(r"^\d(?:G[A-Z]{0,3}|[A-Z]{2,3})$")  # 5G, 3GPP, 2FA
 _ROMAN_RE = re.compile(r"^M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _TOKEN_RE = re.compile(rf"(?<![\w&.-])[{_UP}0-9][\w&]*(?![\w&-]|\.\w)")
 _CITATION_AFTER_RE = re.compile(r"\s*(?:et al\.?)?,?\s*(?:\(|\[)?(?:1[89]|20)\d\d[a-z]?\b")
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:\(|,|–|—|-\s)")
 _PAREN_RE = re.compile(r"\(([^()]{2,60})\)")
-_WORD_RE = re.compile(r"[\w’'&]+")
 _HARD_STOP_RE = re.compile(r"[.;:!?()\[\]—–\"“”‘«»]")
 _CAPS_RUN_RE = re.compile(
     rf"\b[{_UP}][{_UP}0-9&]+(?:[\s,:]+[{_UP}][{_UP}0-9&]+){{2,}}\b"  # JOURNAL OF NETWORK POLICY
     rf"|\b[{_UP}]{{5,}}\s+[{_UP}]{{5,}}\b"  # ROSLYN LAYTON: a name in capitals
-)
-_PROPER_PHRASE_RE = re.compile(
-    r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?:\s+(?:(?:of|for|and|the|on)\s+)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*){1,7}"
-)
-_APPOSITION_RE = re.compile(
-    r"\b(?P<acr>[A-Z][A-Z0-9&]*[A-Z0-9]s?),\s+(?P<def>an?\s+[a-z][^,.;:()—–]{2,120}?)(?=[,.;:—–]|\s+\()"
+    rf"|\b[{_UP}]{{4,}}\s+[{_UP}]\.\s+[{_UP}]{{4,}}\b"  # JOSEPH R. BIDEN
 )
 
 
@@ -108,6 +114,10 @@ def looks_like_acronym(token: str, not_acronyms: frozenset[str] = NOT_ACRONYMS) 
     base = token[:-1] if token.endswith("s") else token
     if sum(c.isupper() for c in base) < 2 and not base[0].isdigit() and not base.startswith("G"):
         return False  # "Q315", "O2": one capital and digits is a label or a brand
+    if base[0].isdigit() and not _DIGIT_ACRONYM_RE.match(base):
+        return False  # "28FINAL", "3A", "20OC": fragments of URLs and page furniture, not 5G or 3GPP
+    if re.search(r"\d{3}", base) or re.search(r"[A-Z]{2}\d{2,}$", base):
+        return False  # "NPC2018", "MSMES2406": a code or a reference key
     return not _ROMAN_RE.match(base)
 
 
@@ -118,39 +128,66 @@ def _letters(acronym: str) -> str:
 
 
 def _parts(words: Sequence[str]) -> list[str]:
-    """Words split at hyphens and slashes ("techno-economic" gives two initials)."""
-    return [p for w in words for p in re.split(r"[-/]", w) if p]
+    """Words split at hyphens and slashes ("techno-economic" gives two initials).
+
+    A part after a hyphen is marked with a leading "-": it may give its initial or
+    none ("Multi-access Edge Computing" is MEC as well as "techno-economic" TE).
+    """
+    out: list[str] = []
+    for w in words:
+        pieces = [p for p in re.split(r"([-/])", w) if p]
+        sep = ""
+        for piece in pieces:
+            if piece in "-/":
+                sep = piece
+                continue
+            out.append("-" + piece if sep == "-" and out else piece)
+            sep = ""
+    return out
 
 
 def _match(
-    letters: str, parts: Sequence[str], stop_words: frozenset[str], loose: bool, last_from_initial: bool = False
+    letters: str,
+    parts: Sequence[str],
+    stop_words: frozenset[str],
+    loose: bool,
+    last_from_initial: bool = False,
+    skips: int = 0,
 ) -> bool:
     """Whether every content part gives its initial (plus, if `loose`, later letters) to spell `letters`.
 
     With `last_from_initial`, a loose match may not take the acronym's last letter
-    from inside a word: "Huawei Marine" is not HMN.
+    from inside a word: "Huawei Marine" is not HMN. `skips` capitalised words
+    inside the expansion may give no letter ("Mobile Banking Personal
+    Identification Number" is MPIN), as Schwartz and Hearst allow.
     """
     end = len(letters) - 1 if last_from_initial else len(letters)
 
     @lru_cache(maxsize=None)
-    def go(i: int, j: int) -> bool:
+    def go(i: int, j: int, left: int) -> bool:
         if i == len(parts):
             return j == len(letters)
         word = parts[i]
+        if word.startswith("-"):  # after a hyphen: may give no letter
+            word = word[1:]
+            if go(i + 1, j, left):
+                return True
         low = word.lower()
-        if low in stop_words and i > 0 and go(i + 1, j):
+        if low in stop_words and i > 0 and go(i + 1, j, left):
+            return True
+        if left and 0 < i < len(parts) - 1 and word[:1].isupper() and go(i + 1, j, left - 1):
             return True
         if j >= len(letters):
             return False
         digits = re.match(r"\d+", word)
         if digits:
             d = digits.group(0)
-            return letters.startswith(d, j) and go(i + 1, j + len(d))
-        if len(word) >= 2 and word.isupper() and letters.startswith(low, j) and go(i + 1, j + len(low)):
+            return letters.startswith(d, j) and go(i + 1, j + len(d), left)
+        if len(word) >= 2 and word.isupper() and letters.startswith(low, j) and go(i + 1, j + len(low), left):
             return True
         if low[0] != letters[j]:
             return False
-        if go(i + 1, j + 1):
+        if go(i + 1, j + 1, left):
             return True
         if not loose:
             return False
@@ -161,33 +198,73 @@ def _match(
             if pos == 0:
                 break
             k += 1
-            if go(i + 1, k):
+            if go(i + 1, k, left):
                 return True
         return False
 
-    return go(0, 0)
+    return go(0, 0, skips)
+
+
+_EXP_WORD_RE = re.compile(r"[\w’'&]+(?:[-/][\w’']+)*")
+_CLOSING_QUOTE_RE = re.compile(r"[”\"’']\s*$")
+_OPENING_QUOTES = "“\"‘'"
+_PAGE_NUMBER_LINE_RE = re.compile(r"\n\d{1,4}\n")  # a page number that pdftotext left inside a sentence
+_CITATION_PAREN_BEFORE_RE = re.compile(r"\s*\([^()]{1,80}\)\s*$")
+
+
+def _window_before(text: str, end: int) -> tuple[int, str]:
+    """Where the words that may expand an acronym ending at `end` start, and those words.
+
+    A quoted expansion ("“free and opensource software” (FOSS)") and a
+    parenthesis between expansion and acronym ("Powers Act (50 U.S.C. 1701)
+    (IEEPA)") are stepped over; any other hard stop ends the window.
+    """
+    cite = _CITATION_PAREN_BEFORE_RE.search(text, 0, end)
+    if cite:
+        end = cite.start()
+    quote = _CLOSING_QUOTE_RE.search(text, 0, end)
+    if quote:
+        opening = max(text.rfind(q, 0, quote.start()) for q in _OPENING_QUOTES)
+        if opening >= 0 and end - opening < 200:
+            return opening + 1, text[opening + 1 : quote.start()]
+    window_start = max(0, end - 200)
+    window = _PAGE_NUMBER_LINE_RE.sub(lambda m: " " * len(m.group(0)), text[window_start:end])
+    stops = list(_HARD_STOP_RE.finditer(window))
+    if stops:
+        window_start += stops[-1].end()
+        window = text[window_start:end]
+    return window_start, window
+
+
+def _reordered(words: Sequence[str]) -> list[str] | None:
+    """"Communist Party of China" read as "China Communist Party": the "X of Y" names whose acronym puts Y first."""
+    lows = [w.lower() for w in words]
+    if "of" not in lows[1:-1] or len(words) > 6:
+        return None
+    i = lows.index("of", 1)
+    return [*words[i + 1 :], *words[:i]]
 
 
 def expansion_before(
     text: str, paren_start: int, acronym: str, options: GlossaryOptions = DEFAULT_OPTIONS
 ) -> str | None:
     """The words just before "(ACR)" at `paren_start` whose initials spell `acronym`, verbatim."""
-    window_start = max(0, paren_start - 200)
-    window = text[window_start:paren_start]
-    stops = list(_HARD_STOP_RE.finditer(window))
-    if stops:
-        window_start += stops[-1].end()
-        window = text[window_start:paren_start]
-    words = [m for m in re.finditer(r"[\w’'&]+(?:[-/][\w’']+)*", window)][-options.max_expansion_words :]
+    window_start, window = _window_before(text, paren_start)
+    words = list(_EXP_WORD_RE.finditer(window))[-options.max_expansion_words :]
     letters = _letters(acronym)
-    for loose in (False, True):
+    passes = ((False, 0), (True, 0), (False, 1)) if len(letters) >= 4 else ((False, 0), (True, 0))
+    for loose, skips in passes:
         for start in range(len(words) - 1, -1, -1):
             first = words[start].group(0)
             if first.lower() in options.stop_words:
                 continue
             span = [w.group(0) for w in words[start:]]
-            if _match(letters, _parts(span), options.stop_words, loose):
-                return window[words[start].start() : words[-1].end()]
+            if _match(letters, _parts(span), options.stop_words, loose, skips=skips):
+                return " ".join(window[words[start].start() : words[-1].end()].split())
+            if not loose and not skips:
+                reordered = _reordered(span)
+                if reordered and _match(letters, _parts(reordered), options.stop_words, False):
+                    return window[words[start].start() : words[-1].end()]
             if len(_parts(span)) > 2 * len(letters) + 2:
                 break
     return None
@@ -195,8 +272,8 @@ def expansion_before(
 
 def expansion_inside(content: str, acronym: str, options: GlossaryOptions = DEFAULT_OPTIONS) -> str | None:
     """`content` of "ACR (content)" if its initials spell `acronym` (a leading "the" is allowed)."""
-    words = _WORD_RE.findall(content.replace("-", " "))
-    if not 2 <= len(words) <= options.max_expansion_words or not all(w[0].isalnum() for w in words):
+    words = _EXP_WORD_RE.findall(content)
+    if not 2 <= len(_parts(words)) <= options.max_expansion_words or not all(w[0].isalnum() for w in words):
         return None
     if words[0].lower() == "the":
         words = words[1:]
@@ -205,45 +282,134 @@ def expansion_inside(content: str, acronym: str, options: GlossaryOptions = DEFA
     return None
 
 
+def expansion_after(text: str, start: int, acronym: str, options: GlossaryOptions = DEFAULT_OPTIONS) -> str | None:
+    """The shortest run of words from `start` ("ACR stands for *the words*") whose initials spell `acronym`."""
+    m = re.match(r"\s*(?:the\s+)?[“\"‘]?([^.;:!?()\[\]—–\"“”,]{2,160})", text[start:])
+    if not m:
+        return None
+    words = list(_EXP_WORD_RE.finditer(m.group(1)))[: options.max_expansion_words]
+    letters = _letters(acronym)
+    for loose in (False, True):
+        for n in range(1, len(words) + 1):
+            span = [w.group(0) for w in words[:n]]
+            if span[-1].lower() in options.stop_words:
+                continue
+            if _match(letters, _parts(span), options.stop_words, loose=loose):
+                return m.group(1)[: words[n - 1].end()].strip()
+    return None
+
+
+#: Tokens accepted inside "(…)" as an acronym being defined: EAEU, 3GPP, and mixed case "MeitY", "IoT".
+_PAREN_ACRONYM_RE = re.compile(rf"^(?:[{_UP}][\w&]{{1,9}}|\d[{_UP}][{_UP}0-9]*)$")
+
+
+def _paren_acronym(token: str) -> bool:
+    base = token[:-1] if token.endswith("s") else token
+    return looks_like_acronym(token, frozenset()) or (
+        bool(_PAREN_ACRONYM_RE.match(token)) and sum(c.isupper() for c in base) >= 2 and not base.isupper()
+        and sum(c.islower() for c in base) <= 3
+    )
+
+
 def _acronym_in_parens(content: str) -> bool:
     tokens = content.split()
-    return 1 <= len(tokens) <= 2 and all(looks_like_acronym(t, frozenset()) for t in tokens)
+    return 1 <= len(tokens) <= 2 and all(_paren_acronym(t) for t in tokens)
 
 
 def _usable(paragraph: Paragraph) -> bool:
     return paragraph.kind != "heading" and not is_heading_like(paragraph.text)
 
 
+_ACR = rf"[{_UP}][\w&]*[{_UP}0-9]s?|\d[{_UP}][{_UP}0-9]*"
+#: "Expansion — otherwise known as the “ACR” —", "Expansion, or ACR,", "Expansion, known as ACR".
+_KNOWN_AS_RE = re.compile(
+    rf"(?P<sep>\s*(?:[,—–(]\s*)?(?:(?:otherwise|also|commonly|better)\s+)?(?:known\s+as|called|or)\s+(?:the\s+)?)"
+    rf"[“\"‘]?(?P<acr>{_ACR})[”\"’]?(?=\s*[,.;:—–)]|\s*$)"
+)
+#: "ACR stands for …", "ACR, short for …", "ACR (short for …)".
+_STANDS_FOR_RE = re.compile(rf"(?<![\w-])(?P<acr>{_ACR}),?\s+\(?(?:stands\s+for|short\s+for|is\s+short\s+for)\s+")
+#: "the ACR, the Expansion," (an apposition that spells the acronym).
+_APPOSITION_RE = re.compile(rf"(?<![\w-])(?P<acr>{_ACR}),\s+(?=(?:the\s+)?[{_UP}a-z])")
+#: "Expansion, the ACR," / "Expansion, ACR," after a name.
+_APPOSITION_AFTER_RE = re.compile(rf",\s+(?:the\s+)?(?P<acr>{_ACR})(?=\s*[,.;)])")
+
+
 def defined_acronyms(
     paragraphs: Sequence[Paragraph], options: GlossaryOptions = DEFAULT_OPTIONS
 ) -> list[tuple[tuple[int, int], GlossaryEntry]]:
-    """Acronyms with an expansion: "Expansion (ACR)", "ACR (expansion)", "the ACR, a …,"; keyed by position.
+    """Acronyms the text defines where it uses them, keyed by position; every expansion aligns with its letters.
 
-    A validated expansion lists even a company name in capitals ("Semiconductor
-    Manufacturing International Corporation (SMIC)"); an apposition does not.
+    Shapes: "Expansion (ACR)", "ACR (Expansion)", "Expansion (ACR Word)" when the
+    word ends the expansion ("Open Source Business Alliance (OSB Alliance)"),
+    "Expansion, known as the ACR", "Expansion, or ACR,", "ACR stands for
+    Expansion", and appositions "the ACR, the Expansion,". A validated expansion
+    lists even a company name in capitals ("Semiconductor Manufacturing
+    International Corporation (SMIC)"). URLs and code are masked first, so their
+    fragments never define anything.
     """
     found: list[tuple[tuple[int, int], GlossaryEntry]] = []
     for p_index, para in enumerate(paragraphs):
-        if not _usable(para):
+        if not _usable(para) or reference_like(para.text):
             continue
-        text = para.text
+        text = mask_urls_and_code(para.text)
+
+        def add(pos: int, acr: str, expansion: str | None) -> None:
+            if expansion and expansion_aligns(acr, expansion, options):
+                found.append(((p_index, pos), GlossaryEntry(acr, "acronym", expansion, para.id)))
+
         for m in _PAREN_RE.finditer(text):
             content = m.group(1).strip()
             if _acronym_in_parens(content):
-                expansion = expansion_before(text, m.start(), content, options)
-                if expansion:
+                add(m.start(), content, expansion_before(text, m.start(), content, options))
+                continue
+            tokens = content.split()
+            if len(tokens) == 2 and _paren_acronym(tokens[0]) and tokens[1][:1].isupper():
+                expansion = expansion_before(text, m.start(), tokens[0] + tokens[1][0], options)
+                if expansion and expansion.split()[-1] == tokens[1]:
                     found.append(((p_index, m.start()), GlossaryEntry(content, "acronym", expansion, para.id)))
                 continue
+            named = re.search(rf"([{_UP}][{_UP}0-9&]+) ([{_UP}][a-z]+)\s*$", text[: m.start()])
+            if named and tokens and tokens[-1] == named.group(2):  # "the OSB Alliance (Open Source Business Alliance)"
+                expansion = expansion_inside(content, named.group(1) + named.group(2)[0], options)
+                if expansion:
+                    term = f"{named.group(1)} {named.group(2)}"
+                    found.append(((p_index, named.start(1)), GlossaryEntry(term, "acronym", expansion, para.id)))
+                    continue
             before = re.search(rf"([{_UP}0-9][\w&]*)\s*$", text[: m.start()])
             if before and looks_like_acronym(before.group(1), frozenset()):
-                expansion = expansion_inside(content, before.group(1), options)
-                if expansion:
-                    found.append(((p_index, before.start(1)), GlossaryEntry(before.group(1), "acronym", expansion, para.id)))
+                add(before.start(1), before.group(1), expansion_inside(re.sub(r"^(?:short\s+for|i\.e\.,?)\s+", "", content), before.group(1), options))
+        for m in _KNOWN_AS_RE.finditer(text):
+            acr = m.group("acr")
+            if looks_like_acronym(acr, frozenset()):
+                add(m.start("acr"), acr, expansion_before(text, m.start(), acr, options))
+        for m in _STANDS_FOR_RE.finditer(text):
+            acr = m.group("acr")
+            if looks_like_acronym(acr, frozenset()):
+                add(m.start(), acr, expansion_after(text, m.end(), acr, options))
+        # An apposition defines only a proper name ("the EAEU, the Eurasian Economic Union,"): "EU, each of us" is none.
         for m in _APPOSITION_RE.finditer(text):
             acr = m.group("acr")
-            if looks_like_acronym(acr, options.not_acronyms) and len(m.group("def").split()) <= 20:
-                found.append(((p_index, m.start()), GlossaryEntry(acr, "acronym", m.group("def").strip(), para.id)))
+            if looks_like_acronym(acr, options.not_acronyms):
+                add(m.start(), acr, _proper(expansion_after(text, m.end(), acr, options), options))
+        for m in _APPOSITION_AFTER_RE.finditer(text):
+            acr = m.group("acr")
+            if looks_like_acronym(acr, options.not_acronyms) and len(_letters(acr)) >= 3:
+                add(m.start("acr"), acr, _proper(expansion_before(text, m.start(), acr, options), options))
     return found
+
+
+def _proper(expansion: str | None, options: GlossaryOptions) -> str | None:
+    """`expansion` if every content word of it is capitalised (a proper name), else None."""
+    if not expansion:
+        return None
+    words = [w for w in _EXP_WORD_RE.findall(expansion) if w.lower() not in options.stop_words]
+    return expansion if words and all(w[0].isupper() or w[0].isdigit() for w in words) else None
+
+
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|int|edu|io)(?:/\S*)?|`[^`]*`|%[0-9A-Fa-f]{2}\S*")
+def mask_urls_and_code(text: str) -> str:
+    """`text` with URLs, domain names, inline code and percent-encoded runs blanked (same length, so offsets hold)."""
+    return _URL_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _shouted_spans(text: str) -> list[tuple[int, int]]:
@@ -273,10 +439,11 @@ def bare_acronyms(
     """Acronym-shaped tokens used in running text (not citations, datelines, headings or company names), first use each."""
     seen: dict[str, tuple[tuple[int, int], GlossaryEntry]] = {}
     companies = company_names((p.text for p in paragraphs if p.id), options)
+    plain_words = _plain_words(p.text for p in paragraphs)
     for p_index, para in enumerate(paragraphs):
-        if not _usable(para):
+        if not _usable(para) or reference_like(para.text):
             continue
-        text = para.text
+        text = mask_urls_and_code(para.text)
         shouted = _shouted_spans(text)
         for m in _TOKEN_RE.finditer(text):
             token = m.group(0)
@@ -284,6 +451,10 @@ def bare_acronyms(
                 continue
             if any(a <= m.start() < b for a, b in shouted):
                 continue
+            if len(token) >= 4 and token.isalpha() and token.lower() in plain_words and not text.startswith(" Act", m.end()):
+                continue  # "ABSTRACT", "MODERATOR", "INDIA": a word in capitals the text also writes plainly
+            if len(token) >= 4 and text.startswith(":", m.end()) and (m.start() == 0 or text[m.start() - 1] == "\n"):
+                continue  # "MODERATOR:": a speaker's label
             if _CITATION_AFTER_RE.match(text, m.end()):
                 continue  # "CISCO, 2020", "(OECD 2019)": a reference author
             if m.start() == 0 and _DATELINE_AFTER_RE.match(text, m.end()):
@@ -292,28 +463,9 @@ def bare_acronyms(
     return list(seen.values())
 
 
-def expansion_elsewhere(
-    acronym: str, phrases: Sequence[str], options: GlossaryOptions = DEFAULT_OPTIONS
-) -> str | None:
-    """A proper-name phrase used in the article ("Chinese Communist Party") whose initials spell `acronym`."""
-    letters = _letters(acronym)
-    for loose in (False, True):
-        for phrase in phrases:
-            if phrase[0].lower() == letters[0] and _match(letters, _parts(phrase.split()), options.stop_words, loose, True):
-                return phrase
-    return None
-
-
-def proper_phrases(paragraphs: Sequence[Paragraph]) -> list[str]:
-    """Distinct capitalised multi-word phrases of the body, in order ("Eurasian Economic Union")."""
-    seen: dict[str, None] = {}
-    for para in paragraphs:
-        if _usable(para):
-            for m in _PROPER_PHRASE_RE.finditer(para.text):
-                phrase = re.sub(r"^(?:The|A|An|In|At|On|For|But|And|As)\s+", "", m.group(0))
-                if " " in phrase:
-                    seen.setdefault(phrase, None)
-    return list(seen)
+def _plain_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words the text writes in lower or title case, lower-cased: "end", "india", "abstract"."""
+    return frozenset(w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text) if not w.isupper())
 
 
 # --- defined terms ----------------------------------------------------------------------------
@@ -399,6 +551,13 @@ def _title_paragraph(article: Article) -> Paragraph | None:
     return Paragraph("", heading) if heading else None
 
 
+def _abstract_paragraph(article: Article) -> Paragraph:
+    """The abstract (or dek) as a pseudo-paragraph with no id: it may define an acronym the body then uses bare."""
+    from build_tools.model import Paragraph
+
+    return Paragraph("", article.abstract or "")
+
+
 def extract_glossary(article: Article, options: GlossaryOptions = DEFAULT_OPTIONS) -> tuple[GlossaryEntry, ...]:
     """Every glossary entry the article supports, one per term, in order of first appearance.
 
@@ -409,15 +568,12 @@ def extract_glossary(article: Article, options: GlossaryOptions = DEFAULT_OPTION
     title = _title_paragraph(article)
     bare = bare_acronyms((*paragraphs, title) if title else paragraphs, options)
     bare = [(pos, replace(e, paragraph=None) if not e.paragraph else e) for pos, e in bare]
-    found = defined_acronyms(paragraphs, options) + defined_terms(paragraphs, options) + bare
+    defined = defined_acronyms((*paragraphs, _abstract_paragraph(article)), options)
+    defined = [(pos, replace(e, paragraph=None) if not e.paragraph else e) for pos, e in defined]
+    found = defined + defined_terms(paragraphs, options) + bare
     # "IIS" that only appears inside a defined "EAEU IIS" is not an entry of its own.
     defined_parts = {part for _, e in found if e.definition and e.kind == "acronym" for part in e.term.split()[1:]}
     found = [(pos, e) for pos, e in found if e.definition is not None or e.term not in defined_parts]
-    phrases = proper_phrases(paragraphs)
-    found = [
-        (pos, replace(e, definition=expansion_elsewhere(e.term, phrases, options)) if e.definition is None else e)
-        for pos, e in found
-    ]
     best: dict[str, tuple[tuple[int, int], GlossaryEntry]] = {}
     for pos, entry in found:
         key = term_key(entry.term)
@@ -435,7 +591,11 @@ def extract_glossary(article: Article, options: GlossaryOptions = DEFAULT_OPTION
 
 
 def load_curated_glossary(text: str) -> tuple[CuratedEntry, ...]:
-    """Entries from glossary.yml text: a list of {term, kind, definition, aliases?}. Raises ValueError."""
+    """Entries from glossary.yml text: a list of {term, kind, definition, source?, aliases?}. Raises ValueError.
+
+    `definition: null` (or leaving it out) keeps the entry with no definition, so the
+    site lists it as undefined instead of linking it as if it had one.
+    """
     data: Any = yaml.safe_load(text) or []
     if not isinstance(data, list):
         raise ValueError("glossary: expected a list of entries")
@@ -443,7 +603,7 @@ def load_curated_glossary(text: str) -> tuple[CuratedEntry, ...]:
     for n, item in enumerate(data, start=1):
         if not isinstance(item, dict):
             raise ValueError(f"glossary entry {n}: expected a mapping with term, kind, definition")
-        unknown = set(item) - {"term", "kind", "definition", "aliases"}
+        unknown = set(item) - {"term", "kind", "definition", "aliases", "source"}
         if unknown:
             raise ValueError(f"glossary entry {n}: unknown key(s) {', '.join(sorted(unknown))}")
         term, kind, definition = item.get("term"), item.get("kind", "term"), item.get("definition")
@@ -456,7 +616,13 @@ def load_curated_glossary(text: str) -> tuple[CuratedEntry, ...]:
             raise ValueError(f"glossary entry {n} ({term}): 'definition' must be a string")
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise ValueError(f"glossary entry {n} ({term}): 'aliases' must be a list of strings")
-        entries.append(CuratedEntry(term.strip(), kind, definition.strip() if definition else None, None, tuple(aliases)))
+        source = item.get("source")
+        if source is not None and not isinstance(source, str):
+            raise ValueError(f"glossary entry {n} ({term}): 'source' must be a string")
+        entries.append(
+            CuratedEntry(term.strip(), kind, definition.strip() or None if definition else None, None, tuple(aliases),
+                         source.strip() or None if source else None)
+        )
     return tuple(entries)
 
 
@@ -536,3 +702,17 @@ def merge_glossary(extracted: Sequence[GlossaryEntry], curated: Sequence[Glossar
             used.add(term_key(entry.term))
             out.append(GlossaryEntry(entry.term, entry.kind, entry.definition, entry.paragraph))
     return tuple(out)
+
+
+def expansion_aligns(acronym: str, expansion: str, options: GlossaryOptions = DEFAULT_OPTIONS) -> bool:
+    """Whether the words of `expansion` align with the letters of `acronym` (every content word gives its initial)."""
+    words = _EXP_WORD_RE.findall(expansion)
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if not words:
+        return False
+    letters = _letters(acronym)
+    if _match(letters, _parts(words), options.stop_words, loose=True, skips=int(len(letters) >= 4)):
+        return True
+    reordered = _reordered(words)
+    return reordered is not None and _match(letters, _parts(reordered), options.stop_words, loose=False)

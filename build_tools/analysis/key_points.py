@@ -22,7 +22,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from build_tools.analysis.sentences import BodySentence, body_sentences
-from build_tools.analysis.summary import SummaryOptions, centrality_weights, reads_as_prose, term_similarity
+from build_tools.analysis.summary import (
+    REJECTED_SETUP_RE,
+    SummaryOptions,
+    centrality_weights,
+    dek_text,
+    reads_as_prose,
+    repeats_dek,
+    term_similarity,
+)
 from build_tools.analysis.tokens import STOP_WORDS, cached_terms
 from build_tools.model import Anchored
 
@@ -138,8 +146,11 @@ def key_points(
     excluded = [frozenset(cached_terms(a.text, options.stop_words)) for a in exclude]
     excluded_texts = {a.text for a in exclude}
 
+    dek = dek_text(article)
     candidates: list[_Candidate] = []
     for s in sentences:
+        if REJECTED_SETUP_RE.match(s.text) or repeats_dek(s.text, dek):
+            continue  # a view the author rejects, or the dek the page already shows
         text = trim_connective(s.text)
         n_words = len(text.split())
         if n_words < options.min_words:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from build_tools.analysis.furniture import is_furniture
+
 if TYPE_CHECKING:
     from build_tools.model import Article
 
@@ -41,7 +43,7 @@ _FIRST_WORD_RE = re.compile(r"[A-Za-z]+")
 _TOKEN_BEFORE_RE = re.compile(r"\S*$")
 _FRONT_MATTER_RE = re.compile(r"(?i)(?:abstract|summary|keywords|key words)\b\s*(?::|$)")
 _FOOTNOTE_TAIL_RE = re.compile(r"(?:\[\d{1,3}\])+$")
-_SPEAKER_LABEL_RE = re.compile(r"(Q|A|Question|Answer)\s*:\s+")
+_SPEAKER_LABEL_RE = re.compile(r"(Q|A|Question|Answer|[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,4})\s*:\s+")
 
 
 def _is_boundary(text: str, punct_start: int, punct: str, next_start: int) -> bool:
@@ -122,8 +124,14 @@ def is_heading_like(text: str, max_chars: int = 200) -> bool:
     text = text.strip()
     if len(text) > max_chars or "\n" in text:
         return False
-    upper = sum(c.isupper() for c in text)
-    lower = sum(c.islower() for c in text)
+    return _heading_like(text)
+
+
+@lru_cache(maxsize=8192)
+def _heading_like(text: str) -> bool:
+    """Memoised: every step asks about the same paragraphs and lines."""
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
     return upper + lower >= 4 and upper >= 0.8 * (upper + lower)
 
 
@@ -135,8 +143,10 @@ def body_sentences(article: Article, kinds: Iterable[str] = ("text",)) -> tuple[
     "Abstract" heading, or starting "Keywords:"). Interview turns are handled here,
     once for every step: a question turn ("Q: ...", or a short paragraph ending in
     "?") is the interviewer's, not the article's, and is skipped; an answer label
-    ("A: ") is cut off the first sentence and footnote marks ("[2]") off the end of
-    each, so sentences stay verbatim substrings of their paragraph.
+    ("A: ", "SENIOR ADMINISTRATION OFFICIAL: ") is cut off the first sentence and footnote
+    marks ("[2]") off the end of each, so sentences stay verbatim substrings of their
+    paragraph. Captions, table rows, contents lines, greetings, thanks and boilerplate
+    (`furniture.is_furniture`) are no body sentences.
     """
     wanted = frozenset(kinds)
     skipped = {
@@ -151,11 +161,13 @@ def body_sentences(article: Article, kinds: Iterable[str] = ("text",)) -> tuple[
         if para.text == article.abstract or _FRONT_MATTER_RE.match(para.text):
             continue  # a parser that left the abstract or keywords in the body
         label = _SPEAKER_LABEL_RE.match(para.text)
-        if label and label.group(1)[0] == "Q" or is_interviewer_question(para.text):
+        if label and label.group(1) in ("Q", "Question") or is_interviewer_question(para.text):
             continue
         offset = label.end() if label else 0
         for position, (start, end) in enumerate(sentence_spans(para.text[offset:])):
             text = _FOOTNOTE_TAIL_RE.sub("", para.text[offset + start : offset + end])
+            if is_furniture(text):
+                continue  # a caption, table row, greeting or boilerplate says nothing of the argument
             out.append(BodySentence(text, para.id, p_index, len(out), position))
     return tuple(out)
 
@@ -164,3 +176,15 @@ def is_interviewer_question(text: str, max_words: int = 40) -> bool:
     """A short paragraph ending in a question: an interviewer's turn, not the article's claim."""
     stripped = text.rstrip(" *_\"'”’")
     return stripped.endswith("?") and len(text.split()) <= max_words
+
+
+_REFERENCE_LIKE_RE = re.compile(
+    r"(?:https?://|www\.)\S+\s*\.?\s*$"  # ends with its link
+    r"|\b(?:Retrieved|Accessed|Available at|Archived from)\b"
+    r"|^\s*(?:\[\d{1,3}\]|\d{1,3}[.)]|\^\d{1,3})\s+.*\b(?:1[89]|20)\d\d\b"  # "[12] Author, Title, 2019"
+)
+
+
+def reference_like(text: str) -> bool:
+    """Whether a paragraph reads as a reference entry or note: a short one that ends with its link, says "Accessed …", or opens with a note number and has a year."""
+    return len(text) < 400 and bool(_REFERENCE_LIKE_RE.search(text))

@@ -5,7 +5,11 @@ carries (a centroid of document term frequencies, with the title and keywords
 counting extra), (b) where it sits (the opening paragraphs, the first sentence of
 a paragraph and the conclusion say the most) and (c) penalties for shapes that
 read badly out of context (questions, quotations, citation-heavy or dangling
-sentences). Sentences are then picked greedily with maximal marginal relevance,
+sentences; a view the author sets up to reject, "Some argue that …", is never
+used). Reports and journal articles prefer the sentences of their executive
+summary or conclusion; no sentence repeats the dek (abstract or subtitle) word
+for word; captions, table rows, greetings and boilerplate never reach this step
+(`furniture`). Sentences are then picked greedily with maximal marginal relevance,
 so a near-repeat of a chosen sentence loses, until a word budget that grows with
 the article is met. The result is in document order and never uses the abstract.
 """
@@ -56,6 +60,8 @@ class SummaryOptions:
     """Multiplier on the weight of terms from the title and keywords."""
     redundancy: float = 0.7
     """MMR penalty per unit of similarity to an already chosen sentence."""
+    summary_section_prior: float = 1.5
+    """Position prior of a sentence under an executive summary or conclusion heading (reports, journal articles)."""
     stop_words: frozenset[str] = field(default=STOP_WORDS)
     """Words that carry no topic."""
 
@@ -71,6 +77,27 @@ _DANGLING_START_RE = re.compile(
     r"^(?:This|These|That|Those|It|Its|They|Their|Them|He|She|His|Her|Such|Here|There|"
     r"The latter|The former|The second|The first|The other|Both|Each|Another)\b"
 )
+#: A view the author sets up to reject: "Some argue that …", "It is often said …". Out of context it
+#: states the opposite of the article, so it is never picked alone.
+REJECTED_SETUP_RE = re.compile(
+    r"^(?:(?:But|Yet|And|Now|Of course|True|Admittedly),?\s+)?(?:"
+    r"(?:some|many|critics|sceptics|skeptics|proponents|others|observers|commentators|pundits)"
+    r"(?:\s+(?:people|observers|analysts|commentators|experts|critics|scholars))?"
+    r"\s+(?:have\s+)?(?:argue[ds]?|claim(?:ed|s)?|say|said|believe[ds]?|contend(?:ed|s)?|suggest(?:ed|s)?|insist(?:ed|s)?|assume[ds]?)\b"
+    r"|it\s+(?:is|has\s+been|was)\s+(?:often|commonly|widely|frequently|sometimes|usually|generally)?\s*"
+    r"(?:said|argued|claimed|assumed|believed|thought|suggested|held)\b"
+    r"|(?:the\s+)?conventional\s+wisdom|(?:a|the)\s+(?:common|popular|widespread|prevailing)\s+(?:view|belief|assumption|argument|narrative)"
+    r"|one\s+(?:might|could|may)\s+(?:think|argue|assume|expect)|at\s+first\s+(?:glance|sight))",
+    re.IGNORECASE,
+)
+#: Section headings whose sentences a report or journal article means as its own summary.
+SUMMARY_SECTION_RE = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:executive\s+summary|summary|key\s+(?:findings|takeaways|points|messages)|"
+    r"conclusions?|concluding\s+remarks|in\s+conclusion|overview|recommendations|the\s+bottom\s+line)\b",
+    re.IGNORECASE,
+)
+#: Genres whose summary or conclusion section is preferred (the strings `Article.kind` takes).
+SECTIONED_KINDS: frozenset[str] = frozenset({"report", "journal article"})
 _CONNECTIVE_START_RE = re.compile(
     r"^(?:However|Moreover|Also|Yet|But|And|Thus|Hence|Therefore|Still|Meanwhile|Nevertheless|"
     r"Furthermore|In addition|Besides|Rather|Instead|Likewise|Similarly|Indeed|In fact|"
@@ -121,6 +148,8 @@ def shape_penalty(text: str, options: SummaryOptions = DEFAULT_OPTIONS, *, prose
     low, high = options.ideal_sentence_words
     if n_words < low or n_words > high:
         factor *= 0.8
+    if REJECTED_SETUP_RE.match(text):
+        return 0.0
     if _DANGLING_START_RE.match(text):
         factor *= 0.6
     elif _CONNECTIVE_START_RE.match(text):
@@ -151,6 +180,46 @@ def position_prior(sentence: BodySentence, rank: int, n_paragraphs: int) -> floa
     else:
         prior = max(0.1, 0.8 - rel)
     return prior * (1.0 if sentence.position == 0 else 0.75)
+
+
+def normalised(text: str) -> str:
+    """Case-, quote- and whitespace-insensitive form of `text`, to compare sentences with the dek."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def dek_text(article: Article) -> str:
+    """The dek normalised: the subtitle, the abstract, and the abstract's first sentence (shown as the dek line).
+
+    A summary sentence must not repeat them word for word; a body sentence equal to a later
+    sentence of a long abstract is not the dek and may be used.
+    """
+    from build_tools.analysis.sentences import split_sentences
+
+    parts = [article.subtitle, article.abstract]
+    if article.abstract:
+        parts.append(next(iter(split_sentences(article.abstract)), None))
+    return " | ".join(normalised(t) for t in parts if t)
+
+
+def repeats_dek(text: str, dek: str) -> bool:
+    """Whether `text` is, word for word, one of the dek's parts, or holds one of them whole."""
+    own = normalised(text)
+    return bool(own and dek) and any(part and (part == own or part in own) for part in dek.split(" | "))
+
+
+def summary_sections(article: Article) -> frozenset[int]:
+    """Indexes of the body paragraphs under an executive summary or conclusion heading, for the genres that have one."""
+    if article.kind not in SECTIONED_KINDS:
+        return frozenset()
+    out: set[int] = set()
+    index = 0
+    for section in article.sections:
+        preferred = bool(section.heading and SUMMARY_SECTION_RE.match(section.heading))
+        for _ in section.paragraphs:
+            if preferred:
+                out.add(index)
+            index += 1
+    return frozenset(out)
 
 
 def term_similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -185,11 +254,15 @@ def summarise(
     terms = [frozenset(cached_terms(s.text, options.stop_words)) for s in sentences]
     raw = [sum(weights.get(t, 0.0) for t in ts) / math.sqrt(len(ts) + 1) for ts in terms]
     top = max(raw) or 1.0
+    dek = dek_text(article)
+    preferred = summary_sections(article)
     scores = []
     for s, r, ok in zip(sentences, raw, is_prose):
         prior = position_prior(s, rank.get(s.paragraph_index, 0), len(prose))
+        if s.paragraph_index in preferred:
+            prior = options.summary_section_prior
         mix = (1 - options.position_weight) * r / top + options.position_weight * prior
-        scores.append(mix * shape_penalty(s.text, options, prose=ok))
+        scores.append(0.0 if repeats_dek(s.text, dek) else mix * shape_penalty(s.text, options, prose=ok))
 
     chosen: list[int] = []
     used = 0

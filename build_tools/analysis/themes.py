@@ -70,6 +70,14 @@ class ThemeOptions:
     title_factor: float = 0.5
     """Multiplier on `min_share` and `single_share` when the title (with subtitle) carries the theme;
     such a title also counts as one unit."""
+    many_paragraphs: int = 5
+    """A theme that this many paragraphs carry is discussed throughout: `many_share` is then enough."""
+    many_share: float = 0.05
+    """Smallest share for a theme carried by `many_paragraphs` (a long speech touches it in many places)."""
+    many_strong: int = 2
+    """Of those paragraphs, how many must have full evidence (`full_weight`): passing mentions are not a discussion."""
+    description_terms: bool = True
+    """Whether the phrases of a theme's description count as weak keywords (its own words for itself)."""
 
 
 DEFAULT_OPTIONS = ThemeOptions()
@@ -103,6 +111,8 @@ DEFAULT_THEMES: tuple[Theme, ...] = (
             "high-risk supplier*", "Open RAN", "O-RAN", "RAN", "RANs", "radio access network*",
             "access network*", "core network*",
             "communications technolog*", "communication technolog*", "communications infrastructure",
+            "!information and communications technolog*", "!information and communication technolog*",
+            "!information and communications technology and services", "!communications technology devices",
             # Russian
             "оператор* связи", "сет* связи", "мобильн* связ*", "базов* станц*", "частот*",
             # weak: vendors by name, and words that mean telecoms only in company
@@ -149,7 +159,16 @@ DEFAULT_THEMES: tuple[Theme, ...] = (
             "naming system", "name system", "multi-stakeholder*", "multistakeholder*", "firewall*",
             "govern* & internet",
             # sanctions and export controls
-            "sanction*", "export control*", "Entity List", "~export polic*",
+            "sanction*", "export control*", "Entity List", "~export polic*", "export restriction*",
+            "export licen*", "export rule*", "technology restriction*", "restrictions on & semiconductor*|chip*|technolog*",
+            "investment screening", "screening of foreign invest*", "foreign investment screening", "outbound investment*",
+            "CFIUS", "Committee on Foreign Investment", "foreign adversar*", "economic coercion", "de-risk*",
+            "~semiconductor*", "~chips|chipmak*|microchip*|chip industry|chip supply", "~supply chain*",
+            "~resilien*", "~critical mineral*", "~critical technolog*|emerging technolog*|sensitive technolog*",
+            "~sensitive data|personal data", "~foreign invest*", "~industrial strateg*|industrial polic*",
+            "~internet freedom|free and open internet|open, free|open and free|global internet",
+            "National Intelligence Law", "~espionage|spying", "~state-directed|state-controlled|party-state|CCP-directed|CCP directed",
+            "~ban|bans|banned|banning|exclude|excluded|exclusion|phase out|phased out & Huawei|ZTE|vendor*|supplier*",
             # dependence, autonomy and foreign interference
             "technological dependence", "technological dependency", "technological independence",
             "digital independence", "dependence on foreign", "strategic autonomy", "digital autonomy",
@@ -273,6 +292,40 @@ def _bounded(sources: Sequence[str], case_sensitive: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)", 0 if case_sensitive else re.IGNORECASE)
 
 
+_DESCRIPTION_SPLIT_RE = re.compile(r"[,;:()“”\"]|\band\b|\bor\b|\bof\b|\bin\b|\bwith\b|\bas\b")
+_DESCRIPTION_STOP = frozenset("the a an its their one to for on by from joining building later rather than".split())
+
+
+def description_keywords(description: str) -> tuple[str, ...]:
+    """Weak keywords from a theme's description: its phrases of two or three words, the last word stemmed crudely.
+
+    "rival technology ecosystems" becomes "~rival technology ecosystem*": a configured theme
+    is matched by its own description as well as by its keywords, in plural and other forms.
+    """
+    out: dict[str, None] = {}
+    for chunk in _DESCRIPTION_SPLIT_RE.split(description):
+        words = [w for w in re.findall(r"[A-Za-z][\w-]*", chunk) if w.lower() not in _DESCRIPTION_STOP]
+        if not 2 <= len(words) <= 3:
+            continue
+        last = re.sub(r"(?:ies|s)$", "", words[-1].lower())
+        stem = (last[: max(4, len(last) - 2)] if len(last) > 5 else last) + "*"
+        out.setdefault("~" + " ".join(w.lower() for w in words[:-1]) + " " + stem, None)
+    return tuple(out)
+
+
+def _new_description_keywords(theme: Theme) -> tuple[str, ...]:
+    """The description's keywords that no configured keyword already matches.
+
+    Scanning is longest-first and does not overlap, so a description phrase holding a
+    keyword ("rival technology ecosystems" holds "ecosystem*") would hide that keyword.
+    """
+    existing = [keyword_pattern(k) for k in theme.keywords if not k.startswith("!") and " & " not in k]
+    return tuple(
+        k for k in description_keywords(theme.description)
+        if not any(p.search(k.lstrip("~").replace("*", "")) for p in existing)
+    )
+
+
 def keyword_pattern(keyword: str) -> re.Pattern[str]:
     """One single-part keyword (without its `~` or `!` mark) as a compiled regex; see the module docstring."""
     sources = [_phrase_source(alt) for alt in _alternatives(keyword.lstrip("~!"))]
@@ -306,7 +359,7 @@ def compile_theme(theme: Theme) -> CompiledTheme:
             ids.append(slot)
         return frozenset(ids)
 
-    for keyword in theme.keywords:
+    for keyword in (*theme.keywords, *_new_description_keywords(theme)):
         if keyword.startswith("!"):
             exclusions.extend(_phrase_source(a)[0] for a in _alternatives(keyword[1:]))
             continue
@@ -393,11 +446,13 @@ def score_themes(
     evidence: dict[str, float] = {t.slug: 0.0 for t in compiled}
     ids_by_theme: dict[str, list[str]] = {t.slug: [] for t in compiled}
     units: dict[str, int] = {t.slug: 0 for t in compiled}
+    strong: dict[str, int] = {t.slug: 0 for t in compiled}
     total_words = 0
 
     def count(text: str, slug: str, weight: float) -> None:
         evidence[slug] += len(text.split()) * min(1.0, weight / options.full_weight)
         units[slug] += 1
+        strong[slug] += weight >= options.full_weight
 
     for para in article.paragraphs():
         total_words += len(para.text.split())
@@ -426,7 +481,8 @@ def score_themes(
         # A title that names the theme is one more unit, and lowers the bar for the body.
         titled = bool(heading) and paragraph_weight(heading, t, options) >= options.paragraph_threshold
         factor = options.title_factor if titled else 1.0
-        if share >= options.min_share * factor and (
+        many = units[t.slug] >= options.many_paragraphs and strong[t.slug] >= options.many_strong and share >= options.many_share
+        if many or share >= options.min_share * factor and (
             units[t.slug] + titled >= options.min_paragraphs or share >= options.single_share * factor
         ):
             scores.append(ThemeScore(t.slug, round(min(1.0, share), 3), tuple(ids_by_theme[t.slug])))

@@ -565,7 +565,8 @@ def entities_markdown(corpus: Corpus) -> str:
     """People, organisations and places, each with the briefings and paragraphs that mention them."""
     here = "entities.md"
     groups: dict[str, list[str]] = defaultdict(list)
-    titles = {"person": "People", "organisation": "Organisations", "place": "Places", "other": "Other"}
+    titles = {"person": "People", "organisation": "Organisations", "company": "Companies", "place": "Places",
+              "law": "Laws, treaties and programmes", "publication": "Publications", "other": "Other"}
     for (kind, name), mentions in sorted(corpus.entities.items(), key=lambda kv: (kv[0][0], kv[0][1].casefold())):
         where = "".join(
             f'<li>{_doc_link(corpus, here, doc.slug)}'
@@ -581,7 +582,7 @@ def entities_markdown(corpus: Corpus) -> str:
             f'<li id="entity-{_h(kind)}-{_h(term_key(name))}"><strong>{_h(name)}</strong> '
             f'<span class="bf-count">{_plural(total, "mention")}</span><ul>{where}</ul></li>'
         )
-    present = [k for k in ("person", "organisation", "place", "other") if groups.get(k)]
+    present = [k for k in titles if groups.get(k)]
     nav = " · ".join(f'<a href="#{k}">{titles[k]} ({len(groups[k])})</a>' for k in present)
     out = ["# People, organisations and places\n", f'<nav class="bf-jump" aria-label="Kinds">{nav}</nav>' if nav else "<p>No entities yet.</p>"]
     for kind in present:

@@ -46,7 +46,21 @@ def entries(*paragraphs: str) -> dict[str, str | None]:
         ("Firms use software-defined networking (SDN) here.", "SDN", "software-defined networking"),
         ("Regulators cite the GDPR (General Data Protection Regulation) often.", "GDPR", "General Data Protection Regulation"),
         ("Dish uses 5G standalone (SA) core software.", "SA", "standalone"),
-        ("Talks with the EAEU, a union of five post-Soviet states, went on.", "EAEU", "a union of five post-Soviet states"),
+        ("Talks with the EAEU, the Eurasian Economic Union, went on.", "EAEU", "Eurasian Economic Union"),
+        ("The Ministry of Electronics and Information Technology (MeitY) spoke.", "MeitY", "Ministry of Electronics and Information Technology"),
+        ("Sensors form the Internet of Things (IoT) at scale.", "IoT", "Internet of Things"),
+        ("It attacks “free and opensource software” (FOSS) policies.", "FOSS", "free and opensource software"),
+        ("He wrote books on the Communist Party of China (CCP) and more.", "CCP", "Communist Party of China"),
+        ("We launch the Declaration for the Future of the Internet — otherwise known as the “DFI” — today.", "DFI",
+         "Declaration for the Future of the Internet"),
+        ("Remember that NATO stands for the North Atlantic Treaty Organization.", "NATO", "North Atlantic Treaty Organization"),
+        ("He joined the Open Source Business Alliance (OSB Alliance) early.", "OSB Alliance", "Open Source Business Alliance"),
+        ("Work at the OSB Alliance (Open Source Business Alliance) began.", "OSB Alliance", "Open Source Business Alliance"),
+        ("Singtel's MEC (Multi-access Edge Computing) platform grows.", "MEC", "Multi-access Edge Computing"),
+        ("Under the International Emergency Economic Powers Act (50 U.S.C. 1701 et seq.) (IEEPA), the order stands.", "IEEPA",
+         "International Emergency Economic Powers Act"),
+        ("Users set a Mobile Banking Personal Identification Number (MPIN) first.", "MPIN", "Mobile Banking Personal Identification Number"),
+        ("Members of the European Free Trade Association, or EFTA, agreed.", "EFTA", "European Free Trade Association"),
         ("The EAEU Integrated Information System (EAEU IIS) links them.", "EAEU IIS", "EAEU Integrated Information System"),
     ],
 )
@@ -61,6 +75,9 @@ def test_defined_acronyms(text: str, term: str, definition: str) -> None:
         "Growth came from the new northern territories (NATO).",  # initials do not spell it
         "BRUSSELS (Reuters) – The rules were published.",  # a dateline
         "The stored page names Connect(X) as a show.",
+        "Talks with the EAEU, a union of five post-Soviet states, went on.",  # a description, not an expansion
+        "National Security Advisor Jake Sullivan spoke; NASA was not there.",  # no local definition: nothing inferred
+        "For the EU, each of us matters.",  # an apposition of common words is no expansion
     ],
 )
 def test_unvalidated_expansions_are_rejected(text: str) -> None:
@@ -99,9 +116,10 @@ def test_looks_like_acronym() -> None:
     assert not any(looks_like_acronym(t) for t in ("IV", "XXI", "A", "Tech", "ZTE", "CISCO", "Q315"))
 
 
-def test_expansion_found_elsewhere_in_the_article() -> None:
-    got = entries("Xi leads the Chinese Communist Party.", "The CCP decides.")
-    assert got["CCP"] == "Chinese Communist Party"
+def test_no_expansion_is_inferred_from_unrelated_words_elsewhere() -> None:
+    # Only a local definition counts: capitalised words elsewhere ("National Security Advisor") are no expansion.
+    got = entries("National Security Advisor Jake Sullivan spoke.", "The CCP decides; NASA watches.")
+    assert got["CCP"] is None and got["NASA"] is None
 
 
 def test_expansion_before_is_none_without_match() -> None:
@@ -158,6 +176,7 @@ def test_load_curated_glossary() -> None:
     loaded = load_curated_glossary(CURATED)
     assert [e.term for e in loaded] == ["RAN", "data localisation", "ICANN"]
     assert loaded[0].aliases == ("RANs", "radio access network")
+    assert load_curated_glossary("- {term: X, kind: term, definition: d, source: 'X body, x.org'}")[0].source == "X body, x.org"
     assert all(isinstance(e, GlossaryEntry) and e.paragraph is None for e in loaded)
 
 
@@ -198,6 +217,34 @@ def test_project_glossary_file_loads() -> None:
     loaded = load_curated_glossary((ROOT / "glossary.yml").read_text(encoding="utf-8"))
     assert {"5G", "RAN", "Open RAN", "DNS", "ICANN", "data localisation", "digital sovereignty"} <= {e.term for e in loaded}
     assert all(e.definition for e in loaded)
+
+
+def test_project_glossary_defines_the_acronyms_policy_text_uses_bare() -> None:
+    loaded = load_curated_glossary((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    terms = {e.term for e in loaded}
+    assert {"AI", "EU", "IT", "GDP", "UN", "NATO", "US", "UK", "ICT", "IoT", "R&D", "G7", "G20", "WTO", "OECD",
+            "ITU", "3GPP"} <= terms
+    assert all(e.source for e in loaded), [e.term for e in loaded if not e.source]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [("The U.S. and the USA are one.", "US"), ("The CPC met; the CCP decided.", "CCP")],
+)
+def test_project_glossary_merges_variants(text: str, term: str) -> None:
+    a = article("Intro.", text)
+    loaded = load_curated_glossary((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    merged = merge_glossary(extract_glossary(a), curated_for_article(a, loaded))
+    assert [e.term for e in merged] == [term]
+    assert merged[0].definition
+
+
+def test_undefined_acronym_keeps_no_definition() -> None:
+    # An acronym nobody defines stays undefined (definition None), so the site can say so instead of linking it.
+    merged = merge_glossary(extract_glossary(article("The XQZT board met.")), ())
+    assert merged == (GlossaryEntry("XQZT", "acronym", None, "p-1"),)
+    loaded = load_curated_glossary("- {term: ABC, kind: acronym, definition: null, source: nowhere}")
+    assert loaded[0].definition is None and loaded[0].source == "nowhere"
 
 
 @pytest.mark.parametrize(
@@ -248,3 +295,34 @@ def test_acronyms_of_the_title_are_listed_without_paragraph() -> None:
 def test_any_text_gives_entries_without_error(text: str) -> None:
     for e in extract_glossary(article(text)):
         assert e.kind in ("acronym", "term") and e.term
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See https://example.org/files/Report%28FINAL%29.pdf?x=1%3A2 for the data.",  # percent-encoding of a URL
+        "The agency published its rules. END",  # an end marker
+        "MODERATOR: Thank you all for coming.",  # a speaker's label
+        "The codes NPC2018 and MSMES2406 and 20OC mark the files.",  # keys, not acronyms
+    ],
+)
+def test_junk_is_no_acronym(text: str) -> None:
+    got = entries(text, "The moderator said the end was near; more on this later.")
+    assert not {"28FINAL", "3A", "FINAL", "END", "MODERATOR", "NPC2018", "MSMES2406", "20OC"} & set(got)
+
+
+def test_reference_entries_define_nothing() -> None:
+    got = entries(
+        "The central bank sets the rules for payments.",
+        "[12] Reserve Bank of India (RBI), Annual Report 2019, https://rbi.org.in/report.pdf",
+    )
+    assert "RBI" not in got
+
+
+def test_every_expansion_aligns_with_its_acronym() -> None:
+    from build_tools.analysis.glossary import expansion_aligns
+
+    assert expansion_aligns("EAEU", "Eurasian Economic Union")
+    assert expansion_aligns("CCP", "Communist Party of China")
+    assert not expansion_aligns("IT", "Economic Times")
+    assert not expansion_aligns("NASA", "Jake Sullivan")

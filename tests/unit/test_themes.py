@@ -193,3 +193,39 @@ def test_any_text_and_any_keywords_score_without_error(text: str, keywords: list
     theme = Theme("x", "X", keywords=tuple(keywords))
     scores, per_paragraph = score_themes(article(text, "5G and sovereignty."), themes=(theme, *DEFAULT_THEMES))
     assert len(per_paragraph) == 2 and all(0 <= s.score <= 1 for s in scores)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington tightened export restrictions on advanced chips and added firms to the Entity List.",
+        "CFIUS now reviews more deals, and outbound investment screening is planned.",
+        "Restrictions on semiconductors aim at supply chains that a foreign adversary could exploit.",
+    ],
+)
+def test_export_controls_and_investment_screening_are_sovereignty(text: str) -> None:
+    assert "sovereignty" in paragraph_slugs(text)[0]
+
+
+def test_ict_in_general_is_not_5g() -> None:
+    text = "Apps on information and communications technology devices collect data from users."
+    assert "5g" not in paragraph_slugs(text)[0]
+
+
+def test_description_phrases_count_as_weak_signals() -> None:
+    theme = Theme("t", "T", description="Rival quantum alliances, and orbital debris treaties.", keywords=("zzz",))
+    compiled = compile_theme(theme)
+    assert paragraph_weight("Rival quantum alliance members met; orbital debris treaty talks began.", compiled) == 1.0
+    assert paragraph_weight("Nothing here.", compiled) == 0.0
+
+
+def test_a_theme_discussed_in_many_paragraphs_of_a_long_text_is_an_article_theme() -> None:
+    filler = " ".join(["The speaker thanked the audience and spoke about the weather and the economy."] * 2)
+    strong = "The Declaration defends an Internet governed through a multi-stakeholder model, with ICANN."
+    paragraphs = [filler] * 14 + [strong] * 3 + ["Censorship and internet shutdowns spread."] * 2
+    themes, _ = score_themes(article(*paragraphs))
+    assert "sovereignty" in [t.theme for t in themes]
+    # Passing mentions in many paragraphs, with none discussing it, are not enough.
+    weak = ["Censorship rose."] * 6
+    themes, _ = score_themes(article(*([filler] * 14), *weak))
+    assert "sovereignty" not in [t.theme for t in themes]
