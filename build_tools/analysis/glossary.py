@@ -25,8 +25,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from build_tools import safe_yaml
 from build_tools.analysis.sentences import is_heading_like, split_sentences
 from build_tools.model import GlossaryEntry
 
@@ -436,7 +435,7 @@ def extract_glossary(article: Article, options: GlossaryOptions = DEFAULT_OPTION
 
 def load_curated_glossary(text: str) -> tuple[CuratedEntry, ...]:
     """Entries from glossary.yml text: a list of {term, kind, definition, aliases?}. Raises ValueError."""
-    data: Any = yaml.safe_load(text) or []
+    data: Any = safe_yaml.load(text) or []
     if not isinstance(data, list):
         raise ValueError("glossary: expected a list of entries")
     entries = []

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..briefing_file import BriefingFile, load_briefing, load_briefing_text
 from ..corpus import Corpus, Doc, build_corpus, doc_from_file
-from ..errors import Problem
+from ..errors import Problem, unusable_file
 from ..links import resolve_wikilinks
 from ..model import Theme
 from ..schema import validate_meta
@@ -104,7 +104,10 @@ def _load_one(path: Path, shown: str, themes: dict[str, Theme], analyser: Any, r
     meta_problems = validate_meta(bf, tuple(themes))
     if any(p.severity == "error" for p in meta_problems):
         return None, problems + meta_problems
-    return doc_from_file(bf, analyser), problems + meta_problems
+    try:
+        return doc_from_file(bf, analyser), problems + meta_problems
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:  # one bad file, not the build
+        return None, [*problems, *meta_problems, unusable_file(shown, exc)]
 
 
 def _can_fork() -> bool:
@@ -153,6 +156,7 @@ def load_corpus(root: Path, options: Any, themes: dict[str, Theme], *, include_d
     analyser = CachedAnalyser(root / ".briefings-cache" / "analysis", tuple(themes.values()), curated)
     reader = FrontMatterCache(root / ".briefings-cache" / "front-matter")
     docs, problems = load_docs(root, options["briefings_dir"], themes, analyser, reader, workers=workers)
+    problems = [*(settings.problems if settings else ()), *problems]
     analyser.prune()
     reader.prune()
     if not include_drafts:

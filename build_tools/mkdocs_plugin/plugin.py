@@ -40,6 +40,7 @@ from mkdocs.structure.toc import get_toc
 from ..check import corpus_problems
 from ..config import themes_from_options
 from ..corpus import Corpus, Doc
+from ..fsutil import PathEscapeError, refuse_symlink
 from . import pages
 from .assets import ASSET_DIR, ASSET_FILES, PAGE_ASSETS, THEME_DIR
 from .csp import add_csp_meta, template_patterns
@@ -118,6 +119,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_config(self, config: Any) -> Any:
         self.root = Path(config.config_file_path or ".").parent
+        for folder, what in ((Path(config.site_dir), "the build"), (self.root / ".briefings-cache", "the cache prune")):
+            try:
+                refuse_symlink(folder, what)
+            except PathEscapeError as exc:
+                raise PluginError(f"briefings: {exc}") from exc
         for option in ("listing_page_size", "search_shard_pages"):
             if self.config[option] < 1:
                 raise PluginError(f"briefings: '{option}' must be 1 or more, not {self.config[option]}")
