@@ -218,25 +218,26 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return ""
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+        # Whatever carries corpus text is sanitised last, so no step after it can turn text into markup;
+        # the project's own docs pages (search.md loads Pagefind's script) are the project's, and kept as written.
         listing = self.corpus_html.pop(page.file.src_uri, None)
         if listing is not None:  # links to its anchors are checked as if it had been Markdown
             page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(listing))
-            return html + listing
+            return html + sanitise_html(listing)
         work = self.work.get(page.file.src_uri)
         if work is None or self.corpus is None:
             return html
-        if work.cached is not None:  # links are checked as if the page had been rendered
+        if work.cached is not None:  # a finished page (sanitised when it was made); links are checked as if it had been rendered
             page.present_anchor_ids = set(work.cached.anchors)
             page.links_to_anchors = work.links_to_anchors
             return html
-        body = sanitise_html(html)
         toc = list(page.toc)
-        body = rename_own_ids(body, toc)
+        body = rename_own_ids(html, toc)
         body = link_bare_addresses(mark_glossary_terms(body, work.tooltips, page.file.src_uri))
         html = work.parts.html(body)
         page.toc.items = briefing_toc(toc, html, proper_words(work.doc))
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(work.parts.before + work.parts.after))
-        return search_body(html)
+        return sanitise_html(search_body(html))
 
     def _briefing(self, page: Any) -> Doc | None:
         if self.corpus is None or not page.file.src_uri.startswith("briefings/"):
