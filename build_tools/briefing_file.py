@@ -125,12 +125,20 @@ def _yaml_hint(problem: str) -> str:
     return "fix the YAML at that position (quote values that contain ': ' or start with a special character)"
 
 
+def outside_link_problem(path: Path, shown: str) -> Problem | None:
+    """The error for a briefing that is a symbolic link out of its folder (`x.md -> /etc/...`): never read, never published."""
+    if path.is_symlink() and leaves_folder(path, path.parent):
+        return Problem(shown, None, None, "error", f"is a symbolic link to a file outside {path.parent.name}/, so it is not published",
+                       "copy the file into the folder instead of linking to it")
+    return None
+
+
 def load_briefing(path: Path, shown: str | None = None) -> tuple[BriefingFile | None, list[Problem]]:
     """Read and parse one briefing file from disk."""
     name = shown or path.as_posix()
-    if path.is_symlink() and leaves_folder(path, path.parent):
-        return None, [Problem(name, None, None, "error", f"is a symbolic link to a file outside {path.parent.name}/, so it is not published",
-                              "copy the file into the folder instead of linking to it")]
+    outside = outside_link_problem(path, name)
+    if outside:
+        return None, [outside]
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

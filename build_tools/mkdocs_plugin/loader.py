@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..briefing_file import BriefingFile, load_briefing, load_briefing_text
+from ..briefing_file import BriefingFile, load_briefing, load_briefing_text, outside_link_problem
 from ..corpus import Corpus, Doc, build_corpus, doc_from_file
 from ..errors import Problem, unusable_file
 from ..links import resolve_wikilinks
@@ -48,6 +48,9 @@ class FrontMatterCache:
         self.store = JsonStore(folder)
 
     def load(self, path: Path, shown: str) -> tuple[BriefingFile | None, list[Problem]]:
+        outside = outside_link_problem(path, shown)
+        if outside:
+            return None, [outside]
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
