@@ -40,7 +40,6 @@ ATTRIBUTES: dict[str, set[str]] = {
     "*": _GLOBAL,
     "a": {"href", "rel", "hreflang", "type"},
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
-    "abbr": set(),
     "details": {"open"},
     "input": {"checked", "name", "disabled"},  # pymdownx tabbed sets: radio inputs (type restricted below)
     "label": {"for"},
@@ -62,6 +61,8 @@ PREFIXES = {"aria-", "data-"}
 URL_SCHEMES = {"http", "https", "mailto"}
 STYLE_PROPERTIES = {"text-align"}  # Markdown tables align columns with it; nothing else may style content
 _PAGEFIND_META = re.compile(r"^\s*(url|image)\b", re.IGNORECASE)
+_PAGEFIND_ATTRIBUTES = frozenset({"data-pagefind-body", "data-pagefind-ignore", "data-pagefind-meta", "data-pagefind-filter",
+                                  "data-pagefind-sort", "data-pagefind-weight"})
 
 
 def _attribute(element: str, attribute: str, value: str) -> str | None:
@@ -73,10 +74,6 @@ def _attribute(element: str, attribute: str, value: str) -> str | None:
     if attribute.startswith("data-pagefind-") and attribute not in _PAGEFIND_ATTRIBUTES:
         return None
     return value
-
-
-_PAGEFIND_ATTRIBUTES = frozenset({"data-pagefind-body", "data-pagefind-ignore", "data-pagefind-meta", "data-pagefind-filter",
-                                  "data-pagefind-sort", "data-pagefind-weight"})
 
 
 def sanitise_html(text: str) -> str:
