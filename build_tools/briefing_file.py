@@ -18,6 +18,8 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from .errors import Problem
+from .fsutil import leaves_folder
+from .safe_yaml import check_aliases
 
 _HANDLER = YAMLHandler()
 
@@ -85,6 +87,7 @@ def load_briefing_text(text: str, path: str) -> tuple[BriefingFile | None, list[
     loader = _LineLoader(fm)
     try:
         node = loader.get_single_node()  # composed once: the node gives key lines, the constructor the values
+        check_aliases(node)
         meta = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -113,6 +116,8 @@ def load_briefing_text(text: str, path: str) -> tuple[BriefingFile | None, list[
 def _yaml_hint(problem: str) -> str:
     if "could not determine a constructor" in problem or "python/" in problem:
         return "remove the tag: front matter is plain YAML and tags such as !!python/object are refused"
+    if "alias" in problem:
+        return "write the values out instead of repeating them through aliases (*name)"
     if "duplicate key" in problem:
         return "keep one of the two keys"
     if "tab" in problem or "\\t" in problem:
@@ -120,9 +125,20 @@ def _yaml_hint(problem: str) -> str:
     return "fix the YAML at that position (quote values that contain ': ' or start with a special character)"
 
 
+def outside_link_problem(path: Path, shown: str) -> Problem | None:
+    """The error for a briefing that is a symbolic link out of its folder (`x.md -> /etc/...`): never read, never published."""
+    if path.is_symlink() and leaves_folder(path, path.parent):
+        return Problem(shown, None, None, "error", f"is a symbolic link to a file outside {path.parent.name}/, so it is not published",
+                       "copy the file into the folder instead of linking to it")
+    return None
+
+
 def load_briefing(path: Path, shown: str | None = None) -> tuple[BriefingFile | None, list[Problem]]:
     """Read and parse one briefing file from disk."""
     name = shown or path.as_posix()
+    outside = outside_link_problem(path, name)
+    if outside:
+        return None, [outside]
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .fsutil import file_lock
+from .fsutil import current_umask, file_lock, refuse_symlink
 
 TMP_INFIX = ".tmp-"
 OLD_INFIX = ".old-"
@@ -32,11 +32,15 @@ _AT_FDCWD = -100
 def build(config_file: Path, mkdocs_args: list[str], site_dir: Path | None = None) -> int:
     """Build the site into a temporary sibling folder and swap it in; return mkdocs' exit code."""
     config_file = config_file.resolve()
-    site = (site_dir or _configured_site_dir(config_file)).resolve()
+    named = Path(os.path.abspath(site_dir or _configured_site_dir(config_file)))
+    site = named.parent.resolve() / named.name  # the folder's own name: a link named site/ is refused, never followed
+    refuse_symlink(config_file.parent / ".briefings-cache", "the build's cache prune")
+    refuse_symlink(site, "the build")
     with file_lock(config_file.parent / ".briefings-cache" / "build.lock"):
         recover(site)
+        refuse_symlink(site, "the build")  # recover may have put one back from a folder a link had named
         tmp = Path(tempfile.mkdtemp(prefix=site.name + TMP_INFIX, dir=site.parent))
-        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; the site must stay readable by a web server
+        os.chmod(tmp, 0o777 & ~current_umask())  # mkdtemp makes it private; the site must stay readable by a web server
         try:
             code = _run_mkdocs(config_file, tmp, mkdocs_args)
             if code == 0:
@@ -61,13 +65,18 @@ def swap_in(new: Path, site: Path) -> None:
 
 def recover(site: Path) -> None:
     """Undo what an interrupted build left: put a moved-aside site back, delete temporary folders."""
-    olds = sorted(site.parent.glob(site.name + OLD_INFIX + "*"), key=lambda p: p.stat().st_mtime)
-    if not site.exists():
+    leftovers = [*site.parent.glob(site.name + OLD_INFIX + "*"), *site.parent.glob(site.name + TMP_INFIX + "*")]
+    for link in [p for p in leftovers if p.is_symlink()]:  # never ours: remove the link, never what it points to
+        link.unlink()
+    leftovers = [p for p in leftovers if not p.is_symlink()]
+    olds = sorted((p for p in leftovers if OLD_INFIX in p.name), key=lambda p: p.stat().st_mtime)
+    if not site.exists() and not site.is_symlink():
         for old in reversed(olds):
-            if (old / site.name).is_dir():
-                os.rename(old / site.name, site)
+            kept = old / site.name
+            if kept.is_dir() and not kept.is_symlink():
+                os.rename(kept, site)
                 break
-    for leftover in olds + list(site.parent.glob(site.name + TMP_INFIX + "*")):
+    for leftover in leftovers:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
@@ -86,12 +95,6 @@ def _exchange(a: Path, b: Path) -> bool:
     if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):  # file system or kernel without exchange
         return False
     raise OSError(err, os.strerror(err), os.fspath(b))
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _configured_site_dir(config_file: Path) -> Path:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .corpus import Corpus, build_corpus, term_key
-from .errors import Problem
+from .errors import Problem, unusable_file
 
 
 def corpus_problems(corpus: Corpus, folder: Path | None = None) -> list[Problem]:
@@ -109,7 +109,7 @@ def check_paths(paths: list[Path], *, config_path: Path) -> list[Problem]:
             files += sorted(p for p in path.glob("*.md") if not p.name.startswith("."))
         elif path.exists():
             files.append(path)
-    problems: list[Problem] = []
+    problems: list[Problem] = list(settings.problems)
     missing = [p for p in paths if not p.exists()]
     problems += [Problem(p.as_posix(), None, None, "error", "no such file or folder", "check the path") for p in missing]
     docs = []
@@ -121,6 +121,9 @@ def check_paths(paths: list[Path], *, config_path: Path) -> list[Problem]:
         meta_problems = validate_meta(bf, theme_slugs)
         problems += meta_problems
         if not any(p.severity == "error" for p in meta_problems):
-            docs.append(doc_from_file(bf, analyser))
+            try:
+                docs.append(doc_from_file(bf, analyser))
+            except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:
+                problems.append(unusable_file(path.as_posix(), exc))
     problems += corpus_problems(build_corpus(docs))
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.message))

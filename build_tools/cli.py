@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InputError
+from .fsutil import PathEscapeError
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
@@ -124,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("briefings: interrupted", file=sys.stderr)
         return 130
+    except PathEscapeError as exc:  # a symlinked site/ or cache: refused before anything is touched
+        print(f"briefings: error: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ configured theme with a default slug and no `keywords` keeps the default ones.
 from __future__ import annotations
 
 import copy
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from .errors import Problem
 from .model import GlossaryEntry, Theme
 
 
@@ -54,6 +56,7 @@ class ProjectSettings:
     themes: tuple[Theme, ...]
     curated_glossary: tuple[GlossaryEntry, ...] = ()
     plugin_options: dict[str, Any] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()  # a glossary.yml that cannot be used: reported, and the build goes on without it
 
 
 def plugin_options(config_path: Path | None) -> dict[str, Any]:
@@ -124,5 +127,18 @@ def _settings(config: Path | None, config_mtime: int | None, glossary: Path | No
     options = plugin_options(config)
     if glossary is None:
         glossary = Path("glossary.yml").resolve()
-    curated = load_curated_glossary(glossary.read_text(encoding="utf-8")) if glossary.is_file() else ()
+    try:
+        curated = load_curated_glossary(glossary.read_text(encoding="utf-8")) if glossary.is_file() else ()
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError, OSError) as exc:
+        return ProjectSettings(themes_from_options(options), (), options, (_glossary_problem(glossary, config, exc),))
     return ProjectSettings(themes_from_options(options), curated, options)
+
+
+def _glossary_problem(glossary: Path, config: Path | None, exc: Exception) -> Problem:
+    """One `glossary.yml:line:col: error:` line for a glossary that cannot be loaded."""
+    shown = glossary.name if config is None else os.path.relpath(glossary, config.parent)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    message = (getattr(exc, "problem", None) or str(exc) or type(exc).__name__).strip()
+    hint = "remove the tag: glossary.yml is plain YAML" if "constructor" in message else "fix the glossary; the build goes on without it"
+    return Problem(shown, line, col, "error", f"glossary is not usable: {message}", hint)

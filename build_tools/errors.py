@@ -35,3 +35,8 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return self.problem.format()
+
+
+def unusable_file(path: str, exc: BaseException) -> Problem:
+    """The one problem reported for a file whose values passed the schema but could not be used (never a traceback)."""
+    return Problem(path, None, None, "error", f"cannot be built: {type(exc).__name__}: {str(exc)[:200]}", "check the values in its front matter")

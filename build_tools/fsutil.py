@@ -27,12 +27,62 @@ def safe_join(root: Path, relative: str) -> Path:
     return root / relative
 
 
+def leaves_folder(path: Path, folder: Path) -> bool:
+    """Whether `path` (through any symbolic link on the way) ends up outside `folder`: such a file is not the project's."""
+    try:
+        target, base = path.resolve(), folder.resolve()
+    except (OSError, RuntimeError):  # a link loop
+        return True
+    return target != base and base not in target.parents
+
+
+def refuse_symlink(path: Path, what: str) -> None:
+    """Raise PathEscapeError when `path` is a symbolic link: the build deletes and replaces what is in these folders.
+
+    A committed `site` or `.briefings-cache` link would make the build empty or
+    prune a folder anywhere on the machine.
+    """
+    if path.is_symlink():
+        raise PathEscapeError(
+            f"refusing to use {path}: it is a symbolic link (to {os.readlink(path)}), and {what} would replace or delete "
+            f"files wherever it points; remove the link (a real folder is made in its place)"
+        )
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the kernel tells it (os.umask would race other threads)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _new_file_mode(path: Path) -> int:
+    """The mode a plain `open(path, "w")` would give: the existing file's, else 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write a temporary file beside the target, fsync it, then rename over the target."""
+    """Write a temporary file beside the target, fsync it, then rename over the target.
+
+    mkstemp makes the file 0600; it gets the mode an ordinary write would give
+    (0644 under umask 022), so a web server can read the site and others the briefings.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    mode = _new_file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()

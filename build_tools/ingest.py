@@ -28,7 +28,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InputError, Problem
-from .fsutil import atomic_write, file_lock, remove_stale_temporaries, safe_join, write_if_changed
+from .fsutil import atomic_write, file_lock, leaves_folder, refuse_symlink, remove_stale_temporaries, safe_join, write_if_changed
 from .render import is_untouched, recorded_hash, render_briefing
 from .slugs import unique_slugs
 
@@ -133,12 +133,17 @@ def ingest(paths: list[Path], out_dir: Path, *, config_path: Path | None = None,
     """Ingest raw articles into out_dir; return what happened to each."""
     report = IngestReport()
     sources = collect_sources(paths)
+    outside = {path for path in sources if leaves_folder(path, _given_folder(path, paths))}
     for path in sources:
-        if not path.exists():
+        if path in outside:
+            report.problems.append(Problem(path.as_posix(), None, None, "error", "is a symbolic link to a file outside its folder, so it is not ingested",
+                                           "copy the file into the folder instead of linking to it"))
+        elif not path.exists():
             report.problems.append(Problem(path.as_posix(), None, None, "error", "no such file", "check the path"))
-    sources = [p for p in sources if p.exists()]
+    sources = [p for p in sources if p.exists() and p not in outside]
     root = out_dir.parent
     cache = root / CACHE_DIR
+    refuse_symlink(cache, "ingestion")
     manifest_path = cache / "ingest-manifest.json"
     with file_lock(cache / "ingest.lock"):
         manifest = _load_manifest(manifest_path)
@@ -170,6 +175,11 @@ def ingest(paths: list[Path], out_dir: Path, *, config_path: Path | None = None,
             manifest[name] = {**_without_signatures(manifest[name]), **plan.signatures.get(name, {})}
         atomic_write(manifest_path, json.dumps(manifest, indent=1, sort_keys=True))
     return report
+
+
+def _given_folder(source: Path, paths: list[Path]) -> Path:
+    """The folder a source was found in (a folder given on the command line), or its own folder when given by name."""
+    return next((p for p in paths if p.is_dir() and source.is_relative_to(p)), source.parent)
 
 
 def source_name(path: Path, root: Path) -> str:

@@ -1,4 +1,4 @@
-"""Live preview support: re-ingest only the raw articles that changed since the last run.
+"""Live preview support: re-ingest only the raw articles that changed since the last run; keep the CSP.
 
 `mkdocs serve` calls this before every rebuild. Ingestion skips every seed
 whose bytes, tool version and theme configuration are unchanged (a manifest in
@@ -9,6 +9,7 @@ rebuild triggered by that write finds nothing to do: no rebuild loop.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .ingest import IngestReport, ingest
 
@@ -22,3 +23,31 @@ def reingest_changed_seeds(
         return None
     config = config_path or root / "mkdocs.yml"
     return ingest([seeds], root / briefings_dir, config_path=config if config.is_file() else None)
+
+
+def allow_live_reload(server: Any) -> None:
+    """Make `mkdocs serve` add its live-reload script's hash to the page's policy, so the preview keeps the build's CSP.
+
+    The server puts one inline `<script>` before `</body>` of every page it
+    sends; its text (a timestamp in it) is known only then, so its hash is added
+    to the page's own policy right there. Every other script is held to the
+    same policy as in the built site. A server without that method is left
+    alone: the policy then blocks live reload, never the other way round.
+    """
+    from .mkdocs_plugin.csp import allow_script
+
+    inject = getattr(server, "_inject_js_into_html", None)
+    if inject is None or getattr(inject, "briefings_csp", False):
+        return
+
+    def inject_and_allow(content: bytes, epoch: int) -> bytes:
+        out = inject(content, epoch)
+        added = len(out) - len(content)
+        at = out.find(b"<script>", content.rfind(b"</body>") if b"</body>" in content else len(content))
+        if added <= len(b"<script></script>") or at < 0:
+            return out
+        script = out[at + len(b"<script>") : at + added - len(b"</script>")].decode("utf-8")
+        return allow_script(out, script)
+
+    inject_and_allow.briefings_csp = True  # type: ignore[attr-defined]
+    server._inject_js_into_html = inject_and_allow

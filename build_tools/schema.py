@@ -16,6 +16,8 @@ from typing import Any
 from .briefing_file import BriefingFile
 from .errors import Problem
 
+MAX_NUMBER = 100_000  # a reading time (minutes) beyond this is a typo, and .nan/.inf/huge integers break arithmetic
+
 
 @dataclass(frozen=True, slots=True)
 class Field:
@@ -103,6 +105,8 @@ def _type_problem(f: Field, value: Any, theme_slugs: tuple[str, ...]) -> tuple[s
         return f"{f.name} must be true or false", f"write '{f.name}: true'"
     if f.kind == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
         return f"{f.name} must be a number", f"write '{f.name}: 5'"
+    if f.kind == "number" and not 0 <= value <= MAX_NUMBER:  # also false for .nan; catches .inf and huge integers
+        return f"{f.name} must be a number from 0 to {MAX_NUMBER:,}, not {str(value)[:20]}", f"write '{f.name}: 5'"
     if f.kind in ("records", "authors") and not isinstance(value, list):
         return f"{f.name} must be a list", f"write one '- …' item per line under '{f.name}:'"
     if f.kind == "authors":

@@ -741,16 +741,14 @@ def extract_entities(
 def _collect(mentions: Iterable[Mention], surnames: Mapping[str, str], g: Gazetteer) -> tuple[Entity, ...]:
     counts: dict[str, int] = {}
     kinds: dict[str, EntityKind] = {}
-    paragraphs: dict[str, list[str]] = {}
+    paragraphs: dict[str, dict[str, None]] = {}  # an ordered set per name: a list's `in` made this quadratic on long bodies
     confident: dict[str, bool] = {}
     for m in mentions:
         name = surnames.get(m.name, m.name) if m.kind == "person" else m.name
         counts[name] = counts.get(name, 0) + 1
         kinds.setdefault(name, m.kind)
         confident[name] = confident.get(name, False) or m.confident
-        ids = paragraphs.setdefault(name, [])
-        if m.paragraph not in ids:
-            ids.append(m.paragraph)
+        paragraphs.setdefault(name, {})[m.paragraph] = None
     entities = [
         Entity(name, kinds[name], n, tuple(paragraphs[name]))
         for name, n in counts.items()

@@ -35,8 +35,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from build_tools import safe_yaml
 from build_tools.analysis.sentences import is_heading_like, reference_like, split_sentences
 from build_tools.model import GlossaryEntry
 
@@ -596,7 +595,7 @@ def load_curated_glossary(text: str) -> tuple[CuratedEntry, ...]:
     `definition: null` (or leaving it out) keeps the entry with no definition, so the
     site lists it as undefined instead of linking it as if it had one.
     """
-    data: Any = yaml.safe_load(text) or []
+    data: Any = safe_yaml.load(text) or []
     if not isinstance(data, list):
         raise ValueError("glossary: expected a list of entries")
     entries = []

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
+from urllib.parse import quote
+from xml.sax.saxutils import escape as _sax_escape
 
 from ..corpus import Corpus
 from ..fsutil import atomic_write
 
 FEED_SIZE = 50
+# Characters XML 1.0 forbids anywhere (even as references): C0 controls but tab/newline/CR, lone surrogates, U+FFFE/FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """Text safe both as XML content and inside a double-quoted attribute: illegal characters dropped, markup escaped."""
+    return _sax_escape(_NOT_XML.sub("", str(text)), {'"': "&quot;"})
 
 
 def _stamp(date: str | None) -> str:
@@ -23,9 +32,9 @@ def feed_xml(corpus: Corpus, site_url: str, site_name: str) -> str:
     updated = _stamp(docs[0].date) if docs else _stamp(None)
     entries = []
     for d in docs:
-        url = f"{base}briefings/{d.slug}/"
+        url = f"{base}briefings/{quote(d.slug)}/"
         authors = "".join(f"<author><name>{escape(a.name)}</name></author>" for a in d.authors)
-        categories = "".join(f'<category term="{escape(t.theme, {chr(34): "&quot;"})}"/>' for t in d.themes)
+        categories = "".join(f'<category term="{escape(t.theme)}"/>' for t in d.themes)
         entries.append(
             f"<entry><title>{escape(d.title)}</title><link href=\"{escape(url)}\"/><id>{escape(url)}</id>"
             f"<updated>{_stamp(d.date)}</updated>{authors}{categories}<summary>{escape(d.dek or '')}</summary></entry>"

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..briefing_file import BriefingFile, load_briefing, load_briefing_text
+from ..briefing_file import BriefingFile, load_briefing, load_briefing_text, outside_link_problem
 from ..corpus import Corpus, Doc, build_corpus, doc_from_file
-from ..errors import Problem
+from ..errors import Problem, unusable_file
 from ..links import resolve_wikilinks
 from ..model import Theme
 from ..schema import validate_meta
@@ -48,6 +48,9 @@ class FrontMatterCache:
         self.store = JsonStore(folder)
 
     def load(self, path: Path, shown: str) -> tuple[BriefingFile | None, list[Problem]]:
+        outside = outside_link_problem(path, shown)
+        if outside:
+            return None, [outside]
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
@@ -104,7 +107,10 @@ def _load_one(path: Path, shown: str, themes: dict[str, Theme], analyser: Any, r
     meta_problems = validate_meta(bf, tuple(themes))
     if any(p.severity == "error" for p in meta_problems):
         return None, problems + meta_problems
-    return doc_from_file(bf, analyser), problems + meta_problems
+    try:
+        return doc_from_file(bf, analyser), problems + meta_problems
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:  # one bad file, not the build
+        return None, [*problems, *meta_problems, unusable_file(shown, exc)]
 
 
 def _can_fork() -> bool:
@@ -157,6 +163,7 @@ def load_corpus(
     analyser = CachedAnalyser(root / ".briefings-cache" / "analysis", tuple(themes.values()), curated)
     reader = FrontMatterCache(root / ".briefings-cache" / "front-matter")
     docs, problems = load_docs(root, options["briefings_dir"], themes, analyser, reader, workers=workers)
+    problems = [*(settings.problems if settings else ()), *problems]
     analyser.prune()
     reader.prune()
     if not include_drafts:

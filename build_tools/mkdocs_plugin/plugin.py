@@ -10,7 +10,8 @@
 - on_page_content: join the header and related parts to the converted body,
   mark glossary terms on first use, link bare reference addresses, mark the
   page for the search index, rebuild the table of contents.
-- on_post_page / on_post_template: add the Content-Security-Policy <meta>;
+- on_page_context / on_template_context: render the theme's inline scripts for the page (their hashes go in its CSP).
+- on_post_page / on_post_template: add the Content-Security-Policy <meta> (in `mkdocs serve` too);
   keep the finished briefing page in the page cache.
 - on_post_build: write the Atom feed; index the site for search (the index of
   the same pages is reused); prune the caches.
@@ -41,9 +42,10 @@ from mkdocs.structure.toc import get_toc
 from ..check import corpus_problems
 from ..config import themes_from_options
 from ..corpus import Corpus, Doc
+from ..fsutil import PathEscapeError, refuse_symlink
 from . import pages
 from .assets import ASSET_DIR, ASSET_FILES, PAGE_ASSETS, THEME_DIR
-from .csp import add_csp_meta, template_patterns
+from .csp import add_csp_meta, rendered_scripts, template_scripts
 from .docs_tables import FIELDS_MARKER, THEMES_MARKER, fill_markers
 from .feed import write_feed
 from .loader import load_corpus
@@ -126,7 +128,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.corpus: Corpus | None = None
         self.themes: dict = {}
         self.is_serve = False
-        self.script_patterns: tuple = ()
+        self.theme_scripts: tuple[str, ...] = ()
+        self.env: Any = None
+        self.page_scripts: dict[str, tuple[str, ...]] = {}  # src_uri or template name -> the theme's scripts rendered for it
         self.work: dict[str, _BriefingWork] = {}
         self.indexed: dict[str, str] = {}  # dest path -> hash of every page the search index is made from
         self.fingerprint = ""
@@ -139,6 +143,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config: Any) -> Any:
         self.root = Path(config.config_file_path or ".").parent
         self.config_path = Path(config.config_file_path) if config.config_file_path else self.root / "mkdocs.yml"
+        for folder, what in ((Path(config.site_dir), "the build"), (self.root / ".briefings-cache", "the cache prune")):
+            try:
+                refuse_symlink(folder, what)
+            except PathEscapeError as exc:
+                raise PluginError(f"briefings: {exc}") from exc
         for option in ("listing_page_size", "search_shard_pages"):
             if self.config[option] < 1:
                 raise PluginError(f"briefings: '{option}' must be 1 or more, not {self.config[option]}")
@@ -234,25 +243,26 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return ""
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+        # Whatever carries corpus text is sanitised last, so no step after it can turn text into markup;
+        # the project's own docs pages (search.md loads Pagefind's script) are the project's, and kept as written.
         listing = self.corpus_html.pop(page.file.src_uri, None)
         if listing is not None:  # links to its anchors are checked as if it had been Markdown
             page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(listing))
-            return html + listing
+            return html + sanitise_html(listing)
         work = self.work.get(page.file.src_uri)
         if work is None or self.corpus is None:
             return html
-        if work.cached is not None:  # links are checked as if the page had been rendered
+        if work.cached is not None:  # a finished page (sanitised when it was made); links are checked as if it had been rendered
             page.present_anchor_ids = set(work.cached.anchors)
             page.links_to_anchors = work.links_to_anchors
             return html
-        body = sanitise_html(html)
         toc = list(page.toc)
-        body = rename_own_ids(body, toc)
+        body = rename_own_ids(html, toc)
         body = link_bare_addresses(mark_glossary_terms(body, work.tooltips, page.file.src_uri))
         html = work.parts.html(body)
         page.toc.items = briefing_toc(toc, html, proper_words(work.doc))
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(work.parts.before + work.parts.after))
-        return search_body(html)
+        return sanitise_html(search_body(html))
 
     def _briefing(self, page: Any) -> Doc | None:
         if self.corpus is None or not page.file.src_uri.startswith("briefings/"):
@@ -260,16 +270,25 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return self.corpus.docs.get(Path(page.file.src_uri).stem)
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
-        # The theme's own inline scripts, as patterns: only these get a hash in the page's CSP.
+        # The theme's own inline scripts: rendered with each page's context, only these get a hash in its CSP.
         sources = (p.read_text(encoding="utf-8") for d in config.theme.dirs for p in sorted(Path(d).rglob("*.html")))
-        self.script_patterns = template_patterns(sources)
+        self.theme_scripts, self.env = template_scripts(sources), env
         return env
 
-    # `mkdocs serve` injects its live-reload script inline into every page, so the preview has no policy.
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        self.page_scripts[page.file.src_uri] = rendered_scripts(self.theme_scripts, self.env, context)
+        return context
+
+    def on_template_context(self, context: Any, *, template_name: str, config: Any) -> Any:
+        self.page_scripts[template_name] = rendered_scripts(self.theme_scripts, self.env, context)
+        return context
+
+    # The same policy in `mkdocs serve` as in the build; on_serve allows the one live-reload script the server adds.
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         work = self.work.pop(page.file.src_uri, None)
+        scripts = self.page_scripts.pop(page.file.src_uri, ())
         if work is None or work.cached is None:
-            output = output if self.is_serve else add_csp_meta(output, self.script_patterns)
+            output = add_csp_meta(output, scripts, config.site_url)
         if work is not None:
             if work.cached is None:
                 self.page_cache.put(work.key, CachedPage(output, tuple(page.present_anchor_ids or ())))
@@ -280,9 +299,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
-        if self.is_serve or not template_name.endswith(".html"):
+        scripts = self.page_scripts.pop(template_name, ())
+        if not template_name.endswith(".html"):
             return output_content
-        return add_csp_meta(output_content, self.script_patterns)
+        return add_csp_meta(output_content, scripts, config.site_url)
 
     def _edit_base(self, config: Any) -> str | None:
         """Where "Edit this briefing" points: the plugin option, else the GitHub repository being built, else repo_url + edit_uri."""
@@ -298,6 +318,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return None
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        from ..preview import allow_live_reload
+
+        allow_live_reload(server)
         for folder in (self.root / self.config.briefings_dir, self.root / "seeds"):
             if folder.is_dir():
                 server.watch(os.fspath(folder))

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from typing import TYPE_CHECKING
 
 from markupsafe import escape
@@ -89,7 +90,7 @@ def link_bare_addresses(html: str) -> str:
         def link(a: re.Match[str]) -> str:
             address = a.group(1)
             href = address if address.lower().startswith(("http://", "https://")) else "https://" + address
-            return f'&lt;<a href="{href}" rel="noopener">{address}</a>&gt;'
+            return f'&lt;<a href="{escape(unescape(href))}" rel="noopener">{address}</a>&gt;'
 
         return m.group(1) + _BARE_ADDRESS.sub(link, m.group(2)) + m.group(3)
 

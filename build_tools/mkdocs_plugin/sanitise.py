@@ -1,12 +1,19 @@
-"""Last line of defence for briefing pages: HTML that an author's Markdown let through is defused.
+"""The last step of every page's content: an allowlist sanitiser on a real HTML5 parser (nh3, Rust's ammonia).
 
-Article text is escaped when ingested, but a hand-written body is Markdown, and
-Markdown passes raw HTML and attribute lists through. After conversion, every
-briefing page loses script-bearing elements (script, iframe, object, embed,
-base, meta, link, style, frame), every `on…` event attribute, and every link
-or source whose scheme is `javascript:`, `vbscript:` or `data:`. The
-Content-Security-Policy would stop such script from running anyway; this makes
-sure it is not in the page at all.
+Article text is escaped when ingested, but a hand-written body is Markdown,
+and Markdown passes raw HTML and attribute lists through; the plugin then adds
+its own markup around it. The whole content of a page, the plugin's markup
+included, goes through nh3 once, after everything else, so no later step can
+turn text into markup. What survives is what Markdown, the Material theme and
+the plugin's pages need: text structure, tables (alignment as the only style),
+`abbr`, `sup`, `details`, pymdownx tabbed sets (radio inputs and their
+labels), ids, classes, ARIA, and the `data-*` attributes the plugin's scripts
+and Pagefind read. Links and images keep `http`, `https`, `mailto` and
+relative URLs only. Every `title` is made plain text, because Material's
+`content.tooltips` inserts it as HTML. A `data-pagefind-meta` may never set
+the result's `url` or `image`, so a search result cannot become a
+`javascript:` link. Nothing that runs, loads or redirects (script, style,
+iframe, object, embed, form, meta, base, link, svg, math) is kept.
 """
 
 from __future__ import annotations
@@ -14,34 +21,73 @@ from __future__ import annotations
 import html
 import re
 
-_DROP_WITH_CONTENT = re.compile(r"<(script|style|iframe|object|embed|frameset|frame|template|noscript)\b[^>]*>.*?</\1\s*>", re.I | re.S)
-_DROP_TAG = re.compile(r"</?(?:script|style|iframe|object|embed|base|meta|link|frameset|frame|template|noscript)\b[^>]*>", re.I)
-_TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^<>]*?)?(/?)>")
-_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
-_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "srcset", "data"}
-_BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data):", re.I)
+import nh3
+
+TAGS = frozenset({
+    "a", "abbr", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
+    "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hr", "i", "img", "input", "ins", "kbd", "label", "li", "mark", "nav", "ol", "p", "pre", "q",
+    "rp", "rt", "ruby", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody",
+    "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+})
+# Removed with everything inside them (their text is code, or hidden, or not the article's).
+DROP_WITH_CONTENT = frozenset({
+    "script", "style", "template", "noscript", "iframe", "object", "embed", "textarea", "select", "title", "xmp",
+    "noembed", "noframes", "plaintext", "svg", "math", "frameset", "frame", "applet",
+})
+_GLOBAL = {"id", "class", "title", "lang", "dir", "role", "hidden", "tabindex", "style"}
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": _GLOBAL,
+    "a": {"href", "rel", "hreflang", "type"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "details": {"open"},
+    "input": {"checked", "name", "disabled"},  # pymdownx tabbed sets: radio inputs (type restricted below)
+    "label": {"for"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope", "abbr"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "time": {"datetime"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+    "bdo": {"dir"},
+}
+TAG_ATTRIBUTE_VALUES = {"input": {"type": {"radio", "checkbox"}}}
+PREFIXES = {"aria-", "data-"}
+URL_SCHEMES = {"http", "https", "mailto"}
+STYLE_PROPERTIES = {"text-align"}  # Markdown tables align columns with it; nothing else may style content
+_PAGEFIND_META = re.compile(r"^\s*(url|image)\b", re.IGNORECASE)
+_PAGEFIND_ATTRIBUTES = frozenset({"data-pagefind-body", "data-pagefind-ignore", "data-pagefind-meta", "data-pagefind-filter",
+                                  "data-pagefind-sort", "data-pagefind-weight"})
+
+
+def _attribute(element: str, attribute: str, value: str) -> str | None:
+    """Per-attribute rules the allowlist cannot say: plain-text titles, no result URL from a page body."""
+    if attribute == "title":
+        return html.escape(value, quote=False)  # Material's tooltips read it as HTML: keep it the text it was
+    if attribute == "data-pagefind-meta" and any(_PAGEFIND_META.match(part) for part in value.split(",")):
+        return None
+    if attribute.startswith("data-pagefind-") and attribute not in _PAGEFIND_ATTRIBUTES:
+        return None
+    return value
 
 
 def sanitise_html(text: str) -> str:
-    """The HTML without script-bearing elements, event attributes or script URLs."""
-    text = _DROP_WITH_CONTENT.sub("", text)
-    text = _DROP_TAG.sub("", text)
-    return _TAG.sub(_clean_tag, text)
-
-
-def _clean_tag(m: re.Match[str]) -> str:
-    name, attrs, close = m.group(1), m.group(2) or "", m.group(3)
-    if not attrs.strip():
-        return m.group(0)
-    kept = []
-    for a in _ATTR.finditer(attrs):
-        key, value = a.group(1), a.group(2)
-        lower = key.lower()
-        if lower.startswith("on"):
-            continue
-        if value is not None and lower in _URL_ATTRS:
-            raw = html.unescape(value.strip("\"'"))
-            if _BAD_SCHEME.match(re.sub(r"[\s\x00-\x1f]+", "", raw)):
-                continue
-        kept.append(a.group(0))
-    return f"<{name}{''.join(' ' + k for k in kept)}{close}>"
+    """The HTML with only allowed elements, attributes and URL schemes, every title plain text."""
+    return nh3.clean(
+        text,
+        tags=set(TAGS),
+        clean_content_tags=set(DROP_WITH_CONTENT),
+        attributes=ATTRIBUTES,
+        attribute_filter=_attribute,
+        strip_comments=True,
+        link_rel=None,
+        generic_attribute_prefixes=PREFIXES,
+        tag_attribute_values=TAG_ATTRIBUTE_VALUES,
+        url_schemes=URL_SCHEMES,
+        filter_style_properties=STYLE_PROPERTIES,
+    )

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from .. import safe_yaml
 from ..errors import InputError
 from ..model import Article, Diagnostic, Link
 from .metadata import SourceMetadata, genre, iso_date, overlay, plain
@@ -56,7 +57,7 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str, int
             raise InputError(source, f"the TOML front matter is invalid: {exc}", "fix the front matter between the +++ lines", line=2) from exc
     else:
         try:
-            data = yaml.safe_load(raw)
+            data = safe_yaml.load(raw)  # aliases capped: a seed's front matter cannot be a "billion laughs"
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 2

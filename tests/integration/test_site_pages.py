@@ -16,8 +16,10 @@ from build_tools.corpus import Corpus, Doc, build_corpus
 from build_tools.mkdocs_plugin import pages
 from build_tools.mkdocs_plugin.csp import (
     add_csp_meta,
+    rendered_scripts,
     script_hash,
-    template_patterns,
+    source_for,
+    template_scripts,
     theme_script_hashes,
 )
 from build_tools.model import Anchored, Author, Entity, GlossaryEntry, Theme, ThemeScore
@@ -243,18 +245,29 @@ def test_every_page_has_a_policy_that_allows_exactly_the_theme_scripts(site: Pat
     assert pages_seen >= 12
 
 
-def test_the_policy_allows_only_scripts_that_match_a_theme_template() -> None:
+def test_the_policy_allows_only_the_theme_scripts_as_rendered_for_the_page() -> None:
+    import jinja2
+
     templates = ['<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location),__md_hash=e=>[...e].length</script>',
-                 '<script id="__config" type="application/json">{{ config | tojson }}</script>', "<script>{{ x }}</script>"]
-    patterns = template_patterns(templates)
-    assert len(patterns) == 1, "JSON blocks and scripts that are mostly template expressions are never patterns"
+                 '<script id="__config" type="application/json">{{ config | tojson }}</script>', "<script>{{ x }}</script>",
+                 '<script>window.location.replace(["{{ page.meta.location }}"].join(""))</script>']
+    scripts = template_scripts(templates)
+    assert len(scripts) == 1, "JSON blocks and scripts with any value but config and base_url are never hashed"
+    rendered = rendered_scripts(scripts, jinja2.Environment(), {"config": {"extra": {}}, "base_url": "../.."})
     theme = '__md_scope=new URL("../..",location),__md_hash=e=>[...e].length'
+    assert rendered == (theme,)
     page = (f'<head><meta charset="utf-8"><title><script>alert(1)</script></title><script>{theme}</script></head>'
-            '<body><script>__md_scope=new URL("x",location),__md_hash=e=>[...e].length;alert(1)</script>'
+            '<body><script>__md_scope=new URL("x",location),__md_hash=e=>[...e].length</script>'
             '<script>__md_scope=new URL("a"+alert(1)+"",location),__md_hash=e=>[...e].length</script></body>')
-    assert theme_script_hashes(page, patterns) == [script_hash(theme)]
-    out = add_csp_meta(page, patterns)
+    assert theme_script_hashes(page, rendered) == [script_hash(theme)], "a script that would have matched the template pattern is not allowed"
+    out = add_csp_meta(page, rendered)
     assert out.index("Content-Security-Policy") < out.index("<title>")
+    assert "base-uri 'none'" in out
+
+
+def test_a_published_site_trusts_only_its_own_folder() -> None:
+    assert source_for("https://owner.github.io/repo") == "https://owner.github.io/repo/"
+    assert source_for("http://127.0.0.1:8000/") == "'self'" and source_for(None) == "'self'"
 
 
 # ------------------------------------------------------------------ page weight

@@ -317,3 +317,12 @@ def test_every_word_of_a_pages_article_reaches_the_record() -> None:
     article = read_bytes(page, "seeds/article_page.html")
     missing = Counter(WORD.findall(article_text)) - Counter(record_words(article))
     assert not missing, missing
+
+
+def test_an_alias_bomb_in_a_seeds_front_matter_is_one_error_not_a_hang() -> None:
+    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9)) + "title: Boom\n---\nText of the post.\n"
+    with pytest.raises(InputError) as info:
+        read_bytes(bomb.encode(), "seeds/bomb.md")
+    assert str(info.value).startswith("seeds/bomb.md:") and "front matter" in str(info.value)
