@@ -25,25 +25,54 @@
     return content.includes("\u200B") ? content.split("\u200B") : content.split(/[\r\n\s]+/g);
   }
 
+  function norm(word) { return (word || "").toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""); }
+
+  // Which query term a word of the page matches: Pagefind stems, so a shared prefix of up to five letters counts.
+  function termOf(word, terms) {
+    var w = norm(word);
+    for (var i = 0; i < terms.length; i++) {
+      var n = Math.min(terms[i].length, 5);
+      if (n && w.slice(0, n) === terms[i].slice(0, n)) { return i; }
+    }
+    return -1;
+  }
+
   /* The paragraphs of one Pagefind result that hold the query words, best first:
-     [{anchor, number, url, excerpt (HTML as Pagefind escapes it), score}]. */
-  function paragraphs(data, limit) {
+     [{anchor, number, url, excerpt (HTML as Pagefind escapes it), locations, score}].
+     A paragraph ranks by how many different query words it holds, then by how many of them stand side by
+     side as typed (a phrase), then by Pagefind's own weights: so "import substitution" lands on the
+     paragraph that says it, not on one that says "important" (the same stem) more often. */
+  function paragraphs(data, limit, query) {
     var anchors = (data.anchors || []).filter(isAnchor).sort(function (a, b) { return a.location - b.location; });
     var hits = data.weighted_locations && data.weighted_locations.length ? data.weighted_locations
       : (data.locations || []).map(function (l) { return { location: l, balanced_score: 1 }; });
+    var all = words(data.content || "");
+    var terms = (query || "").split(/\s+/).map(norm).filter(Boolean);
     var groups = {};
     var order = [];
     hits.forEach(function (hit) {
       var at = null;
       for (var i = 0; i < anchors.length && anchors[i].location <= hit.location; i++) { at = i; }
       var key = at === null ? "top" : String(at);
-      if (!groups[key]) { groups[key] = { at: at, score: 0, locations: [] }; order.push(key); }
-      groups[key].score += hit.balanced_score || 1;
+      if (!groups[key]) { groups[key] = { at: at, weight: 0, locations: [] }; order.push(key); }
+      groups[key].weight += hit.balanced_score || 1;
       groups[key].locations.push(hit.location);
     });
-    var list = order.map(function (k) { return groups[k]; });
+    var list = order.map(function (k) {
+      var g = groups[k];
+      g.locations.sort(function (a, b) { return a - b; });
+      var seen = {};
+      var pairs = 0;
+      g.locations.forEach(function (l, j) {
+        var t = termOf(all[l], terms);
+        if (t >= 0) { seen[t] = true; }
+        var next = g.locations[j + 1];
+        if (next === l + 1 && t >= 0 && termOf(all[next], terms) === t + 1) { pairs++; }
+      });
+      g.score = Object.keys(seen).length * 1e6 + pairs * 1e4 + g.weight;
+      return g;
+    });
     list.sort(function (a, b) { return b.score - a.score || a.locations[0] - b.locations[0]; });
-    var all = words(data.content || "");
     var base = (data.url || "").split("#")[0];
     return list.slice(0, limit || 3).map(function (g) {
       var anchor = g.at === null ? null : anchors[g.at];
@@ -199,7 +228,7 @@
         list.textContent = "";
         var n = 0;
         found.forEach(function (data) {
-          var best = paragraphs(data, 1)[0];
+          var best = paragraphs(data, 1, q)[0];
           var title = (data.meta && data.meta.title) || data.url;
           list.appendChild(option(best ? best.url : data.url, title, best ? place(best) : "", best ? best.excerpt : data.excerpt, n++));
         });

@@ -11,7 +11,8 @@
   function toParagraphs(result) {
     var h = helper();
     if (!h) { return result; }
-    var found = h.paragraphs(result, 4);
+    var input = document.querySelector("#pagefind-search input");
+    var found = h.paragraphs(result, 4, input ? input.value : "");
     if (!found.length) { return result; }
     // The first entry has the result's own address, so Pagefind UI shows its excerpt under the title
     // and the other paragraphs as sub-results.

@@ -318,7 +318,7 @@ def about_html(doc: Doc) -> str:
     if doc.header_lines:
         items = "".join(f"<li>{_h(line)}</li>" for line in doc.header_lines)
         parts.append(_fold("info", f"Other header lines ({len(doc.header_lines)})",
-                           f'<p>Lines from the head of the article that could not be labelled, as written:</p><ul class="bf-header-lines">{items}</ul>', 0))
+                           f'<p>Lines from the head of the article that could not be labelled, as written:</p><ul class="bf-header-lines">{items}</ul>', sum(map(len, doc.header_lines))))
     if not parts:
         return ""
     return f'<section class="bf-about" aria-label="About this article">{"".join(parts)}</section>'
