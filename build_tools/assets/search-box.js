@@ -105,7 +105,7 @@
   function place(p) {
     if (p.number) { return "¶" + p.number; }
     if (p.anchor && p.anchor.indexOf("ref-") === 0) { return "Reference"; }
-    return p.heading || "";
+    return p.heading || (p.anchor ? "" : "Title and header");
   }
 
   // Excerpt HTML (Pagefind's escaped text with <mark>) as DOM nodes, never through innerHTML.

@@ -20,6 +20,7 @@ QUALITY = {
     "Sotsialnye seti": (JOURNAL, None),  # a reference-list entry: the landing anchor is a ref-… id
     "Eurasian integration": (JOURNAL, "p-63"),
     "election interference": (OPED, "p-19"),
+    "import substitution": (JOURNAL, "p-28"),  # not the title's or a paragraph's "important" (the same stem)
 }
 
 
