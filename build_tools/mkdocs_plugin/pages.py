@@ -278,7 +278,10 @@ def _header(doc: Doc, themes: dict[str, Theme], here: str, edit_base: str | None
     if doc.publisher:
         source.append(f'<span class="bf-publisher">{_h(doc.publisher)}</span>')
     if doc.source_url and re.match(r"^https?://", doc.source_url):
-        source.append(f'<a href="{_h(doc.source_url)}" rel="noopener">original</a>')
+        # An address the provenance note names ("a revised version of the paper originally written for …: <url>")
+        # is where an earlier version lives, not this article.
+        earlier = any(doc.source_url.rstrip("/") in line for line in doc.provenance)
+        source.append(f'<a href="{_h(doc.source_url)}" rel="noopener">{"earlier version" if earlier else "original"}</a>')
     if doc.doi:
         source.append(f'<a href="https://doi.org/{_h(doc.doi)}" rel="noopener">doi:{_h(doc.doi)}</a>')
     if source:

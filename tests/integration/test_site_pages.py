@@ -404,3 +404,9 @@ def test_the_feed_never_writes_1970() -> None:
     assert xml.count("<updated>2020-02-03T00:00:00Z</updated>") == 3, "the feed and both entries: the undated one takes the newest date"
     only_undated = feed_xml(build_corpus([_doc(date=None)]), "https://example.org/", "Briefings")
     assert "1970" not in only_undated
+
+
+def test_a_source_address_that_the_provenance_names_as_an_earlier_version_is_not_called_the_original() -> None:
+    doc = _doc(source_url="https://example.org/first/", provenance=("A revised version of a paper first written for Example: <https://example.org/first/>",))
+    assert '<a href="https://example.org/first/" rel="noopener">earlier version</a>' in pages.briefing_before(doc, {})
+    assert '<a href="https://example.org/a" rel="noopener">original</a>' in pages.briefing_before(_doc(), {})
