@@ -1,4 +1,4 @@
-/* Briefings search page: Pagefind UI (loads index chunks on demand) with facets by theme, type and year.
+/* Briefings search page: Pagefind UI (loads index chunks on demand).
    ?q=term fills in and runs the query. Each result opens the briefing at its best paragraph with the query
    words highlighted (BriefingsSearch.paragraphs in search-box.js, as the header box does); the next best
    paragraphs are listed under it. A large corpus is indexed in shards (pagefind/shard-N/, listed by
@@ -35,7 +35,6 @@
       excerptLength: 26,
       highlightParam: "highlight",
       processResult: toParagraphs,
-      openFilters: ["Theme", "Type", "Year"],
       autofocus: !new URLSearchParams(location.search).get("q"),
       translations: { placeholder: "Search the briefings" }
     });

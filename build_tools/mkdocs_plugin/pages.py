@@ -245,14 +245,6 @@ def _byline(authors: tuple[Author, ...]) -> str:
     return out
 
 
-def _filters(doc: Doc, themes: dict[str, Theme]) -> str:
-    """Pagefind filters (facets on the search page): theme, type and year."""
-    values = [("Theme", themes[t.theme].title) for t in doc.themes if t.theme in themes]
-    values.append(("Type", _type_label(doc)))
-    values.append(("Year", doc.date[:4] if doc.date else "Not stated"))
-    return "".join(f'<span data-pagefind-filter="{_h(name)}" hidden>{_h(value)}</span>' for name, value in values)
-
-
 def _unknown(doc: Doc) -> list[str]:
     """What the record does not say about the article's origin, in reading order."""
     missing = []
@@ -291,7 +283,7 @@ def _header(doc: Doc, themes: dict[str, Theme], here: str, edit_base: str | None
     facts = f'<p class="bf-meta" data-pagefind-ignore>{" · ".join(meta)}</p>'
     missing = _unknown(doc)
     unknown = f'<p class="bf-unknown-line" data-pagefind-ignore>Not stated in the source text: {_h(_and(missing))}.</p>' if missing else ""
-    return f'<header class="bf-header">{kicker}{title}{subtitle}{dek}{byline}{facts}{unknown}{_filters(doc, themes)}</header>'
+    return f'<header class="bf-header">{kicker}{title}{subtitle}{dek}{byline}{facts}{unknown}</header>'
 
 
 FOLD_CHARS = 480  # a longer abstract or provenance note is folded (one click shows it)

@@ -1,5 +1,5 @@
 """Search as you type: the header box on every page, results that open the briefing at the matching paragraph
-with the query words highlighted, facets on the search page, and a small set of queries whose first
+with the query words highlighted, and a small set of queries whose first
 result (briefing and paragraph) is fixed."""
 
 from __future__ import annotations
@@ -121,22 +121,6 @@ def test_search_quality_the_expected_briefing_and_paragraph_come_first(page, sit
         assert anchor.startswith("ref-"), first
     words = [w.lower() for w in query.split()]
     assert all(any(m.startswith(w[:5]) for m in first["marks"]) for w in words), f"every query word is quoted: {first}"
-
-
-def test_the_search_page_shows_facets_with_counts_and_a_facet_narrows_the_results(page, site_server, artifacts) -> None:
-    settle(page, site_server + "search/?q=Russia")
-    groups = page.locator(".pagefind-ui__filter-name").all_inner_texts()
-    assert {g.strip() for g in groups} >= {"Theme", "Type", "Year"}, groups
-    labels = [t.strip() for t in page.locator(".pagefind-ui__filter-label").all_inner_texts()]
-    assert any(re.fullmatch(r"Journal article \(1\)", t) for t in labels), labels
-    assert any(re.fullmatch(r"Commentary \(1\)", t) for t in labels), labels
-    assert any(re.fullmatch(r"2019 \(1\)", t) for t in labels), labels
-    page.screenshot(path=str(artifacts / "search-facets-1280.png"), full_page=True)
-    assert page.locator(".pagefind-ui__result").count() == 2
-    page.get_by_label(re.compile(r"^Journal article")).check()
-    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result').length === 1", timeout=10_000)
-    href = page.locator("a.pagefind-ui__result-link").first.get_attribute("href")
-    assert href.startswith(f"/briefings-site/{JOURNAL}?highlight=russia"), href
 
 
 def test_search_page_results_open_at_a_paragraph_and_list_further_paragraphs(page, site_server) -> None:
