@@ -11,7 +11,7 @@ ifdef SITE_URL
 export SITE_URL
 endif
 
-.PHONY: site serve test bench clean install ingest check
+.PHONY: site serve test bench lighthouse clean install ingest check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,13 @@ N ?= 100 1000
 REPEATS ?= 2
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/run.py --sizes $(N) --repeats $(REPEATS)
+	$(MAKE) lighthouse
+
+# Lighthouse (four scores per page, ours beside plain Material's) and the Nu HTML checker on the seed site.
+# Installs lighthouse and vnu-jar from the npm registry into benchmarks/lighthouse/node_modules (needs Node, Java, chromium).
+LIGHTHOUSE_RUNS ?= 3
+lighthouse: site
+	$(BIN)/python benchmarks/lighthouse.py --runs $(LIGHTHOUSE_RUNS)
 
 clean:
-	rm -rf site site.tmp-* site.old-* .briefings-cache tests/artifacts .pytest_cache benchmarks/out
+	rm -rf site site.tmp-* site.old-* .briefings-cache tests/artifacts .pytest_cache benchmarks/out benchmarks/lighthouse/node_modules

@@ -55,6 +55,10 @@ class Doc:
     paragraph_themes: tuple[ParagraphThemes, ...]
     body: Body
     generated: bool = False
+    funding: str | None = None
+    provenance: tuple[str, ...] = ()
+    header_lines: tuple[str, ...] = ()  # header lines of the raw article the parser kept but could not label
+    date_provenance: str | None = None  # "inferred ..." when the date is not the one the article states
 
     @property
     def src_uri(self) -> str:
@@ -108,6 +112,10 @@ def doc_from_file(bf: BriefingFile, analyse: Analyser | None) -> Doc:
         paragraph_themes=_paragraph_themes(meta["paragraph_themes"]) if "paragraph_themes" in meta else computed.paragraph_themes,
         body=body,
         generated=isinstance(meta.get("generated"), dict),
+        funding=_text(meta.get("funding")),
+        provenance=_lines(meta.get("provenance")),
+        header_lines=_lines(meta.get("header_lines") or meta.get("metadata_lines")),
+        date_provenance="inferred" if "date" in _lines(meta.get("inferred")) else None,
     )
 
 
@@ -128,6 +136,12 @@ def _article_from_body(bf: BriefingFile, body: Body) -> Article:
         source=bf.path, slug=bf.slug, title=str(meta.get("title") or bf.slug), date=_date(meta.get("date")),
         abstract=_text(meta.get("abstract")), keywords=tuple(str(k) for k in meta.get("keywords") or ()), sections=tuple(sections),
     )
+
+
+def _lines(value: Any) -> tuple[str, ...]:
+    """A list of text lines from front matter (one string counts as one line); blank lines dropped."""
+    items = [value] if isinstance(value, str) else list(value or ()) if isinstance(value, (list, tuple)) else []
+    return tuple(str(x) for x in items if x is not None and str(x).strip())
 
 
 def _line(value: Any) -> str | None:

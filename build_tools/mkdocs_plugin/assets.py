@@ -5,6 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 ASSET_DIR = Path(__file__).resolve().parent.parent / "assets"
-ASSET_FILES = ("briefings.css", "briefings.js", "search.js", "search-shards/pagefind.js")
-PAGE_ASSETS = ("briefings.css", "briefings.js")  # on every page; the search scripts only on the search page
+ASSET_FILES = ("briefings.css", "briefings.js", "search-box.js", "search.js", "search-shards/pagefind.js")
+PAGE_ASSETS = ("briefings.css", "briefings.js", "search-box.js")  # on every page; the search page adds Pagefind UI and search.js
 THEME_DIR = Path(__file__).resolve().parent / "theme"  # templates layered over Material's (header search, feed link)

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -27,9 +28,15 @@ TYPE_LABELS = {
 }
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 PASSAGE_CHARS = 420
+UNDATED = "Date not stated"  # the archive's group of briefings whose record has no date
 # An entity or glossary entry lists at most this many briefings, then "and N more" with a search link:
 # the corpus pages then grow with the number of names and terms, not with names x briefings.
 LISTED_BRIEFINGS = 10
+SCORE_NOTE = (
+    "The theme score, from 0 to 1, is the share of a briefing's words that are in paragraphs about the theme "
+    "(a paragraph with a single passing mention counts half): 0.30 means about 30% of the text discusses it. "
+    "The quoted passage is one of those paragraphs."
+)
 # `*emphasis*` and `**strong**` as article text writes them; applied to already escaped text.
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
 
@@ -100,10 +107,20 @@ def date_label(date: str | None) -> str:
     return parts[0]
 
 
-def _date_html(date: str | None) -> str:
-    if not date:
+def date_inferred(doc: Doc) -> bool:
+    """True when the record says its date is inferred (from a DOI, volume or file name), not stated by the article."""
+    return bool(doc.date and doc.date_provenance and doc.date_provenance.strip().lower().startswith("inferred"))
+
+
+def _date_html(doc: Doc) -> str:
+    """The date, with a note when it is inferred; "Date not stated" only when the record has no date at all."""
+    if not doc.date:
         return '<span class="bf-undated">Date not stated</span>'
-    return f'<time datetime="{_h(date)}">{_h(date_label(date))}</time>'
+    out = f'<time datetime="{_h(doc.date)}">{_h(date_label(doc.date))}</time>'
+    if date_inferred(doc):
+        how = (doc.date_provenance or "").strip()[len("inferred"):].strip(" :;,-")
+        out += f' <span class="bf-date-note">(not stated in the article; inferred{" " + _h(how) if how else ""})</span>'
+    return out
 
 
 def _theme_links(doc: Doc, themes: dict[str, Theme], here: str) -> str:
@@ -157,6 +174,9 @@ def briefing_before(doc: Doc, themes: dict[str, Theme], *, edit_base: str | None
     """HTML above the full text: header, key points, summary and the "Full text" heading."""
     here = doc.src_uri
     parts = [_header(doc, themes, here, edit_base)]
+    about = about_html(doc)
+    if about:
+        parts.append(about)
     if doc.key_points:
         items = "".join(
             f"<li>{inline_html(k.text)}" + (f' {_para_link(doc, k.paragraph, "bf-kp")}' if k.paragraph else "") + "</li>"
@@ -170,7 +190,8 @@ def briefing_before(doc: Doc, themes: dict[str, Theme], *, edit_base: str | None
         )
         parts.append(
             f'<section class="bf-summary" aria-labelledby="summary" data-pagefind-ignore><h2 id="summary">Summary</h2><p>{sentences}</p>'
-            '<p class="bf-hint">Each sentence links to the paragraph it comes from; hover or focus one to read that paragraph here.</p></section>'
+            '<p class="bf-hint">Each sentence links to the paragraph it comes from; <span class="bf-hint-pointer">hover or focus</span>'
+            '<span class="bf-hint-touch">tap</span> one to read that paragraph here.</p></section>'
         )
     parts.append('<h2 id="full-text">Full text</h2>')
     return "\n".join(parts)
@@ -224,25 +245,104 @@ def _byline(authors: tuple[Author, ...]) -> str:
     return out
 
 
+def _unknown(doc: Doc) -> list[str]:
+    """What the record does not say about the article's origin, in reading order."""
+    missing = []
+    if not doc.authors:
+        missing.append("author")
+    if not doc.publisher:
+        missing.append("publisher or outlet")
+    if not doc.source_url and not doc.doi:
+        missing.append("original address")
+    if not doc.date:
+        missing.append("date")
+    return missing
+
+
 def _header(doc: Doc, themes: dict[str, Theme], here: str, edit_base: str | None) -> str:
     kicker = f'<p class="bf-kicker" data-pagefind-ignore><span class="bf-type">{_h(_type_label(doc))}</span>{_theme_links(doc, themes, here)}</p>'
     title = f'<h1 id="title" data-pagefind-meta="title">{inline_html(doc.title)}</h1>'
     subtitle = f'<p class="bf-subtitle">{inline_html(doc.subtitle)}</p>' if doc.subtitle else ""
     dek = f'<p class="bf-dek">{inline_html(doc.dek)}</p>' if doc.dek else ""
-    meta = [_date_html(doc.date), f"<span>{doc.reading_time_minutes} min read</span>"]
+    byline = _byline(doc.authors) or '<p class="bf-byline bf-unknown">Author not stated</p>'
+    meta = [_date_html(doc), f"<span>{doc.reading_time_minutes} min read</span>"]
     source = []
-    if doc.source_url and re.match(r"^https?://", doc.source_url):
-        source.append(f'<a href="{_h(doc.source_url)}" rel="noopener">original</a>')
-    if doc.doi:
-        source.append(f'<a href="https://doi.org/{_h(doc.doi)}" rel="noopener">doi:{_h(doc.doi)}</a>')
     if doc.publisher:
         source.append(f'<span class="bf-publisher">{_h(doc.publisher)}</span>')
+    if doc.source_url and re.match(r"^https?://", doc.source_url):
+        # An address the provenance note names ("a revised version of the paper originally written for …: <url>")
+        # is where an earlier version lives, not this article.
+        earlier = any(doc.source_url.rstrip("/") in line for line in doc.provenance)
+        source.append(f'<a href="{_h(doc.source_url)}" rel="noopener">{"earlier version" if earlier else "original"}</a>')
+    if doc.doi:
+        source.append(f'<a href="https://doi.org/{_h(doc.doi)}" rel="noopener">doi:{_h(doc.doi)}</a>')
     if source:
         meta.append("<span>Source: " + " · ".join(source) + "</span>")
     if edit_base:
         meta.append(f'<a class="bf-edit" href="{_h(edit_base.rstrip("/") + "/" + doc.path)}" rel="noopener">Edit this briefing</a>')
     facts = f'<p class="bf-meta" data-pagefind-ignore>{" · ".join(meta)}</p>'
-    return f'<header class="bf-header">{kicker}{title}{subtitle}{dek}{_byline(doc.authors)}{facts}</header>'
+    missing = _unknown(doc)
+    unknown = f'<p class="bf-unknown-line" data-pagefind-ignore>Not stated in the source text: {_h(_and(missing))}.</p>' if missing else ""
+    return f'<header class="bf-header">{kicker}{title}{subtitle}{dek}{byline}{facts}{unknown}</header>'
+
+
+FOLD_CHARS = 480  # a longer abstract or provenance note is folded (one click shows it)
+
+
+def _fold(kind: str, label: str, body: str, length: int) -> str:
+    """A Material-styled block, open when short, folded when long."""
+    return f'<details class="{kind} bf-fold"{"" if length > FOLD_CHARS else " open"}><summary>{label}</summary>{body}</details>'
+
+
+def about_html(doc: Doc) -> str:
+    """Everything the record holds about the article beside its text: abstract, keywords, funding, provenance, unlabelled header lines."""
+    parts = []
+    if doc.abstract:
+        paras = "".join(f"<p>{inline_html(p)}</p>" for p in doc.abstract.split("\n\n") if p.strip())
+        parts.append(_fold("abstract", "Abstract", paras, len(doc.abstract)))
+    facts = []
+    if doc.keywords:
+        facts.append(f"<dt>Keywords</dt><dd>{_h('; '.join(k.strip() for k in doc.keywords if k.strip()))}</dd>")
+    if doc.funding:
+        facts.append(f"<dt>Funding</dt><dd>{inline_html(doc.funding)}</dd>")
+    if facts:
+        parts.append(f'<dl class="bf-facts">{"".join(facts)}</dl>')
+    if doc.provenance:
+        body = "".join(f"<p>{inline_html(p)}</p>" for p in doc.provenance)
+        parts.append(_fold("note", "Publication history", body, sum(map(len, doc.provenance))))
+    if doc.header_lines:
+        items = "".join(f"<li>{_h(line)}</li>" for line in doc.header_lines)
+        parts.append(_fold("info", f"Other header lines ({len(doc.header_lines)})",
+                           f'<p>Lines from the head of the article that could not be labelled, as written:</p><ul class="bf-header-lines">{items}</ul>', sum(map(len, doc.header_lines))))
+    if not parts:
+        return ""
+    return f'<section class="bf-about" aria-label="About this article">{"".join(parts)}</section>'
+
+
+def with_contents(html: str, toc: list[Any]) -> str:
+    """The briefing page with its contents block after the header (for small screens, see contents_html)."""
+
+    def flat(links: list[Any], depth: int) -> list[tuple[str, str, int]]:
+        out = []
+        for link in links:
+            out.append((link.title, link.id, depth))
+            out.extend(flat(link.children, depth + 1))
+        return out
+
+    block = contents_html(flat(toc, 1))
+    at = html.find("</header>")
+    if not block or at < 0:
+        return html
+    at += len("</header>")
+    return html[:at] + block + html[at:]
+
+
+def contents_html(items: list[tuple[str, str, int]]) -> str:
+    """A folded "Contents" block for small screens (the sidebar's table of contents is hidden there): (title, anchor, depth) links."""
+    if len(items) < 2:
+        return ""
+    links = "".join(f'<li class="bf-contents-{min(depth, 3)}"><a href="#{_h(anchor)}">{_h(title)}</a></li>' for title, anchor, depth in items)
+    return f'<nav class="bf-contents" aria-label="Contents" data-pagefind-ignore><details><summary>Contents</summary><ul>{links}</ul></details></nav>'
 
 
 # Anchored at line starts: unanchored, each try ran to the end of the line (quadratic in line length).
@@ -511,7 +611,10 @@ def theme_hub_pages(theme: Theme, corpus: Corpus, themes: dict[str, Theme], per_
             score = f'<p class="bf-score">#{rank} · theme score {e.score:.2f}</p>'
             cards.append(_card(e.doc, here, themes, score + quote, heading="h2"))
         listing = f'<ol class="bf-cards bf-ranked" start="{at * per_page + 1}">{"".join(cards)}</ol>' if cards else "<p>No briefing carries this theme yet.</p>"
-        count = f'<p class="bf-count-line">{_plural(len(entries), "briefing")}, ranked by how strongly each carries the theme.{_showing(at, per_page, len(entries))}</p>'
+        count = (
+            f'<p class="bf-count-line">{_plural(len(entries), "briefing")}, ranked by how strongly each carries the theme.{_showing(at, per_page, len(entries))}</p>'
+            f'<p class="bf-score-note">{SCORE_NOTE}</p>'
+        )
         pager = _pager(srcs, at)
         out.append((here, f"# {_page_title(theme.title, at, len(srcs))}\n\n<p class=\"bf-dek\">{_h(theme.description)}</p>{count}{pager}\n\n{listing}{pager}\n"))
     return out
@@ -598,16 +701,17 @@ def archive_pages(corpus: Corpus, themes: dict[str, Theme], per_page: int) -> li
     for at, here in enumerate(srcs):
         by_year: dict[str, list[Doc]] = defaultdict(list)
         for doc in docs[at * per_page : (at + 1) * per_page]:
-            by_year[doc.date[:4] if doc.date else "Undated"].append(doc)
+            by_year[doc.date[:4] if doc.date else UNDATED].append(doc)
         tags_href = "#tags" if at == 0 else rel(here, page_url(srcs[0])) + "#tags"
         pager = _pager(srcs, at)
         parts = [
             f"# {_page_title('Archive', at, len(srcs))}\n",
             f'<p class="bf-count-line">{_plural(len(docs), "briefing")}, newest first.{_showing(at, per_page, len(docs))} <a href="{_h(tags_href)}">Tags</a></p>{pager}',
         ]
-        years = sorted((y for y in by_year if y != "Undated"), reverse=True) + (["Undated"] if "Undated" in by_year else [])
+        years = sorted((y for y in by_year if y != UNDATED), reverse=True) + ([UNDATED] if UNDATED in by_year else [])
         for year in years:
-            parts.append(f'<h2 id="year-{_h(year.lower())}">{_h(year)}</h2><ul class="bf-cards">{"".join(_card(d, here, themes) for d in by_year[year])}</ul>')
+            year_id = "undated" if year == UNDATED else year
+            parts.append(f'<h2 id="year-{_h(year_id)}">{_h(year)}</h2><ul class="bf-cards">{"".join(_card(d, here, themes) for d in by_year[year])}</ul>')
         if pager:
             parts.append(pager)
         if at == 0:

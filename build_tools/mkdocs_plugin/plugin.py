@@ -156,6 +156,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if os.fspath(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, os.fspath(THEME_DIR))
         self.themes = {t.slug: t for t in themes_from_options(dict(self.config))}
+        if not self.is_serve and not os.environ.get("SITE_URL"):
+            log.info(f"SITE_URL is not set: the feed, sitemap, canonical links and the 404 page use {config.site_url}, "
+                     "for local preview only; set SITE_URL to the address the site is published at.")
         for name in PAGE_ASSETS:
             if name.endswith(".css") and name not in config.extra_css:
                 config.extra_css.append(f"assets/briefings/{name}")
@@ -261,6 +264,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         body = link_bare_addresses(mark_glossary_terms(body, work.tooltips, page.file.src_uri))
         html = work.parts.html(body)
         page.toc.items = briefing_toc(toc, html, proper_words(work.doc))
+        html = pages.with_contents(html, page.toc.items)  # phones: the sidebar's contents, folded at the top
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(work.parts.before + work.parts.after))
         return sanitise_html(search_body(html))
 

@@ -33,15 +33,17 @@ _AFTER = (("related-briefings", "Related briefings"), ("linked-from", "Linked fr
 
 
 def glossary_tooltips(doc: Doc, corpus: Corpus) -> dict[str, tuple[str, str]]:
-    """term -> (glossary key, tooltip) for each of the briefing's terms that has a glossary entry."""
+    """term -> (glossary key, tooltip) for each of the briefing's terms whose glossary entry has a definition."""
     tooltips = {}
     for g in doc.glossary:
         key = term_key(g.term)
         entry = corpus.glossary.get(key)
         if entry is None:
             continue
-        definition = entry.definition or g.definition
-        tooltips[g.term] = (key, f"{g.term}: {definition}" if definition else f"{g.term} ({g.kind}): see the glossary")
+        definition = (entry.definition or g.definition or "").strip()
+        if not definition:  # nothing to explain: the term is not marked as if it had a definition
+            continue
+        tooltips[g.term] = (key, f"{g.term}: {definition}")
     return tooltips
 
 

@@ -29,7 +29,8 @@ def _results(page) -> list[dict]:
     return page.evaluate(
         """() => [...document.querySelectorAll('.pagefind-ui__result')].map(r => ({
             title: r.querySelector('.pagefind-ui__result-title').innerText.trim(),
-            href: r.querySelector('a.pagefind-ui__result-link').getAttribute('href'),
+            href: r.querySelector('a.pagefind-ui__result-link').getAttribute('href').split('?')[0],
+            landing: r.querySelector('a.pagefind-ui__result-link').getAttribute('href'),
             marks: [...r.querySelectorAll('mark')].map(m => m.innerText.trim()),
             excerpt: r.innerText}))"""
     )
@@ -79,7 +80,7 @@ def test_only_briefing_content_is_searchable(page, site_server) -> None:
 
 def test_the_header_search_box_on_any_page_opens_the_results(page, site_server) -> None:
     settle(page, site_server + OPED)
-    field = page.get_by_role("searchbox", name="Search the briefings")
+    field = page.get_by_role("combobox", name="Search the briefings")  # a searchbox until search-box.js makes it a combobox
     field.fill("Huawei")
     field.press("Enter")
     page.wait_for_url(re.compile(r"/briefings-site/search/\?q=Huawei$"))
@@ -119,3 +120,16 @@ def test_a_search_index_in_shards_finds_briefings_in_every_shard(page, sharded_s
     # keeps only shards that know every word, as one index over both briefings does.
     page.goto(sharded_site_server + "search/?q=Sotsialnye%20seti")
     assert [r["href"] for r in _results(page)] == [f"/briefings-site/{JOURNAL}"]
+
+
+def test_the_header_box_searches_every_shard_and_lands_on_the_paragraph(page, sharded_site_server) -> None:
+    settle(page, sharded_site_server + OPED)
+    box = page.locator("#bf-header-q")
+    for query, expected in (("Huawei", {JOURNAL, OPED}), ("Sotsialnye seti", {JOURNAL})):
+        box.fill("")
+        box.type(query, delay=20)
+        page.locator("#bf-suggest-list .bf-suggest__more", has_text=query).wait_for(timeout=10_000)
+        hrefs = page.evaluate("() => [...document.querySelectorAll('#bf-suggest-list [role=option]')].map(a => a.getAttribute('href'))")
+        found = [h for h in hrefs if "/briefings/" in h]
+        assert {h.split("?")[0].removeprefix("/briefings-site/") for h in found} == expected, hrefs
+        assert all(re.search(r"#(p-\d+|ref-[\w-]+)$", h) for h in found), hrefs

@@ -372,3 +372,45 @@ def test_theme_hubs_and_the_archive_are_paginated_with_every_briefing_once() -> 
     assert '<a class="bf-more" href="../search/?q=spectrum">and 2 more briefings</a>' in archive[0][1]
     one_page = pages.archive_pages(corpus, {}, 50)
     assert len(one_page) == 1 and "bf-pager" not in one_page[0][1] and "Showing" not in one_page[0][1]
+
+
+def test_the_record_beside_the_text_is_escaped_and_folded_when_long() -> None:
+    doc = _doc(abstract="An <abstract>. " * 60, keywords=("5G", "<b>x</b>"), funding="Grant 7.", provenance=("First published in Example.",),
+               header_lines=("Vol. 3 <no. 2>",))
+    about = pages.about_html(doc)
+    assert '<details class="abstract bf-fold"><summary>Abstract</summary>' in about, "a long abstract is folded"
+    assert "An &lt;abstract&gt;." in about and "<abstract>" not in about
+    assert "<dt>Keywords</dt><dd>5G; &lt;b&gt;x&lt;/b&gt;</dd>" in about and "<dt>Funding</dt><dd>Grant 7.</dd>" in about
+    assert '<details class="note bf-fold" open><summary>Publication history</summary>' in about, "a short note is open"
+    assert "<li>Vol. 3 &lt;no. 2&gt;</li>" in about
+    assert pages.about_html(_doc()) == "", "nothing to show, no empty block"
+
+
+def test_dates_inferred_or_missing_are_said_so_and_apa_says_nd_only_when_undated() -> None:
+    inferred = _doc(date="2021", date_provenance="inferred from the DOI")
+    assert '<time datetime="2021">2021</time> <span class="bf-date-note">(not stated in the article; inferred from the DOI)</span>' in pages.briefing_before(inferred, {})
+    assert "(2021)" in pages.citation_apa(inferred)
+    stated = pages.briefing_before(_doc(date_provenance="stated"), {})
+    assert "bf-date-note" not in stated
+    undated = _doc(date=None, authors=(), publisher=None, source_url=None)
+    before = pages.briefing_before(undated, {})
+    assert '<span class="bf-undated">Date not stated</span>' in before and "1970" not in before
+    assert "Not stated in the source text: author, publisher or outlet, original address and date." in before
+    assert "(n.d.)" in pages.citation_apa(undated)
+
+
+def test_the_feed_never_writes_1970() -> None:
+    from build_tools.mkdocs_plugin.feed import feed_xml
+
+    corpus = build_corpus([_doc(slug="a", path="briefings/a.md"), _doc(slug="b", path="briefings/b.md", date=None)])
+    xml = feed_xml(corpus, "https://example.org/", "Briefings")
+    assert "1970" not in xml
+    assert xml.count("<updated>2020-02-03T00:00:00Z</updated>") == 3, "the feed and both entries: the undated one takes the newest date"
+    only_undated = feed_xml(build_corpus([_doc(date=None)]), "https://example.org/", "Briefings")
+    assert "1970" not in only_undated
+
+
+def test_a_source_address_that_the_provenance_names_as_an_earlier_version_is_not_called_the_original() -> None:
+    doc = _doc(source_url="https://example.org/first/", provenance=("A revised version of a paper first written for Example: <https://example.org/first/>",))
+    assert '<a href="https://example.org/first/" rel="noopener">earlier version</a>' in pages.briefing_before(doc, {})
+    assert '<a href="https://example.org/a" rel="noopener">original</a>' in pages.briefing_before(_doc(), {})

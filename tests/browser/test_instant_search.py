@@ -1,0 +1,143 @@
+"""Search as you type: the header box on every page, results that open the briefing at the matching paragraph
+with the query words highlighted, and a small set of queries whose first
+result (briefing and paragraph) is fixed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, JOURNAL, OPED, PHONE, settle
+
+pytestmark = pytest.mark.browser
+
+# Search quality: query -> (briefing, paragraph) that must come first. Each paragraph was read and is the one
+# a reader asking this would want: it holds every query word, more often than any other paragraph does.
+QUALITY = {
+    "Huawei": (OPED, "p-15"),
+    "MTS": (OPED, "p-13"),
+    "Sotsialnye seti": (JOURNAL, None),  # a reference-list entry: the landing anchor is a ref-… id
+    "Eurasian integration": (JOURNAL, "p-63"),
+    "election interference": (OPED, "p-19"),
+    "import substitution": (JOURNAL, "p-28"),  # not the title's or a paragraph's "important" (the same stem)
+}
+
+
+def _suggestions(page) -> list[dict]:
+    page.locator("#bf-suggest-list [role=option]").first.wait_for(timeout=10_000)
+    return page.evaluate(
+        """() => [...document.querySelectorAll('#bf-suggest-list [role=option]')].map(o => ({
+            id: o.id, href: o.getAttribute('href'), selected: o.getAttribute('aria-selected'),
+            title: o.querySelector('.bf-suggest__title').innerText.trim(),
+            marks: [...o.querySelectorAll('mark')].map(m => m.innerText.trim().toLowerCase())}))"""
+    )
+
+
+def _type(page, text: str) -> None:
+    box = page.locator("#bf-header-q")
+    box.click()
+    box.fill("")
+    box.type(text, delay=20)
+
+
+def _wait_for_answer(page, text: str) -> list[dict]:
+    # The list is redrawn for every keystroke; wait until the last one is answered (the "all results" entry names it).
+    page.locator("#bf-suggest-list .bf-suggest__more", has_text=text).wait_for(timeout=10_000)
+    return _suggestions(page)
+
+
+def test_the_header_box_answers_as_you_type_and_opens_the_paragraph_highlighted(page, site_server, artifacts) -> None:
+    page.set_viewport_size(DESKTOP)
+    settle(page, site_server + "glossary/")
+    _type(page, "Huawei")
+    found = _wait_for_answer(page, "Huawei")
+    briefings = [s for s in found if "/briefings/" in s["href"]]
+    assert len(briefings) == 2, found
+    for s in briefings:
+        assert re.search(r"\?highlight=huawei#p-\d+$", s["href"], re.I), s["href"]
+        assert any(m.startswith("huawei") for m in s["marks"]), f"the excerpt quotes the query word: {s}"
+    assert page.get_by_role("combobox", name="Search the briefings").get_attribute("aria-expanded") == "true"
+    page.screenshot(path=str(artifacts / "instant-search-1280.png"))
+
+    box = page.locator("#bf-header-q")
+    box.press("ArrowDown")
+    box.press("ArrowDown")
+    chosen = _suggestions(page)
+    assert [s["selected"] for s in chosen[:2]] == ["false", "true"], "arrow keys move the choice"
+    assert box.get_attribute("aria-activedescendant") == chosen[1]["id"]
+    box.press("ArrowUp")
+    target = _suggestions(page)[0]["href"]
+    box.press("Enter")
+    page.wait_for_url(re.compile(re.escape(target.split("?")[0]) + r"\?highlight=huawei#p-\d+$", re.I))
+    page.wait_for_load_state("networkidle")
+    anchor = target.rsplit("#", 1)[1]
+    page.locator("mark.bf-hit").first.wait_for(timeout=10_000)
+    marks = page.evaluate(f"""() => [...document.querySelectorAll('#{anchor} mark.bf-hit')].map(m => m.innerText.toLowerCase())""")
+    assert marks and all(m.startswith("huawei") for m in marks), marks
+    assert page.locator(".bf-keypoints mark.bf-hit").count() == 0, "only the full text is marked"
+    in_view = page.evaluate(f"""() => {{ const r = document.getElementById('{anchor}').getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight; }}""")
+    assert in_view, "the page opens at the matching paragraph"
+    page.screenshot(path=str(artifacts / "search-landing-1280.png"))
+
+
+def test_escape_closes_the_results_and_enter_without_a_choice_opens_the_search_page(page, site_server) -> None:
+    settle(page, site_server + OPED)
+    _type(page, "sovereignty")
+    _wait_for_answer(page, "sovereignty")
+    assert page.locator("#bf-suggest").is_visible()
+    page.locator("#bf-header-q").press("Escape")
+    assert not page.locator("#bf-suggest").is_visible()
+    assert page.locator("#bf-header-q").get_attribute("aria-expanded") == "false"
+    page.locator("#bf-header-q").press("Enter")
+    page.wait_for_url(re.compile(r"/briefings-site/search/\?q=sovereignty$"))
+
+
+def test_without_javascript_the_header_form_still_opens_the_search_page(browser, site_server) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_server + JOURNAL)
+        field = page.get_by_role("searchbox", name="Search the briefings")
+        field.fill("Huawei")
+        field.press("Enter")
+        page.wait_for_url(re.compile(r"/briefings-site/search/\?q=Huawei$"))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("query", list(QUALITY))
+def test_search_quality_the_expected_briefing_and_paragraph_come_first(page, site_server, query: str) -> None:
+    briefing, paragraph = QUALITY[query]
+    settle(page, site_server + "archive/")
+    _type(page, query)
+    first = _wait_for_answer(page, query)[0]
+    assert first["href"].split("?")[0] == f"/briefings-site/{briefing}", first
+    anchor = first["href"].rsplit("#", 1)[1]
+    if paragraph:
+        assert anchor == paragraph, first
+    else:
+        assert anchor.startswith("ref-"), first
+    words = [w.lower() for w in query.split()]
+    assert all(any(m.startswith(w[:5]) for m in first["marks"]) for w in words), f"every query word is quoted: {first}"
+
+
+def test_search_page_results_open_at_a_paragraph_and_list_further_paragraphs(page, site_server) -> None:
+    settle(page, site_server + "search/?q=Huawei")
+    links = page.evaluate("() => [...document.querySelectorAll('.pagefind-ui__result a')].map(a => a.getAttribute('href'))")
+    assert all(re.search(r"\?highlight=huawei#(p-\d+|ref-[\w-]+)$", h, re.I) for h in links), links
+    assert page.locator(".pagefind-ui__result-nested").count() >= 1, "further matching paragraphs are listed"
+    nested = page.locator(".pagefind-ui__result-nested a").first.inner_text()
+    assert re.fullmatch(r"¶\d+", nested.strip()), nested
+
+
+def test_on_a_phone_the_search_page_answers_as_you_type(phone_page, site_server, artifacts) -> None:
+    page = phone_page
+    settle(page, site_server + OPED)
+    page.locator(".bf-header-search__button").tap()
+    page.wait_for_url(re.compile(r"/search/"))
+    page.locator(".pagefind-ui__search-input").fill("Putin")
+    page.locator(".pagefind-ui__result a.pagefind-ui__result-link").first.wait_for(timeout=10_000)
+    assert page.viewport_size == PHONE
+    page.screenshot(path=str(artifacts / "search-390.png"))
