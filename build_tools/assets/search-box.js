@@ -27,6 +27,12 @@
 
   function norm(word) { return (word || "").toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""); }
 
+  // Pagefind's fragment content is the page's plain text: escape each word before it joins excerpt HTML
+  // (the search page hands excerpts to Pagefind UI, which inserts them as HTML).
+  function esc(word) {
+    return String(word).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  }
+
   // Which query term a word of the page matches: Pagefind stems, so a shared prefix of up to five letters counts.
   function termOf(word, terms) {
     var w = norm(word);
@@ -85,7 +91,7 @@
       var out = [];
       for (var w = start; w < Math.min(endcap, start + EXCERPT_WORDS); w++) {
         if (all[w] === undefined) { break; }
-        out.push(marked[w] ? "<mark>" + all[w] + "</mark>" : all[w]);
+        out.push(marked[w] ? "<mark>" + esc(all[w]) + "</mark>" : esc(all[w]));
       }
       var text = out.join(" ");
       if (start > startcap) { text = "… " + text; }
