@@ -27,6 +27,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/* from the current output")
 
 
+BROWSER_TIMEOUT_MS = 60_000  # a hang guard, not a speed bound: a loaded CI machine can take many seconds to start Pagefind's WebAssembly
 BROWSER_FIXTURES = frozenset({"browser", "page", "phone_page"})
 
 
@@ -133,6 +134,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
     pg = context.new_page()
     yield pg
     context.close()
