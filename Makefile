@@ -11,7 +11,7 @@ ifdef SITE_URL
 export SITE_URL
 endif
 
-.PHONY: site serve test bench lighthouse clean install ingest check
+.PHONY: site serve test test-fast bench lighthouse clean install ingest check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,8 +46,14 @@ $(STAMP_BROWSER):
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
 	@mkdir -p $(VENV) && touch $@
 
+# PYTEST_ARGS adds pytest options, e.g. make test PYTEST_ARGS="-k search --durations=20".
+PYTEST_ARGS ?=
 test: $(STAMP_TEST) $(STAMP_BROWSER)
-	$(BIN)/python -m pytest -q -n 2
+	$(BIN)/python -m pytest -q -n 2 $(PYTEST_ARGS)
+
+# The quick loop: unit and integration tests, without the browser and the slow tiers.
+test-fast: $(STAMP_TEST)
+	$(BIN)/python -m pytest -q -n 2 -m "not browser and not slow" $(PYTEST_ARGS)
 
 # The default takes 5-8 minutes on 2 cores; N="100 300 1000" adds a middle point (about 13).
 N ?= 100 1000

@@ -27,6 +27,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/* from the current output")
 
 
+BROWSER_TIMEOUT_MS = 60_000  # a hang guard, not a speed bound: a loaded CI machine can take many seconds to start Pagefind's WebAssembly
+BROWSER_FIXTURES = frozenset({"browser", "page", "phone_page"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium carries the `browser` marker, so `-m "not browser"` (make test-fast) leaves it out."""
+    browser_dir = ROOT / "tests" / "browser"
+    for item in items:
+        uses_browser = BROWSER_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if (uses_browser or browser_dir in Path(item.path).parents) and item.get_closest_marker("browser") is None:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
@@ -121,6 +134,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
     pg = context.new_page()
     yield pg
     context.close()

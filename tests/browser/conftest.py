@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.seeds import read_seed
-from tests.conftest import ARTIFACTS, SEEDS
+from tests.conftest import ARTIFACTS, BROWSER_TIMEOUT_MS, SEEDS
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -42,12 +42,13 @@ def settle(page, url: str) -> None:
     page.goto(url)
     page.wait_for_load_state("networkidle")
     if "search/?q=" in url:
-        page.locator(".pagefind-ui__result a.pagefind-ui__result-link").first.wait_for(timeout=10_000)
+        page.locator(".pagefind-ui__result a.pagefind-ui__result-link").first.wait_for(timeout=60_000)
 
 
 @pytest.fixture
 def phone_page(browser):
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
     pg = context.new_page()
     yield pg
     context.close()

@@ -24,7 +24,7 @@ def _results(page) -> list[dict]:
     page.wait_for_function(
         "() => { const r = document.querySelectorAll('.pagefind-ui__result');"
         " return r.length > 0 && [...r].every(x => x.querySelector('a.pagefind-ui__result-link')); }",
-        timeout=10_000,
+        timeout=60_000,
     )
     return page.evaluate(
         """() => [...document.querySelectorAll('.pagefind-ui__result')].map(r => ({
@@ -74,7 +74,7 @@ def test_only_briefing_content_is_searchable(page, site_server) -> None:
     hrefs = {r["href"] for r in _results(page)}
     assert hrefs == {f"/briefings-site/{JOURNAL}", f"/briefings-site/{OPED}"}
     page.goto(site_server + "search/?q=YAML")
-    page.locator(".pagefind-ui__message", has_text="No results").wait_for(timeout=10_000)
+    page.locator(".pagefind-ui__message", has_text="No results").wait_for(timeout=60_000)
     assert page.locator(".pagefind-ui__result").count() == 0
 
 

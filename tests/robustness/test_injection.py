@@ -122,7 +122,7 @@ def test_search_results_show_payloads_as_text(injected_site: Path, page) -> None
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     with serve(injected_site) as base:
         page.goto(base + "search/?q=alert")
-        page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+        page.wait_for_selector(".pagefind-ui__result", timeout=60_000)
         page.wait_for_timeout(300)
         found = page.evaluate(_AUDIT)
         results = page.locator(".pagefind-ui__results").inner_text()

@@ -1,16 +1,17 @@
-"""Resource limits: huge articles take linear time and bounded memory; inputs built to trip regexes parse in seconds.
+"""Resource limits: huge articles take linear time and bounded memory; inputs built to trip regexes parse in linear time.
 
-Times are CPU seconds of the process doing the work (`time.process_time`),
-so a busy machine does not make the bounds flaky; wall time is reported too.
+No bound here is in seconds (a shared CI machine makes those fail at random):
+cost is compared with the cost of a quarter of the input in the same test, in
+CPU seconds of the process doing the work (`time.process_time`), and a hang
+guard of minutes turns a runaway into a failure. Wall time is reported too.
 """
 
 from __future__ import annotations
 
-import faulthandler
 import json
 import subprocess
 import sys
-import time
+from collections.abc import Callable
 
 import pytest
 
@@ -18,6 +19,7 @@ from build_tools.errors import InputError
 from build_tools.markdown_text import escape_markdown
 from build_tools.seeds import parse_seed
 from tests.conftest import ROOT
+from tests.timing import HANG_GUARD_S, assert_linear, hang_guard
 
 MAX_RSS_MB = 1536
 TITLE = "A title about pathological inputs\n\n"
@@ -66,110 +68,97 @@ print(json.dumps(result))
 
 def _measure(kind: str, size: int, stages: str, tmp_path) -> dict:
     out = tmp_path / f"{kind}-{size}.txt"
-    proc = subprocess.run([sys.executable, "-c", _MEASURE, kind, str(size), stages, str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+    proc = subprocess.run([sys.executable, "-c", _MEASURE, kind, str(size), stages, str(out)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=HANG_GUARD_S, check=False)
     assert proc.returncode == 0, proc.stderr[-3000:]
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     print(f"{kind} {size}: {result}")  # shown with -s; the figures are in the report
     return result
 
 
+def _linear_in_processes(kind: str, size: int, key: str, tmp_path, stages: str, full_stages: str | None = None,
+                         tries: int = 3) -> tuple[dict, dict]:
+    """Measure `size` / 4 and `size` in fresh processes, best of up to `tries` while 4x the input costs over 6x the CPU (`key`)."""
+    full_stages = full_stages or stages
+    small = _measure(kind, size // 4, stages, tmp_path)
+    full = _measure(kind, size, full_stages, tmp_path)
+    for _ in range(tries - 1):
+        if full[key] <= 6 * small[key]:
+            break
+        small = min(small, _measure(kind, size // 4, stages, tmp_path), key=lambda r: r[key])
+        full = min(full, _measure(kind, size, full_stages, tmp_path), key=lambda r: r[key])
+    assert full[key] <= 6 * small[key], f"{key}: 4x the input took {full[key] / small[key]:.1f}x the CPU time ({small}, {full})"
+    return small, full
+
+
 @pytest.mark.slow
 def test_a_10_mb_article_ingests_in_linear_time_and_bounded_memory(tmp_path) -> None:
-    half = _measure("bytes", 5_000_000, "parse,analyse", tmp_path)
-    full = _measure("bytes", 10_000_000, "parse,analyse", tmp_path)
+    _, full = _linear_in_processes("bytes", 10_000_000, "cpu", tmp_path, "parse,analyse")
     assert full["bytes"] >= 10_000_000 and full["paragraphs"] > 15_000
-    assert full["cpu"] < 60, full
     assert full["max_rss_mb"] < MAX_RSS_MB, full
-    assert full["cpu"] < 3 * half["cpu"], (half, full)
 
 
 @pytest.mark.slow
 def test_a_100000_paragraph_article_ingests_in_linear_time_and_bounded_memory(tmp_path) -> None:
-    half = _measure("paragraphs", 50_000, "parse", tmp_path)
-    full = _measure("paragraphs", 100_000, "parse,analyse", tmp_path)
+    _, full = _linear_in_processes("paragraphs", 100_000, "parse", tmp_path, "parse", full_stages="parse,analyse")
     assert full["paragraphs"] == 100_000, "every paragraph must survive (none taken for a running header)"
-    assert full["cpu"] < 60, full
     assert full["max_rss_mb"] < MAX_RSS_MB, full
-    assert full["parse"] < 3 * half["parse"], (half, full)
 
 
-PATHOLOGICAL = {
-    "50k-open-parens": "(" * 50_000,
-    "50k-close-parens": ")" * 50_000,
-    "deep-brackets": "[" * 50_000 + "x" + "]" * 50_000,
-    "mixed-nesting": "([{<" * 25_000 + "x" + ">}])" * 25_000,
-    "100k-citations": "Smith, J., 2019; " * 100_000,
-    "100k-citations-in-parens": "(" + "Smith, J., 2019; " * 100_000 + ")",
-    "200k-stars": "*" * 200_000,
-    "100k-emphasis-openers": "*a" * 100_000,
-    "100k-quotes": '"' * 100_000,
-    "100k-curly-quotes": "“" * 100_000,
-    "100k-dashes": "- " * 100_000,
-    "100k-capitals": "ABC " * 100_000,
-    "50k-bylines": "By John Smith, " * 50_000,
-    "100k-initials": "A. " * 100_000,
-    "100k-years": "2019 " * 100_000,
-    "50k-speaker-titles": "Speech delivered by " + "President " * 50_000 + "x",
-    "50k-reference-lines": "\n".join(f"[{i % 999}] Smith, J. (2019). Title {i}." for i in range(50_000)),
-    "200k-at-signs": "a@" * 200_000,
-    "1mb-of-words": "sovereignty " * 90_000,
+# name -> (input of a given size, the size named). Each is parsed at that size and at a quarter of it.
+PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
+    "50k-open-parens": (lambda n: "(" * n, 50_000),
+    "50k-close-parens": (lambda n: ")" * n, 50_000),
+    "deep-brackets": (lambda n: "[" * n + "x" + "]" * n, 50_000),
+    "mixed-nesting": (lambda n: "([{<" * n + "x" + ">}])" * n, 25_000),
+    "100k-citations": (lambda n: "Smith, J., 2019; " * n, 100_000),
+    "100k-citations-in-parens": (lambda n: "(" + "Smith, J., 2019; " * n + ")", 100_000),
+    "200k-stars": (lambda n: "*" * n, 200_000),
+    "100k-emphasis-openers": (lambda n: "*a" * n, 100_000),
+    "100k-quotes": (lambda n: '"' * n, 100_000),
+    "100k-curly-quotes": (lambda n: "\u201c" * n, 100_000),
+    "100k-dashes": (lambda n: "- " * n, 100_000),
+    "100k-capitals": (lambda n: "ABC " * n, 100_000),
+    "50k-bylines": (lambda n: "By John Smith, " * n, 50_000),
+    "100k-initials": (lambda n: "A. " * n, 100_000),
+    "100k-years": (lambda n: "2019 " * n, 100_000),
+    "50k-speaker-titles": (lambda n: "Speech delivered by " + "President " * n + "x", 50_000),
+    "50k-reference-lines": (lambda n: "\n".join(f"[{i % 999}] Smith, J. (2019). Title {i}." for i in range(n)), 50_000),
+    "200k-at-signs": (lambda n: "a@" * n, 200_000),
+    "1mb-of-words": (lambda n: "sovereignty " * n, 90_000),
 }
-
-
-@pytest.fixture
-def hang_guard():
-    """A regression to exponential time must fail the run, not hang it."""
-    faulthandler.dump_traceback_later(120, exit=True)
-    yield
-    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("where", ["after-a-title", "alone"])
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
-def test_pathological_input_parses_in_seconds(name: str, where: str, hang_guard) -> None:
-    body = PATHOLOGICAL[name]
-    text = (TITLE + body if where == "after-a-title" else body) + "\n"
-    parsed = _best_of_two(lambda: _parse(text), limit=5)
-    escaped = _best_of_two(lambda: escape_markdown(body), limit=2)
-    assert parsed < 5, f"parse_seed took {parsed:.1f} s"
-    assert escaped < 2, f"escape_markdown took {escaped:.1f} s"
+def test_pathological_input_parses_in_linear_time(name: str, where: str) -> None:
+    make, size = PATHOLOGICAL[name]
+    small_body, body = make(size // 4), make(size)
+    text = lambda b: (TITLE + b if where == "after-a-title" else b) + "\n"  # noqa: E731
+    small_text, full_text = text(small_body), text(body)
+    with hang_guard():
+        assert_linear(lambda: _parse(small_text), lambda: _parse(full_text), what=f"parse_seed on {name}")
+        assert_linear(lambda: escape_markdown(small_body), lambda: escape_markdown(body), what=f"escape_markdown on {name}")
 
 
 def _parse(text: str) -> None:
+    """parse_seed may refuse an input (InputError); anything else it raises is a bug."""
     try:
         parse_seed(text, "p.txt")
     except InputError:
         pass
 
 
-def _best_of_two(work, limit: float) -> float:
-    """CPU seconds of work; measured again when over the limit, as timeit does, so a busy machine is not a failure."""
-    best = float("inf")
-    for _ in range(2):
-        start = time.process_time()
-        work()
-        best = min(best, time.process_time() - start)
-        if best < limit:
-            break
-    return best
-
-
-def _parse_in_subprocess(text: str, timeout: float) -> float:
-    """CPU seconds parse_seed takes on text in a child process; `timeout` when it does not finish."""
-    code = "import sys, time; from build_tools.seeds import parse_seed\nt = sys.stdin.read(); s = time.process_time()\ntry:\n    parse_seed(t, 'p.txt')\nexcept Exception:\n    pass\nprint(time.process_time() - s)"
-    try:
-        proc = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, cwd=ROOT, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        return timeout
-    return float(proc.stdout.strip() or timeout)
+@pytest.mark.slow
+def test_a_1_mb_line_without_spaces_parses_in_linear_time() -> None:
+    small, full = TITLE + "abcdefghij" * 25_000 + "\n", TITLE + "abcdefghij" * 100_000 + "\n"
+    with hang_guard():
+        assert_linear(lambda: _parse(small), lambda: _parse(full), what="parse_seed on a 1 MB line")
 
 
 @pytest.mark.slow
-def test_a_1_mb_line_without_spaces_parses_in_seconds() -> None:
-    assert _parse_in_subprocess(TITLE + "abcdefghij" * 100_000 + "\n", timeout=8) < 5
-
-
-@pytest.mark.slow
-def test_a_line_with_a_long_run_of_spaces_parses_in_seconds() -> None:
-    assert _parse_in_subprocess(TITLE + "a" + " " * 200_000 + "b\n", timeout=8) < 5
+def test_a_line_with_a_long_run_of_spaces_parses_in_linear_time() -> None:
+    small, full = TITLE + "a" + " " * 50_000 + "b\n", TITLE + "a" + " " * 200_000 + "b\n"
+    with hang_guard():
+        assert_linear(lambda: _parse(small), lambda: _parse(full), what="parse_seed on a long run of spaces")

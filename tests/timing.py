@@ -1,0 +1,69 @@
+"""Cost checks that a busy machine cannot fail: ratios of CPU time measured in the same test, never absolute seconds.
+
+A test that asserts "under 5 s" fails at random on a shared CI machine. What
+matters is that cost grows linearly with the input, so `assert_linear` times
+the work on an input and on one `factor` times larger, in CPU seconds of this
+process (`time.process_time`, which other processes on the machine do not
+add to), best of up to `tries`, and asserts the larger costs at most `bound`
+times the smaller. A quadratic regression makes 4x the input cost 16x.
+`hang_guard` turns an exponential regression into a failure instead of a hang.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import faulthandler
+import time
+from collections.abc import Callable, Iterator
+
+HANG_GUARD_S = 600  # minutes, not seconds: only a runaway (exponential) cost reaches it
+MIN_SAMPLE_S = 0.05  # a smaller input is repeated until one sample takes this long, as timeit's autorange does
+
+
+def cpu_seconds(work: Callable[[], object], loops: int = 1) -> float:
+    """CPU seconds this process spends running work `loops` times."""
+    start = time.process_time()
+    for _ in range(loops):
+        work()
+    return time.process_time() - start
+
+
+def _loops_for(work: Callable[[], object]) -> int:
+    """How many runs make one sample long enough that timer noise and one-off costs do not decide a ratio."""
+    loops = 1
+    while loops < 10_000:
+        if cpu_seconds(work, loops) >= MIN_SAMPLE_S:
+            return loops
+        loops *= 4
+    return loops
+
+
+def assert_linear(small: Callable[[], object], large: Callable[[], object], *, factor: int = 4, bound: float = 6.0,
+                  tries: int = 3, what: str = "the work") -> tuple[float, float]:
+    """Assert `large` (the same work on `factor` times the input) costs at most `bound` times `small`; returns the best times.
+
+    Both are measured alternately, best of up to `tries`, and measuring stops
+    as soon as the bound holds: a sample slowed by the machine is measured again.
+    """
+    loops = _loops_for(small)
+    best_small = best_large = float("inf")
+    for _ in range(tries):
+        best_small = min(best_small, cpu_seconds(small, loops))
+        best_large = min(best_large, cpu_seconds(large, loops))
+        if best_large <= bound * best_small:
+            break
+    assert best_large <= bound * best_small, (
+        f"{what}: took {best_large / best_small:.1f}x the CPU time of the smaller case, at most {bound}x allowed "
+        f"({best_large:.3f} s against {best_small:.3f} s, {loops} run(s) each, best of {tries}; the input grew {factor}x)"
+    )
+    return best_small, best_large
+
+
+@contextlib.contextmanager
+def hang_guard(seconds: float = HANG_GUARD_S) -> Iterator[None]:
+    """A regression to exponential time must fail the run (traceback, then exit), not hang it."""
+    faulthandler.dump_traceback_later(seconds, exit=True)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
