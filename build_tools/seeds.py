@@ -41,13 +41,10 @@ from .slugs import slugify
 
 
 def read_seed(path: Path, *, source: str | None = None) -> Article:
-    """Read, decode and parse one raw article file; raise InputError with a hint when it cannot be read."""
-    name = source or path.as_posix()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(name, f"cannot read the file ({exc.strerror})", "check the path and permissions") from exc
-    return parse_seed_bytes(data, name)
+    """Read one raw article file with the reader for its kind (`readers.read_path`); InputError with a hint."""
+    from .readers import read_path
+
+    return read_path(path, source=source)
 
 
 def parse_seed_bytes(data: bytes, source: str) -> Article:
