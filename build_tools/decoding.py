@@ -55,6 +55,28 @@ def decode_article(data: bytes) -> Decoded:
     return Decoded(normalise_newlines(text), "utf-8")
 
 
+def repair_note(count: int) -> "Diagnostic":
+    """The info diagnostic that says how much mojibake was repaired."""
+    from .model import Diagnostic
+
+    return Diagnostic(None, "info", f"repaired {count} mojibake sequences (UTF-8 text that had been read as cp1252)")
+
+
+def decode_input(data: bytes, source: str) -> Decoded:
+    """Decoded text of a text-like article file; InputError naming the file when it is empty or undecodable."""
+    from .errors import InputError
+
+    if not data:
+        raise InputError(source, "the file is empty", "paste the article text into it, or remove it")
+    try:
+        decoded = decode_article(data)
+    except DecodeError as exc:
+        raise InputError(source, f"cannot decode the file: it {exc}", "save it as UTF-8 text and run again") from exc
+    if not decoded.text.strip(" \t\n\f\ufeff\u00a0"):
+        raise InputError(source, "the file holds only whitespace", "paste the article text into it, or remove it")
+    return decoded
+
+
 def repair_mojibake(text: str) -> tuple[str, int]:
     """Text with mojibake undone by ftfy, and how many mojibake sequences there were."""
     import ftfy

@@ -25,7 +25,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .decoding import DecodeError, decode_article
+from .decoding import decode_input, repair_note
 from .errors import InputError
 from .model import Article, Author, Diagnostic
 from .parsing.header import _read_header
@@ -49,18 +49,10 @@ def read_seed(path: Path, *, source: str | None = None) -> Article:
 
 def parse_seed_bytes(data: bytes, source: str) -> Article:
     """Decode and parse the bytes of one raw article file; raise InputError with a hint when they hold no article."""
-    if not data:
-        raise InputError(source, "the file is empty", "paste the article text into it, or remove it")
-    try:
-        decoded = decode_article(data)
-    except DecodeError as exc:
-        raise InputError(source, f"cannot decode the file: it {exc}", "save it as UTF-8 text and run again") from exc
-    if not decoded.text.strip(" \t\n\f\ufeff\u00a0"):
-        raise InputError(source, "the file holds only whitespace", "paste the article text into it, or remove it")
+    decoded = decode_input(data, source)
     article = parse_seed(decoded.text, source)
     if decoded.repaired:
-        note = Diagnostic(None, "info", f"repaired {decoded.repaired} mojibake sequences (UTF-8 text that had been read as cp1252)")
-        article = replace(article, diagnostics=(note, *article.diagnostics))
+        article = replace(article, diagnostics=(repair_note(decoded.repaired), *article.diagnostics))
     return article
 
 

@@ -66,7 +66,10 @@ def _read_text(data: bytes, source: str) -> Article:
 def _read_markdown(data: bytes, source: str) -> Article:
     from .markdown import read_markdown
 
-    return read_markdown(decode_text(data, source), source)
+    from ..decoding import decode_input
+
+    decoded = decode_input(data, source)
+    return read_markdown(decoded.text, source, repaired=decoded.repaired)
 
 
 def _read_html(data: bytes, source: str) -> Article:
@@ -79,18 +82,6 @@ def _read_pdf(data: bytes, source: str) -> Article:
     from .pdf import read_pdf
 
     return read_pdf(data, source)
-
-
-def decode_text(data: bytes, source: str) -> str:
-    """Decoded text of a text-like file (BOMs, code pages, mojibake repaired); InputError when impossible."""
-    from ..decoding import DecodeError, decode_article
-
-    if not data.strip():
-        raise InputError(source, "the file is empty", "paste the article text into it, or remove it")
-    try:
-        return decode_article(data).text
-    except DecodeError as exc:
-        raise InputError(source, f"cannot decode the file: it {exc}", "save it as UTF-8 text and run again") from exc
 
 
 def require(module: str, extra: str, source: str) -> None:

@@ -148,8 +148,7 @@ def page_metadata(tree: Any) -> SourceMetadata:
         or first("description", "og:description", "twitter:description"),
         url=url,
         publisher=publisher,
-        keywords=tuple(k.strip() for k in (first("citation_keywords", "keywords", "news_keywords") or "").split(",") if k.strip())
-        if first("citation_keywords", "keywords", "news_keywords") else (),
+        keywords=tuple(k.strip() for k in (first("citation_keywords", "keywords", "news_keywords") or "").split(",") if k.strip()),
         kind=kind,
         doi=first("citation_doi", "dc.identifier.doi", "prism.doi"),
     )

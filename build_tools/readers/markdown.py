@@ -22,6 +22,7 @@ import yaml
 from .. import safe_yaml
 from ..errors import InputError
 from ..model import Article, Diagnostic, Link
+from ..decoding import repair_note
 from .metadata import SourceMetadata, genre, iso_date, overlay, plain
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n(.*?\n)?\1[ \t]*(?:\n|\Z)", re.S)
@@ -122,13 +123,14 @@ def _is_url(value: Any) -> bool:
     return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
 
 
-def read_markdown(text: str, source: str) -> Article:
-    """Parse a Markdown article with optional front matter into an Article."""
+def read_markdown(text: str, source: str, *, repaired: int = 0) -> Article:
+    """Parse a Markdown article with optional front matter into an Article (`repaired`: mojibake
+    sequences the decoder repaired, said in a diagnostic)."""
     from ..seeds import parse_seed
 
     data, body, body_line = split_front_matter(text, source)
     meta = front_matter_metadata(data)
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = [repair_note(repaired)] if repaired else []
     plain_text, labelled, links = markdown_to_text(body, diagnostics)
     meta = _merge(meta, labelled)
     if not meta.abstract and labelled.get("dek"):
@@ -216,7 +218,6 @@ class _TextWriter:
         self.hrefs: list[str] = []  # the link targets of the inline text written last
         self.links: list[tuple[str, str]] = []  # (link text, URL) of the body, in reading order
         self.list_links: list[list[str]] = []  # per item of the list being written
-        self.item_links: dict[int, list[str]] = {}
 
     def write(self, tokens: list[Any]) -> tuple[str, dict[str, str]]:
         i = 0
@@ -350,17 +351,16 @@ class _TextWriter:
 
     def _emit_list(self, items: list[str], quote_depth: int) -> None:
         labels = [_LABEL_ITEM.match(re.sub(r"^\s*(?:-|\d+\.)\s+", "", item)) for item in items]
-        self.item_links = {id(m): links for m, links in zip(labels, self.list_links) if m}
         if items and all(labels) and len(items) >= 2:
-            for m in labels:
+            for m, links in zip(labels, self.list_links + [[]] * len(labels)):
                 assert m is not None
                 label = m.group("label").lower()
                 key = {"link": "url", "published": "date", "authors": "author", "by": "author", "byline": "author",
                        "outlet": "source", "site": "source", "publisher": "source"}.get(label, label)
                 value = m.group("value").strip()
                 if key == "url":
-                    found = re.search(r"https?://\S+", value) or next(iter(self.item_links.get(id(m), [])), None)
-                    value = (found.group(0) if isinstance(found, re.Match) else found or "").rstrip(")")
+                    in_text = re.search(r"https?://\S+", value)
+                    value = (in_text.group(0) if in_text else next(iter(links), "")).rstrip(")")
                 if value:
                     self.labelled.setdefault(key, value)
             if self.blocks and _SCAFFOLD_HEADING.match(self.blocks[-1].lstrip("# ")):

@@ -326,3 +326,10 @@ def test_an_alias_bomb_in_a_seeds_front_matter_is_one_error_not_a_hang() -> None
     with pytest.raises(InputError) as info:
         read_bytes(bomb.encode(), "seeds/bomb.md")
     assert str(info.value).startswith("seeds/bomb.md:") and "front matter" in str(info.value)
+
+
+def test_mojibake_in_a_markdown_file_is_repaired_and_said() -> None:
+    text = "---\ntitle: Caf\u00c3\u00a9 networks\n---\n\nThe operator\u00e2\u20ac\u2122s plan is clear enough for a regulator to read.\n"
+    article = read_bytes(text.encode("utf-8"), "seeds/mojibake.md")
+    assert article.title == "Caf\u00e9 networks" and "operator\u2019s plan" in _body(article)
+    assert any("repaired 2 mojibake sequences" in d.message for d in article.diagnostics)
