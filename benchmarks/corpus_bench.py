@@ -44,7 +44,7 @@ from build_tools.briefing_file import load_briefing_text  # noqa: E402
 from build_tools.check import corpus_problems  # noqa: E402
 from build_tools.config import load_project_settings  # noqa: E402
 from build_tools.corpus import Doc, build_corpus, doc_from_file  # noqa: E402
-from build_tools.mkdocs_plugin import feed, pages  # noqa: E402
+from build_tools.site import feed, pages  # noqa: E402
 from build_tools.model import Briefing, Entity, EntityKind, GlossaryEntry  # noqa: E402
 from build_tools.render import render_briefing  # noqa: E402
 from build_tools.seeds import parse_seed  # noqa: E402

@@ -302,7 +302,7 @@ def bench_ingest(project: Project, handwritten_every: int) -> dict:
 def pagefind_command(site: Path) -> list[str]:
     """The command the plugin runs to index the site (its own, when it says what it is)."""
     try:
-        from build_tools.mkdocs_plugin.search import search_command
+        from build_tools.site.search import search_command
 
         return search_command(site)
     except ImportError:
@@ -472,11 +472,11 @@ PHASES = (
     ("  on_files: read, validate, analyse, link the corpus; page Markdown", "mkdocs_plugin/plugin.py", "on_files"),
     ("    read front matter (YAML)", "build_tools/briefing_file.py", "load_briefing"),
     ("    Doc from file: parse the body", "build_tools/body.py", "parse_body"),
-    ("    analyse hand-written briefings (cache misses)", "mkdocs_plugin/analysis_cache.py", "__call__"),
+    ("    analyse hand-written briefings (cache misses)", "caches/analysis.py", "__call__"),
     ("    corpus-wide views (build_corpus)", "build_tools/corpus.py", "build_corpus"),
     ("    resolve [[wikilinks]]", "build_tools/links.py", "resolve_wikilinks"),
     ("    corpus checks", "build_tools/check.py", "corpus_problems"),
-    ("    briefing body Markdown with 'cited in' links", "mkdocs_plugin/pages.py", "_body_with_citations"),
+    ("    briefing body Markdown with 'cited in' links", "site/pages.py", "_body_with_citations"),
     ("  Markdown -> HTML, every page (_populate_page)", "mkdocs/commands/build.py", "_populate_page"),
     ("    on_page_markdown: header and related HTML, page cache lookup", "mkdocs_plugin/plugin.py", "on_page_markdown"),
     ("    Python-Markdown convert", "markdown/core.py", "convert"),

@@ -96,13 +96,13 @@ def check_paths(paths: list[Path], *, config_path: Path) -> list[Problem]:
     from .config import load_project_settings
     from .corpus import doc_from_file
     from .briefing_file import load_briefing
-    from .mkdocs_plugin.analysis_cache import CachedAnalyser
+    from .caches.analysis import CachedAnalyser
     from .schema import validate_meta
 
     settings = load_project_settings(config_path if config_path.is_file() else None)
     theme_slugs = tuple(t.slug for t in settings.themes)
     root = config_path.parent
-    analyser = CachedAnalyser(root / ".briefings-cache" / "analysis", settings.themes, settings.curated_glossary)
+    analyser = CachedAnalyser(root / ".briefings-cache" / "analysis", settings.themes, settings.curated_glossary, read_only=True)
     files: list[Path] = []
     for path in paths:
         if path.is_dir():

@@ -34,7 +34,7 @@ def allow_live_reload(server: Any) -> None:
     same policy as in the built site. A server without that method is left
     alone: the policy then blocks live reload, never the other way round.
     """
-    from .mkdocs_plugin.csp import allow_script
+    from .site.csp import allow_script
 
     inject = getattr(server, "_inject_js_into_html", None)
     if inject is None or getattr(inject, "briefings_csp", False):

@@ -43,14 +43,14 @@ from ..check import corpus_problems
 from ..config import themes_from_options
 from ..corpus import Corpus, Doc
 from ..fsutil import PathEscapeError, refuse_symlink
-from . import pages
+from ..site import pages
 from .assets import ASSET_DIR, ASSET_FILES, PAGE_ASSETS, THEME_DIR
-from .csp import add_csp_meta, rendered_scripts, template_scripts
-from .docs_tables import FIELDS_MARKER, THEMES_MARKER, fill_markers
-from .feed import write_feed
-from .loader import load_corpus
-from .page_cache import CachedPage, PageCache, page_key, page_links, site_fingerprint
-from .postprocess import (
+from ..site.csp import add_csp_meta, rendered_scripts, template_scripts
+from ..site.docs_tables import FIELDS_MARKER, THEMES_MARKER, fill_markers
+from ..site.feed import write_feed
+from ..loader import load_corpus
+from ..caches.pages import CachedPage, PageCache, page_key, page_links, site_fingerprint
+from ..site.postprocess import (
     briefing_toc,
     glossary_tooltips,
     link_bare_addresses,
@@ -59,8 +59,8 @@ from .postprocess import (
     rename_own_ids,
     search_body,
 )
-from .sanitise import sanitise_html
-from .search import plan_shards, reuse_or_build_search_index
+from ..site.sanitise import sanitise_html
+from ..site.search import plan_shards, reuse_or_build_search_index
 
 log = get_plugin_logger(__name__)
 CACHED_TEMPLATE = "briefings-cached.html"  # writes a cached page as it is (theme/briefings-cached.html)

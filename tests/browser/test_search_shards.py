@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.mkdocs_plugin.assets import ASSET_DIR
-from build_tools.mkdocs_plugin.search import plan_shards, reuse_or_build_search_index
+from build_tools.site.search import plan_shards, reuse_or_build_search_index
 from tests.conftest import serve_under_subpath
 
 pytestmark = pytest.mark.browser

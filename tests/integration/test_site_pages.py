@@ -13,8 +13,8 @@ import pytest
 
 from build_tools.body import parse_body
 from build_tools.corpus import Corpus, Doc, build_corpus
-from build_tools.mkdocs_plugin import pages
-from build_tools.mkdocs_plugin.csp import (
+from build_tools.site import pages
+from build_tools.site.csp import (
     add_csp_meta,
     rendered_scripts,
     script_hash,
@@ -400,7 +400,7 @@ def test_dates_inferred_or_missing_are_said_so_and_apa_says_nd_only_when_undated
 
 
 def test_the_feed_never_writes_1970() -> None:
-    from build_tools.mkdocs_plugin.feed import feed_xml
+    from build_tools.site.feed import feed_xml
 
     corpus = build_corpus([_doc(slug="a", path="briefings/a.md"), _doc(slug="b", path="briefings/b.md", date=None)])
     xml = feed_xml(corpus, "https://example.org/", "Briefings")

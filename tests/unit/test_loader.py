@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import build_tools.mkdocs_plugin.loader as loader
+import build_tools.loader as loader
 from build_tools.config import load_project_settings
 from build_tools.ingest import ingest
-from build_tools.mkdocs_plugin.analysis_cache import CachedAnalyser
+from build_tools.caches.analysis import CachedAnalyser
+from build_tools.caches.store import JsonStore
 from tests.conftest import FIXTURES, ROOT, SEEDS
 
 HAND_WRITTEN = """---
@@ -55,7 +56,7 @@ def test_workers_load_the_same_docs_problems_and_cache_entries_as_one_process(pr
     assert len(one[0]) == 11 and [p.path for p in one[1]] == ["briefings/broken.md"]
     assert two[0] == one[0] and two[1] == one[1], "same Docs, same problems, same order"
     assert len(two[2]) >= 3 and two[2] == one[2] and two[3] == one[3], "the parent knows every cache entry the workers used"
-    store = loader.JsonStore(project / ".cache" / "analysis-2")
+    store = JsonStore(project / ".cache" / "analysis-2")
     store.used = two[2]
     store.prune()
     assert len(list(store.folder.glob("*.json"))) == len(two[2]), "prune keeps what the workers used"

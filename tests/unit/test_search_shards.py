@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.mkdocs_plugin.search import SHARDS_SCRIPT, plan_shards, reuse_or_build_search_index
+from build_tools.site.search import SHARDS_SCRIPT, plan_shards, reuse_or_build_search_index
 
 
 def _pages(n: int) -> dict[str, str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import multiprocessing
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -12,14 +10,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..briefing_file import BriefingFile, load_briefing, load_briefing_text, outside_link_problem
-from ..corpus import Corpus, Doc, build_corpus, doc_from_file
-from ..errors import Problem, unusable_file
-from ..links import resolve_wikilinks
-from ..model import Theme
-from ..schema import validate_meta
-from .analysis_cache import CachedAnalyser
-from .json_store import JsonStore
+from .briefing_file import load_briefing
+from .corpus import Corpus, Doc, build_corpus, doc_from_file
+from .errors import Problem, unusable_file
+from .links import resolve_wikilinks
+from .model import Theme
+from .schema import validate_meta
+from .caches.analysis import CachedAnalyser
+from .caches.front_matter import FrontMatterCache
 
 
 @dataclass
@@ -33,51 +31,6 @@ def briefing_paths(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.glob("*.md") if not p.name.startswith("."))
-
-
-class FrontMatterCache:
-    """Front matter read on an earlier build, as JSON under the hash of the file's text.
-
-    JSON reads about ten times faster than YAML, so a rebuild spends its time
-    on what changed. Only files that loaded without a problem are kept (a bad
-    file is read, and reported, every time); values that JSON cannot carry
-    exactly (keys that are not text) are not cached.
-    """
-
-    def __init__(self, folder: Path):
-        self.store = JsonStore(folder)
-
-    def load(self, path: Path, shown: str) -> tuple[BriefingFile | None, list[Problem]]:
-        outside = outside_link_problem(path, shown)
-        if outside:
-            return None, [outside]
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return load_briefing(path, shown)  # reports the problem
-        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-        data = self.store.get(key)
-        try:
-            return BriefingFile(path.stem, shown, data["meta"], data["body"], data["body_line"], data["key_lines"]), []
-        except (KeyError, TypeError):
-            pass
-        bf, problems = load_briefing_text(text, shown)
-        if bf is not None and not problems:
-            self._store(key, bf)
-        return bf, problems
-
-    def _store(self, key: str, bf: BriefingFile) -> None:
-        data = {"meta": bf.meta, "body": bf.body, "body_line": bf.body_line, "key_lines": bf.key_lines}
-        try:
-            blob = json.dumps(data, ensure_ascii=False)
-            exact = json.loads(blob)["meta"] == bf.meta
-        except (TypeError, ValueError):
-            return
-        if exact:  # else JSON would change a value (a key that is not text): read the YAML next time
-            self.store.put_text(key, blob)
-
-    def prune(self) -> None:
-        self.store.prune()
 
 
 PARALLEL_MIN = 200  # below this many files, starting worker processes costs more than it saves
@@ -155,7 +108,7 @@ def load_corpus(
 ) -> LoadResult:
     """Read, validate and analyse the corpus; files with errors are left out and reported. The curated
     glossary comes from the configuration file the build was given (`mkdocs build -f other.yml`)."""
-    from ..config import load_project_settings
+    from .config import load_project_settings
 
     config_path = config_path or root / "mkdocs.yml"
     settings = load_project_settings(config_path) if config_path.is_file() else None

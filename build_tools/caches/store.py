@@ -21,8 +21,9 @@ from ..fsutil import TEMP_PREFIX
 class JsonStore:
     """JSON documents in `folder`, one `<key>.json` each."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, *, read_only: bool = False):
         self.folder = folder
+        self.read_only = read_only  # `briefings check` reads what builds stored and writes nothing
         self.used: set[str] = set()
 
     def get(self, key: str) -> Any | None:
@@ -39,6 +40,8 @@ class JsonStore:
     def put_text(self, key: str, text: str) -> None:
         """Store a document already serialised as JSON."""
         self.used.add(key)
+        if self.read_only:
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             tmp = self.folder / f"{TEMP_PREFIX}{key}"
@@ -49,7 +52,7 @@ class JsonStore:
 
     def prune(self) -> None:
         """Remove every entry (and leftover temporary file) this build did not use."""
-        if not self.folder.is_dir():
+        if self.read_only or not self.folder.is_dir():
             return
         for path in self.folder.iterdir():
             if path.suffix != ".json" or path.stem not in self.used:

@@ -22,7 +22,7 @@ from ..model import (
     ThemeScore,
     to_dict,
 )
-from .json_store import JsonStore
+from .store import JsonStore
 
 
 def analysis_from_dict(data: dict) -> Analysis:
@@ -40,8 +40,8 @@ def analysis_from_dict(data: dict) -> Analysis:
 class CachedAnalyser:
     """Callable Article -> Analysis that reuses results stored under the article's content hash."""
 
-    def __init__(self, folder: Path, themes: tuple[Theme, ...], curated: tuple[GlossaryEntry, ...]):
-        self.store = JsonStore(folder)
+    def __init__(self, folder: Path, themes: tuple[Theme, ...], curated: tuple[GlossaryEntry, ...], *, read_only: bool = False):
+        self.store = JsonStore(folder, read_only=read_only)
         self.themes = themes
         self.curated = curated
         from ..pipeline import code_fingerprint

@@ -23,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .json_store import JsonStore
+from .store import JsonStore
 
 # [label](target.md) and [label](target.md#anchor) as Markdown writes links to other pages.
 _MD_LINK = re.compile(r"\]\(\s*<?([^()\s<>#]+\.md)(?:#([^()\s<>]*))?>?\s*\)")
