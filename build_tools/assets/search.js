@@ -1,11 +1,14 @@
-/* Briefings search page: Pagefind UI (loads index chunks on demand).
-   ?q=term fills in and runs the query. Each result opens the briefing at its best paragraph with the query
+/* Briefings search page: Pagefind UI (loads index chunks on demand) with facets by theme, type and year.
+   ?q=term fills in and runs the query; ?theme=, ?type= and ?year= (repeatable) tick those facets (the header
+   box links to them). Each facet value shows how many of the current query's results it holds; "Clear
+   filters" unticks them all. Each result opens the briefing at its best paragraph with the query
    words highlighted (BriefingsSearch.paragraphs in search-box.js, as the header box does); the next best
    paragraphs are listed under it. A large corpus is indexed in shards (pagefind/shard-N/, listed by
    pagefind/shards.js); the UI then searches them all through search-shards/pagefind.js. */
 (function () {
   "use strict";
   var here = document.currentScript.src;
+  var FACETS = ["Theme", "Type", "Year"];  // the names of the filters each briefing page carries (site/pages.py)
   function helper() { return window.BriefingsSearch; }  // search-box.js, on every page (it runs after this file)
 
   function toParagraphs(result) {
@@ -35,13 +38,48 @@
       excerptLength: 26,
       highlightParam: "highlight",
       processResult: toParagraphs,
+      openFilters: window.matchMedia("(min-width: 45em)").matches ? FACETS : [],  // folded on phones, above the results
       autofocus: !new URLSearchParams(location.search).get("q"),
       translations: { placeholder: "Search the briefings" }
     });
     var input = document.querySelector("#pagefind-search input");
     if (input) { input.setAttribute("aria-label", "Search the briefings"); }
-    var q = new URLSearchParams(location.search).get("q");
+    var params = new URLSearchParams(location.search);
+    var chosen = {};
+    FACETS.forEach(function (name) {
+      var values = params.getAll(name.toLowerCase()).filter(Boolean);
+      if (values.length) { chosen[name] = values; }
+    });
+    if (Object.keys(chosen).length) { ui.triggerFilters(chosen); }
+    clearButton(ui);
+    var q = params.get("q");
     if (q) { ui.triggerSearch(q); }
+  }
+
+  // One button under the facets that unticks them all; shown while any is ticked. Pagefind UI redraws its
+  // panel as results change, so the button is put back whenever the panel is new.
+  function clearButton(ui) {
+    var root = document.getElementById("pagefind-search");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "bf-clear-filters";
+    button.textContent = "Clear filters";
+    button.hidden = true;
+    function update() {
+      var panel = root.querySelector(".pagefind-ui__filter-panel");
+      if (panel && button.parentNode !== panel) { panel.appendChild(button); }
+      var ticked = !!root.querySelector(".pagefind-ui__filter-checkbox:checked, .pagefind-ui__filter-value--checked");
+      if (button.hidden === ticked) { button.hidden = !ticked; }
+    }
+    button.addEventListener("click", function () {
+      ui.triggerFilters({});
+      root.querySelectorAll(".pagefind-ui__filter-checkbox:checked").forEach(function (box) { box.checked = false; });
+      button.hidden = true;
+      var input = root.querySelector("input.pagefind-ui__search-input");
+      if (input) { input.focus(); }
+    });
+    root.addEventListener("change", update);
+    new MutationObserver(update).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
   }
   function load() {
     import(new URL("../../pagefind/shards.js", here).href).then(

@@ -259,6 +259,15 @@ def _unknown(doc: Doc) -> list[str]:
     return missing
 
 
+def _filters(doc: Doc, themes: dict[str, Theme]) -> str:
+    """Pagefind filters, the search page's facets: each theme, the type and the year (not indexed as text)."""
+    values = [("Theme", themes[t.theme].title) for t in doc.themes if t.theme in themes]
+    values.append(("Type", _type_label(doc)))
+    values.append(("Year", doc.date[:4] if doc.date else "Not stated"))
+    spans = "".join(f'<span data-pagefind-filter="{_h(name)}">{_h(value)}</span>' for name, value in values)
+    return f'<span class="bf-filters" data-pagefind-ignore hidden>{spans}</span>'
+
+
 def _header(doc: Doc, themes: dict[str, Theme], here: str, edit_base: str | None) -> str:
     kicker = f'<p class="bf-kicker" data-pagefind-ignore><span class="bf-type">{_h(_type_label(doc))}</span>{_theme_links(doc, themes, here)}</p>'
     title = f'<h1 id="title" data-pagefind-meta="title">{inline_html(doc.title)}</h1>'
@@ -283,7 +292,7 @@ def _header(doc: Doc, themes: dict[str, Theme], here: str, edit_base: str | None
     facts = f'<p class="bf-meta" data-pagefind-ignore>{" · ".join(meta)}</p>'
     missing = _unknown(doc)
     unknown = f'<p class="bf-unknown-line" data-pagefind-ignore>Not stated in the source text: {_h(_and(missing))}.</p>' if missing else ""
-    return f'<header class="bf-header">{kicker}{title}{subtitle}{dek}{byline}{facts}{unknown}</header>'
+    return f'<header class="bf-header">{kicker}{title}{subtitle}{dek}{byline}{facts}{unknown}{_filters(doc, themes)}</header>'
 
 
 FOLD_CHARS = 480  # a longer abstract or provenance note is folded (one click shows it)

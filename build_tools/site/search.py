@@ -17,6 +17,10 @@ bundle in `pagefind/`; shard k is `pagefind/shard-k/`, and
 all (`assets/search-shards/pagefind.js`). A briefing's shard comes from a hash of its path,
 so adding a briefing changes one shard; each shard's bundle is cached under
 the hash of its pages and reused while they are unchanged.
+
+Each briefing carries its filters (theme, type, year: the search page's
+facets); Pagefind writes them in a random order, which `pagefind_order` sorts,
+so two builds stay byte-identical.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..fsutil import TEMP_PREFIX
+from .pagefind_order import normalise_bundle
 
 SHARDS_SCRIPT = "shards.js"
 
@@ -113,6 +118,7 @@ def _build_shard(site_dir: Path, language: str, shard: SearchShard, cache_dir: P
     try:
         _stage(site_dir, shard.pages, stage)
         build_search_index(stage, language, built)
+        normalise_bundle(built)  # Pagefind writes its filter index in hash-map order
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     shutil.copytree(built, target, copy_function=_link_or_copy)
