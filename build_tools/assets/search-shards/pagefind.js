@@ -8,6 +8,7 @@
 const PRIMARY = new URL("../../../pagefind/", import.meta.url);
 let settings = {};
 let loading = null;
+let filtering = null;
 
 function shards() {
   if (!loading) {
@@ -20,6 +21,16 @@ function shards() {
     });
   }
   return loading;
+}
+
+// Pagefind counts a query's results per filter value only once its filter index is loaded: load every
+// shard's before the first search, or a shard still loading would add no counts to the facets.
+function withFilters() {
+  if (!filtering) {
+    filtering = shards().then(function (all) { return Promise.all(all.map(function (p) { return p.filters(); })).then(function () { return all; }); });
+    filtering.catch(function () { filtering = null; });
+  }
+  return filtering;
 }
 
 function words(term) {
@@ -63,11 +74,11 @@ export async function preload(term, given) {
 }
 
 export async function filters() {
-  return mergeCounts(await Promise.all((await shards()).map(function (p) { return p.filters(); })));
+  return mergeCounts(await Promise.all((await withFilters()).map(function (p) { return p.filters(); })));
 }
 
 export async function search(term, given) {
-  const all = await shards();
+  const all = await withFilters();
   const list = words(term || "");
   const answers = await Promise.all(all.map(async function (pagefind) {
     const answer = await pagefind.search(term, given);
@@ -90,4 +101,5 @@ export async function debouncedSearch(term, given) { return search(term, given);
 export async function destroy() {
   if (loading) { await Promise.all((await loading).map(function (p) { return p.destroy(); })); }
   loading = null;
+  filtering = null;
 }
