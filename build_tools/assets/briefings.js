@@ -29,7 +29,7 @@
   }
 
   function show(link) {
-    var id = link.getAttribute("data-preview");
+    var id = link.getAttribute("data-bf-preview");
     var text = paragraphText(id);
     if (!text) { return; }
     clearTimeout(hideTimer);
@@ -65,7 +65,7 @@
   function setupPreviews() {
     var tapped = null;   // the link a finger is on, and whether its preview was open before the tap
     var wasOpen = false;
-    document.querySelectorAll("a[data-preview]").forEach(function (link) {
+    document.querySelectorAll("a[data-bf-preview]").forEach(function (link) {
       if (link.dataset.bfReady) { return; }
       link.dataset.bfReady = "1";
       link.addEventListener("mouseenter", function () { show(link); });

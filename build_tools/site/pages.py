@@ -185,7 +185,7 @@ def briefing_before(doc: Doc, themes: dict[str, Theme], *, edit_base: str | None
         parts.append(f'<aside class="bf-keypoints" aria-labelledby="key-points" data-pagefind-ignore><h2 id="key-points">Key points</h2><ul>{items}</ul></aside>')
     if doc.summary:
         sentences = " ".join(
-            f'<a class="bf-sum" href="#{_h(s.paragraph)}" data-preview="{_h(s.paragraph)}">{inline_html(s.text)}</a>' if s.paragraph else str(inline_html(s.text))
+            f'<a class="bf-sum" href="#{_h(s.paragraph)}" data-bf-preview="{_h(s.paragraph)}">{inline_html(s.text)}</a>' if s.paragraph else str(inline_html(s.text))
             for s in doc.summary
         )
         parts.append(
@@ -216,7 +216,7 @@ def _front_matter(doc: Doc) -> str:
 
 def _para_link(doc: Doc, pid: str, cls: str) -> str:
     number = doc.paragraph_number(pid)
-    return f'<a class="{cls}" href="#{_h(pid)}" data-preview="{_h(pid)}" aria-label="Paragraph {_h(number)}">¶{_h(number)}</a>'
+    return f'<a class="{cls}" href="#{_h(pid)}" data-bf-preview="{_h(pid)}" aria-label="Paragraph {_h(number)}">¶{_h(number)}</a>'
 
 
 def _byline(authors: tuple[Author, ...]) -> str:

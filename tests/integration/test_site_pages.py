@@ -87,7 +87,7 @@ def test_key_points_and_summary_render_emphasis_and_link_every_sentence_to_its_p
         assert "*" not in _text(part), f"raw asterisks in {box}"
     assert "<em>its positions with China</em>" in article
     summary = article.split('class="bf-summary"', 1)[1].split("</section>", 1)[0]
-    links = re.findall(r'<a class="bf-sum" href="#(p-\d+)" data-preview="(p-\d+)">', summary)
+    links = re.findall(r'<a class="bf-sum" href="#(p-\d+)" data-bf-preview="(p-\d+)">', summary)
     assert len(links) >= 3 and all(href == preview for href, preview in links)
     for pid, _ in links:
         assert f'<p id="{pid}"' in article

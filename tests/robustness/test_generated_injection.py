@@ -175,7 +175,7 @@ def _attack(browser, base: str, paths: list[str], *, csp: bool) -> list[str]:
             page.wait_for_load_state("load")
             page.wait_for_timeout(200)
             assert page.evaluate(_PROVOKE) > 20, f"{path}: the page has no article"
-            hover = page.locator("a.bf-term, abbr[title], a[title], a[data-preview]")
+            hover = page.locator("a.bf-term, abbr[title], a[title], a[data-bf-preview]")
             for i in range(min(hover.count(), 12)):
                 with contextlib.suppress(Exception):
                     hover.nth(i).hover(timeout=1000)
