@@ -57,7 +57,8 @@ from build_tools.analysis.entities import extract_entities  # noqa: E402
 from build_tools.analysis.glossary import expansion_aligns, extract_glossary  # noqa: E402
 from build_tools.analysis.themes import score_themes  # noqa: E402
 from build_tools.model import Article  # noqa: E402
-from build_tools.seeds import read_seed  # noqa: E402
+from build_tools.readers import read_seed  # noqa: E402
+from build_tools.readers import read_seed
 
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 DEV = next((p for p in (ROOT / "shared" / "dev-articles", ROOT.parent / "shared" / "dev-articles") if p.is_dir()), None)

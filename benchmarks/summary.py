@@ -33,7 +33,8 @@ from build_tools.analysis.sentences import BodySentence, body_sentences  # noqa:
 from build_tools.analysis.summary import dek_text, repeats_dek, summarise  # noqa: E402
 from build_tools.analysis.tokens import content_terms  # noqa: E402
 from build_tools.model import Anchored, Article  # noqa: E402
-from build_tools.seeds import read_seed  # noqa: E402
+from build_tools.readers import read_seed  # noqa: E402
+from build_tools.readers import read_seed
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 

@@ -13,6 +13,7 @@ from typing import Any
 from .briefing_file import load_briefing
 from .corpus import Corpus, Doc, build_corpus, doc_from_file
 from .errors import Problem, unusable_file
+from .markdown_ext import BlockReader
 from .links import resolve_wikilinks
 from .model import Theme
 from .schema import validate_meta
@@ -37,23 +38,24 @@ PARALLEL_MIN = 200  # below this many files, starting worker processes costs mor
 
 
 def load_docs(root: Path, folder_name: str, themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None = None,
-              *, workers: int = 1) -> tuple[list[Doc], list[Problem]]:
+              *, workers: int = 1, block_reader: BlockReader | None = None) -> tuple[list[Doc], list[Problem]]:
     """Every briefing in the folder as a Doc, in file order, and the problems found; `workers` processes share the files."""
     folder = root / folder_name
     jobs = [(path, f"{folder_name.rstrip('/')}/{path.name}") for path in briefing_paths(folder)]
     loaded: list[tuple[Doc | None, list[Problem]]] | None = None
     if workers > 1 and len(jobs) >= PARALLEL_MIN and _can_fork():
         try:
-            loaded = _load_in_processes(jobs, themes, analyser, reader, workers)
+            loaded = _load_in_processes(jobs, themes, analyser, reader, workers, block_reader)
         except (OSError, BrokenProcessPool):  # no processes to be had (limits, memory): one process does it
             loaded = None
     if loaded is None:
-        loaded = [_load_one(path, shown, themes, analyser, reader) for path, shown in jobs]
+        loaded = [_load_one(path, shown, themes, analyser, reader, block_reader) for path, shown in jobs]
     docs = [doc for doc, _ in loaded if doc is not None]
     return docs, [p for _, found in loaded for p in found]
 
 
-def _load_one(path: Path, shown: str, themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None) -> tuple[Doc | None, list[Problem]]:
+def _load_one(path: Path, shown: str, themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None,
+              block_reader: BlockReader | None = None) -> tuple[Doc | None, list[Problem]]:
     bf, problems = reader.load(path, shown) if reader else load_briefing(path, shown)
     if bf is None:
         return None, problems
@@ -61,7 +63,7 @@ def _load_one(path: Path, shown: str, themes: dict[str, Theme], analyser: Any, r
     if any(p.severity == "error" for p in meta_problems):
         return None, problems + meta_problems
     try:
-        return doc_from_file(bf, analyser), problems + meta_problems
+        return doc_from_file(bf, analyser, block_reader), problems + meta_problems
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:  # one bad file, not the build
         return None, [*problems, *meta_problems, unusable_file(shown, exc)]
 
@@ -77,8 +79,8 @@ _SHARED: dict[str, Any] = {}
 
 def _load_chunk(jobs: list[tuple[Path, str]]) -> tuple[list[tuple[Doc | None, list[Problem]]], set[str], set[str]]:
     """In a worker: load some files; also return the cache keys used, so the parent's prune keeps them."""
-    themes, analyser, reader = _SHARED["themes"], _SHARED["analyser"], _SHARED["reader"]
-    loaded = [_load_one(path, shown, themes, analyser, reader) for path, shown in jobs]
+    themes, analyser, reader, block_reader = _SHARED["themes"], _SHARED["analyser"], _SHARED["reader"], _SHARED["block_reader"]
+    loaded = [_load_one(path, shown, themes, analyser, reader, block_reader) for path, shown in jobs]
     return loaded, _used(analyser), _used(reader)
 
 
@@ -88,10 +90,10 @@ def _used(cache: Any) -> set[str]:
 
 
 def _load_in_processes(jobs: list[tuple[Path, str]], themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None,
-                       workers: int) -> list[tuple[Doc | None, list[Problem]]]:
+                       workers: int, block_reader: BlockReader | None = None) -> list[tuple[Doc | None, list[Problem]]]:
     """Files in chunks of about 50 (so hand-written briefings, which need analysis, spread over the workers), results in file order."""
     chunks = [jobs[i : i + 50] for i in range(0, len(jobs), 50)]
-    _SHARED.update(themes=themes, analyser=analyser, reader=reader)
+    _SHARED.update(themes=themes, analyser=analyser, reader=reader, block_reader=block_reader)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             results = list(pool.map(_load_chunk, chunks))
@@ -104,7 +106,8 @@ def _load_in_processes(jobs: list[tuple[Path, str]], themes: dict[str, Theme], a
 
 
 def load_corpus(
-    root: Path, options: Any, themes: dict[str, Theme], *, include_drafts: bool, workers: int = 1, config_path: Path | None = None
+    root: Path, options: Any, themes: dict[str, Theme], *, include_drafts: bool, workers: int = 1, config_path: Path | None = None,
+    block_reader: BlockReader | None = None,
 ) -> LoadResult:
     """Read, validate and analyse the corpus; files with errors are left out and reported. The curated
     glossary comes from the configuration file the build was given (`mkdocs build -f other.yml`)."""
@@ -114,8 +117,8 @@ def load_corpus(
     settings = load_project_settings(config_path) if config_path.is_file() else None
     curated = settings.curated_glossary if settings else ()
     analyser = CachedAnalyser(root / ".briefings-cache" / "analysis", tuple(themes.values()), curated)
-    reader = FrontMatterCache(root / ".briefings-cache" / "front-matter")
-    docs, problems = load_docs(root, options["briefings_dir"], themes, analyser, reader, workers=workers)
+    reader = FrontMatterCache(root / ".briefings-cache" / "front-matter", block_reader)
+    docs, problems = load_docs(root, options["briefings_dir"], themes, analyser, reader, workers=workers, block_reader=block_reader)
     problems = [*(settings.problems if settings else ()), *problems]
     analyser.prune()
     reader.prune()

@@ -11,30 +11,9 @@ import hashlib
 import json
 from pathlib import Path
 
-from ..model import (
-    Analysis,
-    Anchored,
-    Article,
-    Entity,
-    GlossaryEntry,
-    ParagraphThemes,
-    Theme,
-    ThemeScore,
-    to_dict,
-)
+from ..decode import analysis_from_dict
+from ..model import Analysis, Article, GlossaryEntry, Theme, to_dict
 from .store import JsonStore
-
-
-def analysis_from_dict(data: dict) -> Analysis:
-    return Analysis(
-        summary=tuple(Anchored(**x) for x in data["summary"]),
-        key_points=tuple(Anchored(**x) for x in data["key_points"]),
-        glossary=tuple(GlossaryEntry(**x) for x in data["glossary"]),
-        themes=tuple(ThemeScore(x["theme"], x["score"], tuple(x["paragraphs"])) for x in data["themes"]),
-        paragraph_themes=tuple(ParagraphThemes(x["paragraph"], tuple(x["themes"])) for x in data["paragraph_themes"]),
-        entities=tuple(Entity(x["name"], x["kind"], x["mentions"], tuple(x.get("paragraphs") or ())) for x in data["entities"]),
-        reading_time_minutes=data["reading_time_minutes"],
-    )
 
 
 class CachedAnalyser:
@@ -61,7 +40,7 @@ class CachedAnalyser:
         if cached is not None:
             try:
                 return analysis_from_dict(cached)
-            except (KeyError, TypeError):
+            except (KeyError, TypeError, ValueError, AttributeError):
                 pass
         result = analyse(article, themes=self.themes, curated_glossary=self.curated)
         self.store.put(key, to_dict(result))

@@ -18,7 +18,7 @@ from ..model import Article
 
 def pdf_text(data: bytes, source: str) -> str:
     """The text of every page, pages separated by form feeds; InputError for encrypted or image-only PDFs."""
-    from . import require
+    from .optional import require
 
     require("pdfminer", "pdf", source)
     from pdfminer.high_level import extract_text

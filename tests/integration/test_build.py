@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from build_tools.seeds import read_seed
+from build_tools.readers import read_seed
 from tests.conftest import SEEDS, build_project, make_scratch_project
 
 

@@ -28,7 +28,7 @@ TITLE = "A title about pathological inputs\n\n"
 _MEASURE = r"""
 import json, random, re, resource, sys, time
 from pathlib import Path
-from build_tools.seeds import read_seed
+from build_tools.readers import read_seed
 from build_tools.pipeline import analyse_article
 from build_tools.render import render_briefing
 
