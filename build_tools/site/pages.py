@@ -22,6 +22,7 @@ from ..corpus import Corpus, Doc, term_key
 from ..markdown_text import escape_inline
 from ..model import Author, Theme
 from .citations import apa_name, citation_apa, citation_bibtex, citation_ris, cite_html  # noqa: F401  (part of the page API)
+from .templates import render
 from .text import date_label, inline_html, plain
 from .urls import doc_url, glossary_url, page_url, rel, theme_url  # noqa: F401  (part of the page API)
 
@@ -109,13 +110,13 @@ def briefing_page(doc: Doc, corpus: Corpus, themes: dict[str, Theme], *, edit_ba
     """The whole briefing page: header, key points, summary, full text, references, related, backlinks, citation
     (`templates`: the site's, with its overrides; see templates.py)."""
     here = doc.src_uri
-    related, backlinks = _related(doc, corpus, here), _backlinks(doc, corpus, here)
+    related, backlinks = _related(doc, corpus, here, templates), _backlinks(doc, corpus, here, templates)
     present = {"key-points": bool(doc.key_points), "summary": bool(doc.summary), "full-text": True,
                "related-briefings": bool(related), "linked-from": bool(backlinks), "cite-this-briefing": True}
     return BriefingPage(
         markdown=briefing_markdown(doc),
         header=_header(doc, themes, here, edit_base),
-        before=briefing_before(doc),
+        before=briefing_before(doc, templates),
         after="\n".join(p for p in (related, backlinks, cite_html(doc, templates)) if p),
         sections=tuple(anchor for anchor, shown in present.items() if shown),
     )
@@ -127,28 +128,18 @@ def briefing_markdown(doc: Doc) -> str:
     return _front_matter(doc) + "\n" + doc.body.markdown
 
 
-def briefing_before(doc: Doc) -> str:
+def briefing_before(doc: Doc, templates: Environment | None = None) -> str:
     """HTML between the header and the full text: about the article, key points, summary and the "Full text" heading."""
     parts = []
     about = about_html(doc)
     if about:
         parts.append(about)
     if doc.key_points:
-        items = "".join(
-            f"<li>{inline_html(k.text)}" + (f' {_para_link(doc, k.paragraph, "bf-kp")}' if k.paragraph else "") + "</li>"
-            for k in doc.key_points
-        )
-        parts.append(f'<aside class="bf-keypoints" aria-labelledby="key-points" data-pagefind-ignore><h2 id="key-points">Key points</h2><ul>{items}</ul></aside>')
+        points = [{"text": inline_html(k.text), "link": Markup(_para_link(doc, k.paragraph, "bf-kp")) if k.paragraph else None} for k in doc.key_points]
+        parts.append(render(templates, "key_points.html", points=points))
     if doc.summary:
-        sentences = " ".join(
-            f'<a class="bf-sum" href="#{_h(s.paragraph)}" data-preview="{_h(s.paragraph)}">{inline_html(s.text)}</a>' if s.paragraph else str(inline_html(s.text))
-            for s in doc.summary
-        )
-        parts.append(
-            f'<section class="bf-summary" aria-labelledby="summary" data-pagefind-ignore><h2 id="summary">Summary</h2><p>{sentences}</p>'
-            '<p class="bf-hint">Each sentence links to the paragraph it comes from; <span class="bf-hint-pointer">hover or focus</span>'
-            '<span class="bf-hint-touch">tap</span> one to read that paragraph here.</p></section>'
-        )
+        sentences = [{"text": inline_html(s.text), "paragraph": s.paragraph} for s in doc.summary]
+        parts.append(render(templates, "summary.html", sentences=sentences))
     parts.append('<h2 id="full-text">Full text</h2>')
     return "\n".join(parts)
 
@@ -290,16 +281,12 @@ def contents_html(items: list[tuple[str, str, int]]) -> str:
     return f'<nav class="bf-contents" aria-label="Contents" data-pagefind-ignore><details><summary>Contents</summary><ul>{links}</ul></details></nav>'
 
 
-def _related(doc: Doc, corpus: Corpus, here: str) -> str:
+def _related(doc: Doc, corpus: Corpus, here: str, templates: Environment | None = None) -> str:
     related = corpus.related.get(doc.slug) or []
     if not related:
         return ""
-    items = "".join(
-        f'<li><a href="{_h(rel(here, doc_url(r.doc)))}">{inline_html(r.doc.title)}</a>'
-        f'<span class="bf-why">{_h(_why(r.reasons))}</span></li>'
-        for r in related
-    )
-    return f'<section class="bf-related" aria-labelledby="related-briefings" data-pagefind-ignore><h2 id="related-briefings">Related briefings</h2><ul>{items}</ul></section>'
+    items = [{"href": rel(here, doc_url(r.doc)), "title": inline_html(r.doc.title), "why": _why(r.reasons)} for r in related]
+    return render(templates, "related.html", items=items)
 
 
 def _why(reasons: tuple[str, ...]) -> str:
@@ -327,16 +314,13 @@ def _quote(sentence: str, target: Doc) -> str:
     return re.sub(rf"(?<![\w-]){re.escape(target.slug)}(?![\w-])", lambda _: plain(target.title), sentence)
 
 
-def _backlinks(doc: Doc, corpus: Corpus, here: str) -> str:
+def _backlinks(doc: Doc, corpus: Corpus, here: str, templates: Environment | None = None) -> str:
     links = corpus.backlinks.get(doc.slug) or []
     if not links:
         return ""
-    items = "".join(
-        f'<li><a href="{_h(rel(here, doc_url(b.source)))}{"#" + _h(b.paragraph) if b.paragraph else ""}">{inline_html(b.source.title)}</a>'
-        f"<blockquote>{inline_html(_quote(b.sentence, doc))}</blockquote></li>"
-        for b in links
-    )
-    return f'<section class="bf-backlinks" aria-labelledby="linked-from" data-pagefind-ignore><h2 id="linked-from">Linked from</h2><ul>{items}</ul></section>'
+    items = [{"href": rel(here, doc_url(b.source)) + (f"#{b.paragraph}" if b.paragraph else ""), "title": inline_html(b.source.title),
+              "quote": inline_html(_quote(b.sentence, doc))} for b in links]
+    return render(templates, "backlinks.html", items=items)
 
 
 # ------------------------------------------------------------------ corpus pages
