@@ -6,9 +6,8 @@ import re
 
 from markupsafe import Markup, escape
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-# `*emphasis*` and `**strong**` as article text writes them; applied to already escaped text.
-_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
+from ..dates import MONTH_NAMES as MONTHS
+from ..markdown_text import EMPHASIS as _EMPHASIS  # applied here to already escaped text
 
 
 def inline_html(text: str) -> Markup:
