@@ -13,6 +13,8 @@ from .fsutil import PathEscapeError
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
+    from .analysis import Analyser
+    from .config import load_project_settings
     from .pipeline import inspect_record
     from .readers import read_path
 
@@ -21,7 +23,8 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(f"briefings: {exc}", file=sys.stderr)
         return 1
-    record = inspect_record(article, Path(args.config))
+    settings = load_project_settings(Path(args.config))
+    record = inspect_record(article, Analyser.prepare(settings.themes, settings.curated_glossary))
     print(json.dumps(record, ensure_ascii=False, indent=2 if args.json else None))
     return 0
 
