@@ -133,11 +133,13 @@ def _process(source: Path, name: str, analyser: Analyser) -> _Rendered:
         return _Rendered(name, None, None, digest, Problem(name, None, None, "error", f"internal error while parsing: {exc!r}", "please report this file"))
 
 
-def ingest(paths: list[Path], out_dir: Path, *, config_path: Path | None = None, force: bool = False, jobs: int = 1) -> IngestReport:
-    """Ingest raw articles into out_dir; return what happened to each. The settings are read once, here."""
+def ingest(paths: list[Path], out_dir: Path, *, config_path: Path | None = None, settings: ProjectSettings | None = None,
+           force: bool = False, jobs: int = 1) -> IngestReport:
+    """Ingest raw articles into out_dir; return what happened to each. Settings are read from config_path once, unless given."""
     from .config import load_project_settings
 
-    settings = load_project_settings(config_path)
+    if settings is None:
+        settings = load_project_settings(config_path)
     report = IngestReport()
     sources = collect_sources(paths)
     outside = {path for path in sources if leaves_folder(path, _given_folder(path, paths))}
