@@ -24,7 +24,6 @@ configured theme with a default slug and no `keywords` keeps the default ones.
 
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,36 +50,29 @@ class ProjectSettings:
 def plugin_options(config_path: Path) -> dict[str, Any]:
     """The `briefings` plugin's validated options from mkdocs.yml, read by MkDocs (empty when the plugin is absent).
 
-    Raises SettingsError with MkDocs' own message, which names the option, when MkDocs rejects the configuration.
+    This is what `mkdocs.config.load_config` does (MkDocs' YAML loader, so `!ENV`,
+    `!relative` and `INHERIT` resolve; then MkDocs' validation, which runs the plugin's
+    typed options), except that only the plugins' errors count: ingesting needs no
+    `docs/` folder or theme. Raises SettingsError with MkDocs' own message, which names the option.
     """
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import ConfigurationError
 
-    errors = _Errors()
-    logger = logging.getLogger("mkdocs.config")
-    logger.addHandler(errors)
     try:
-        config = load_config(os.fspath(config_path))
-    except (Abort, ConfigurationError, yaml.YAMLError, OSError) as exc:
-        raise SettingsError(errors.first() or str(exc)) from exc
-    finally:
-        logger.removeHandler(errors)
-    plugin = config.plugins.get("briefings")
+        with config_path.open("rb") as fd:
+            config = MkDocsConfig(config_file_path=os.fspath(config_path))
+            config.load_file(fd)
+    except (ConfigurationError, yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(str(exc).strip() or type(exc).__name__) from exc
+    docs_dir = config_path.parent / str(config.get("docs_dir") or "docs")
+    if not docs_dir.is_dir():  # MkDocs stops at the first bad option, and ingestion needs no docs/ folder
+        config["docs_dir"] = os.fspath(config_path.parent.resolve())
+    errors, _ = config.validate()
+    for name, error in errors:
+        if name == "plugins":
+            raise SettingsError(f"Config value 'plugins': {error}")
+    plugin = config.plugins.get("briefings") if config.plugins else None
     return dict(plugin.config) if plugin is not None else {}
-
-
-class _Errors(logging.Handler):
-    """The error lines MkDocs logs while it validates a configuration (it raises only "Aborted with N errors")."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-    def first(self) -> str | None:
-        return self.messages[0] if self.messages else None
 
 
 def themes_from_options(options: dict[str, Any]) -> tuple[Theme, ...]:
