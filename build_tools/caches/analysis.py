@@ -10,10 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..decode import analysis_from_dict
 from ..model import Analysis, Article, GlossaryEntry, Theme, to_dict
 from .store import JsonStore
+
+if TYPE_CHECKING:
+    from ..analysis import Analyser
 
 
 class CachedAnalyser:
@@ -27,14 +31,13 @@ class CachedAnalyser:
 
         blob = json.dumps([to_dict(themes), to_dict(curated), code_fingerprint()], sort_keys=True)
         self.settings = hashlib.sha256(blob.encode()).hexdigest()
+        self._analyser: Analyser | None = None  # prepared on the first miss: a no-change rebuild never pays for it
 
     def key(self, article: Article) -> str:
         blob = json.dumps([self.settings, to_dict(article.sections), article.title, article.abstract, list(article.keywords)], sort_keys=True)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
 
     def __call__(self, article: Article) -> Analysis:
-        from ..analysis import analyse
-
         key = self.key(article)
         cached = self.store.get(key)
         if cached is not None:
@@ -42,7 +45,11 @@ class CachedAnalyser:
                 return analysis_from_dict(cached)
             except (KeyError, TypeError, ValueError, AttributeError):
                 pass
-        result = analyse(article, themes=self.themes, curated_glossary=self.curated)
+        if self._analyser is None:
+            from ..analysis import Analyser
+
+            self._analyser = Analyser.prepare(self.themes, self.curated)
+        result = self._analyser(article)
         self.store.put(key, to_dict(result))
         return result
 

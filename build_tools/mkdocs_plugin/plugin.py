@@ -41,7 +41,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from ..check import corpus_problems
-from ..config import themes_from_options
+from ..config import settings_from_options
 from ..corpus import Corpus, Doc
 from ..fsutil import PathEscapeError, refuse_symlink
 from ..site import pages
@@ -165,7 +165,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # project's own custom_dir and Material's templates.
         if os.fspath(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, os.fspath(THEME_DIR))
-        self.themes = {t.slug: t for t in themes_from_options(dict(self.config))}
+        self.settings = settings_from_options(dict(self.config), self.config_path)  # once per build, for every step
+        self.themes = {t.slug: t for t in self.settings.themes}
         if not self.is_serve and not os.environ.get("SITE_URL"):
             log.info(f"SITE_URL is not set: the feed, sitemap, canonical links and the 404 page use {config.site_url}, "
                      "for local preview only; set SITE_URL to the address the site is published at.")
@@ -185,7 +186,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.is_serve:  # live preview: a changed raw article is re-ingested before the rebuild
             from ..preview import reingest_changed_seeds
 
-            report = reingest_changed_seeds(self.root, self.config.briefings_dir, config_path=self.config_path)
+            report = reingest_changed_seeds(self.root, self.config.briefings_dir, config_path=self.config_path, settings=self.settings)
             for line in (report.lines()[:-1] if report else []):
                 log.info(line)
 
@@ -196,7 +197,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # `mkdocs serve` runs a server thread beside the build, and forking a threaded process is unsafe: one process there.
         workers = 1 if self.is_serve else (os.cpu_count() or 1)
         result = load_corpus(self.root, self.config, self.themes, include_drafts=include_drafts, workers=workers,
-                             config_path=self.config_path, block_reader=self.block_reader)
+                             settings=self.settings, block_reader=self.block_reader)
         for problem in result.problems:
             (log.warning if problem.severity in ("error", "warning") else log.info)(problem.format())
         for problem in corpus_problems(result.corpus, self.root / self.config.briefings_dir):
