@@ -10,6 +10,9 @@ export NO_MKDOCS_2_WARNING := 1
 ifdef SITE_URL
 export SITE_URL
 endif
+ifdef BRIEFINGS_EDIT_URL
+export BRIEFINGS_EDIT_URL
+endif
 
 .PHONY: site serve test test-fast bench lighthouse clean install ingest check
 

@@ -55,9 +55,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from build_tools.analysis.entities import extract_entities  # noqa: E402
 from build_tools.analysis.glossary import expansion_aligns, extract_glossary  # noqa: E402
-from build_tools.analysis.themes import score_themes  # noqa: E402
+from build_tools.analysis.document import Document  # noqa: E402
+from build_tools.analysis.themes import DEFAULT_THEMES, compile_themes, score_themes  # noqa: E402
 from build_tools.model import Article  # noqa: E402
-from build_tools.seeds import read_seed  # noqa: E402
+from build_tools.readers import read_seed  # noqa: E402
+from build_tools.readers import read_seed
+
+COMPILED = compile_themes(DEFAULT_THEMES)  # once for every article
 
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 DEV = next((p for p in (ROOT / "shared" / "dev-articles", ROOT.parent / "shared" / "dev-articles") if p.is_dir()), None)
@@ -190,7 +194,7 @@ def theme_scores(labels: list[dict], dev: list[dict], verbose: bool) -> None:
     unmatched = 0
     for label in labels:
         article = read_seed(FIXTURES / label["file"])
-        article_themes, per_paragraph = score_themes(article)
+        article_themes, per_paragraph = score_themes(Document.of(article), COMPILED)
         by_id = {pt.paragraph: pt.themes for pt in per_paragraph}
         rows = label.get("paragraph_themes") or []
         ids = match_paragraphs(article, [r["starts"] for r in rows])
@@ -206,7 +210,7 @@ def theme_scores(labels: list[dict], dev: list[dict], verbose: bool) -> None:
         if verbose and set(label["themes"]) != set(got_article):
             print(f"  article {label['file']}: want {sorted(label['themes'])} got {[(s.theme, s.score) for s in article_themes]}")
     for gold in dev if DEV else ():
-        article_themes, _ = score_themes(read_seed(DEV / gold["file"]))
+        article_themes, _ = score_themes(Document.of(read_seed(DEV / gold["file"])), COMPILED)
         got_article = [s.theme for s in article_themes]
         dev_articles.add(gold["themes"], got_article)
         if verbose and set(gold["themes"]) != set(got_article):
@@ -222,7 +226,7 @@ def theme_scores(labels: list[dict], dev: list[dict], verbose: bool) -> None:
 
 
 def extracted_acronyms(article: Article) -> list[tuple[str, str | None]]:
-    return [(e.term, e.definition) for e in extract_glossary(article) if e.kind == "acronym"]
+    return [(e.term, e.definition) for e in extract_glossary(Document.of(article)) if e.kind == "acronym"]
 
 
 def acronym_scores(labels: list[dict], dev: list[dict], verbose: bool) -> None:
@@ -374,7 +378,7 @@ def dev_full_themes(verbose: bool) -> None:
     agree = 0
     for gold in summary_bench.dev_full_gold():
         article = summary_bench.load_dev_full(summary_bench.DEV_FULL / gold["file"], gold["type"])
-        got = {s.theme for s in score_themes(article)[0]}
+        got = {s.theme for s in score_themes(Document.of(article), COMPILED)[0]}
         want = set(gold["themes"])
         table.add(want, got)
         ok = want <= got <= want | set(gold.get("themes_acceptable") or ())
@@ -409,8 +413,8 @@ def entity_scores(verbose: bool) -> None:
     wrong: list[str] = []
     for name, judged in labels.items():
         article = summary_bench.load_dev_full(summary_bench.DEV_FULL / name, gold_types.get(name))
-        acronyms = {e.term: e.definition for e in extract_glossary(article) if e.kind == "acronym" and e.definition}
-        for entity in extract_entities(article, acronyms=acronyms):
+        acronyms = {e.term: e.definition for e in extract_glossary(Document.of(article)) if e.kind == "acronym" and e.definition}
+        for entity in extract_entities(Document.of(article), acronyms=acronyms):
             if entity.name not in judged:
                 unjudged.append(f"  {name[:2]} {entity.name} = {entity.kind}")
                 continue

@@ -38,7 +38,7 @@ if importlib.util.find_spec("build_tools") is None:  # not installed: use the ch
 from synthetic import load_pool, raw_article  # noqa: E402
 
 from build_tools import corpus as corpus_mod  # noqa: E402
-from build_tools.analysis import analyse  # noqa: E402
+from build_tools.analysis import Analyser  # noqa: E402
 from build_tools.body import BodyLink, BodyReference  # noqa: E402
 from build_tools.briefing_file import load_briefing_text  # noqa: E402
 from build_tools.check import corpus_problems  # noqa: E402
@@ -77,12 +77,13 @@ def _draw(rng: random.Random, cum: list[float], k: int) -> list[int]:
 def pool_docs(config: Path, size: int = POOL_SIZE) -> list[Doc]:
     """Docs made by the real pipeline from `size` synthetic articles."""
     settings = load_project_settings(config)
+    analyser = Analyser.prepare(settings.themes, settings.curated_glossary)
     pool = load_pool(ROOT / "seeds")
     docs = []
     for i in range(size):
         name, text = raw_article(pool, i)
         article = parse_seed(text, f"seeds/{name}")
-        briefing = Briefing(article, analyse(article, themes=settings.themes, curated_glossary=settings.curated_glossary))
+        briefing = Briefing(article, analyser(article))
         bf, problems = load_briefing_text(render_briefing(briefing), f"briefings/{article.slug}.md")
         assert bf is not None, problems
         docs.append(doc_from_file(bf, None))

@@ -29,11 +29,13 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from build_tools.analysis.document import Document  # noqa: E402
 from build_tools.analysis.sentences import BodySentence, body_sentences  # noqa: E402
 from build_tools.analysis.summary import dek_text, repeats_dek, summarise  # noqa: E402
 from build_tools.analysis.tokens import content_terms  # noqa: E402
 from build_tools.model import Anchored, Article  # noqa: E402
-from build_tools.seeds import read_seed  # noqa: E402
+from build_tools.readers import read_seed  # noqa: E402
+from build_tools.readers import read_seed
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 
@@ -208,7 +210,7 @@ def textrank_k(sentences: Sequence[BodySentence], k: int, damping: float = 0.85)
 def score_article(article: Article) -> dict[str, tuple[float, float, float]]:
     """ROUGE of ours and of each baseline against the abstract."""
     assert article.abstract
-    ours: tuple[Anchored, ...] = summarise(article)
+    ours: tuple[Anchored, ...] = summarise(Document.of(article))
     k = len(ours)
     sentences = body_sentences(article)
     dek = dek_text(article)
@@ -249,8 +251,8 @@ def dev_full_furniture() -> list[tuple[str, str, str]]:
     out = []
     for gold in dev_full_gold():
         article = load_dev_full(DEV_FULL / gold["file"], gold["type"])
-        summary = summarise(article)
-        texts = [a.text for a in summary] + [a.text for a in key_points(article, exclude=summary)]
+        summary = summarise(Document.of(article))
+        texts = [a.text for a in summary] + [a.text for a in key_points(Document.of(article), exclude=summary)]
         out.extend((gold["file"], kind, text) for kind, text in furniture_in(texts))
     return out
 
@@ -264,7 +266,7 @@ def main(argv: Sequence[str]) -> int:
         if not article.abstract:
             continue
         scored += 1
-        ours = summarise(article)
+        ours = summarise(Document.of(article))
         print(f"\n{path.name}  (k={len(ours)} sentences, {sum(len(a.text.split()) for a in ours)} words)")
         print(f"  {'system':<10} {'R-1':>6} {'R-2':>6} {'R-L':>6}")
         for name, (r1, r2, rl) in score_article(article).items():

@@ -26,7 +26,8 @@ if importlib.util.find_spec("build_tools") is None:  # not installed: use the ch
     sys.path.append(str(ROOT))
 
 from build_tools.analysis.sentences import is_heading_like, sentence_spans  # noqa: E402
-from build_tools.seeds import read_seed  # noqa: E402
+from build_tools.readers import read_seed  # noqa: E402
+from build_tools.readers import read_seed
 
 TARGET_WORDS = 1500
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .config import load_project_settings
+from .config import ProjectSettings, load_project_settings
 from .errors import InputError
 from .fsutil import atomic_write, safe_join
 from .schema import FIELDS
@@ -91,11 +91,12 @@ glossary entry with `[[glossary:5G]]` (write them without the backticks).
 
 
 def new_briefing(title: str, out_dir: Path, *, theme: list[str] | None = None, source: str | None = None,
-                 config_path: Path | None = None, today: str | None = None) -> Path:
+                 config_path: Path | None = None, settings: ProjectSettings | None = None, today: str | None = None) -> Path:
     """Create out_dir/<slug>.md from the template and return its path; never overwrite."""
     if not title.strip():
         raise NewBriefingError("the title is empty; give the briefing a title")
-    settings = load_project_settings(config_path if config_path and config_path.is_file() else None)
+    if settings is None:
+        settings = load_project_settings(config_path if config_path and config_path.is_file() else None)
     theme_slugs = tuple(t.slug for t in settings.themes)
     for t in theme or []:
         if t not in theme_slugs:

@@ -1,9 +1,9 @@
 """Read the Markdown body of a briefing: paragraphs with anchors, references and cross-links.
 
 Generated briefings carry `{: #p-n }` on every paragraph; hand-written ones
-need not. `parse_body` finds every paragraph, keeps the ids it has and gives
-the others the next free `p-n`, and returns the body with those anchors
-added (the file on disk is never changed). It also finds cross-links to other
+need not. The blocks, and the anchors the page will give them, come from
+Python-Markdown's own parse (`markdown_ext`); this module adds the line each
+block starts on and finds cross-links to other
 briefings: `[[slug]]`, `[[slug#p-12]]`, `[[slug|label]]` and relative
 Markdown links to `slug.md`, each with its line and the sentence around it
 (for "Linked from" quotes).
@@ -15,15 +15,13 @@ import html
 import re
 from dataclasses import dataclass
 
-_ATTR_ID = re.compile(r"^\{:?\s*#([A-Za-z][\w-]*)[^}]*\}\s*$")
-_DIV_OPEN = re.compile(r'^<div\b[^>]*\bid="([A-Za-z][\w-]*)"[^>]*>\s*$')
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$")
+from .markdown_ext import BlockReader, read_blocks
+
 _FENCE = re.compile(r"^\s*(```|~~~)")
 WIKILINK = re.compile(r"\[\[([^\[\]|#\n]+?)(?:#([\w-]+))?(?:\|([^\[\]\n]+))?\]\]")
 MDLINK = re.compile(r"(?<!\!)\[([^\[\]\n]+)\]\((?!https?:|mailto:|#|<https?:)<?([^()\s<>]+?\.md)(?:#([\w-]+))?>?\)")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _CITE_LINK = re.compile(r"\]\(#(ref-[\w-]+)\)")
-_PARA_ID = re.compile(r"^p-(\d+)$")
 _SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+|$)")
 
 
@@ -61,7 +59,7 @@ class Body:
     headings: tuple[tuple[str, int, int], ...]  # (text, level, line)
     references: tuple[BodyReference, ...]
     links: tuple[BodyLink, ...]
-    markdown: str  # the body with an anchor on every paragraph
+    markdown: str  # the body as written (anchors are given when it is rendered, by the same rule)
     cited_in: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (reference id, paragraph ids citing it)
 
 
@@ -93,144 +91,67 @@ def plain_text(markdown: str) -> str:
     return " ".join(text.split())
 
 
-def parse_body(body: str, first_line: int = 1) -> Body:
-    """Paragraphs, headings, references and links of a briefing body, plus the anchored Markdown."""
+def parse_body(body: str, first_line: int = 1, reader: BlockReader | None = None) -> Body:
+    """Paragraphs, headings, references and links of a briefing body.
+
+    The blocks and their anchors come from Python-Markdown itself (`markdown_ext.read_blocks`, the
+    same parser and rule as the rendered page); this module adds what the tree cannot give: the
+    line each block starts on, and the links with their line and column, for diagnostics.
+    """
     lines = body.split("\n")
-    blocks = _blocks(lines)
-    used = {int(m.group(1)) for b in blocks for m in [_PARA_ID.match(b.anchor or "")] if m}
-    next_number = 1
     paragraphs: list[BodyParagraph] = []
     headings: list[tuple[str, int, int]] = []
     references: list[BodyReference] = []
-    out_lines = list(lines)
-    insertions: list[tuple[int, str]] = []
-    heading: str | None = None
     cited: dict[str, list[str]] = {}
-    for block in blocks:
-        line_no = first_line + block.start
+    starts: list[tuple[int, str | None]] = []  # (line index, paragraph id or None for a heading)
+    heading: str | None = None
+    cursor = 0
+    for block in read_blocks(body, reader):
+        cursor = _line_of(lines, block.raw, cursor)
+        line_no = first_line + cursor
+        text = plain_text(block.raw)
         if block.kind == "heading":
-            level, text = block.heading  # type: ignore[misc]
-            heading = plain_text(text)
-            headings.append((heading, level, line_no))
+            heading = text
+            headings.append((text, block.level, line_no))
+            starts.append((cursor, None))
             continue
-        if block.kind in ("code", "html", "rule"):
-            continue
-        text = plain_text(" ".join(l.strip() for l in block.content))
         if not text:
             continue
-        anchor = block.anchor
-        if anchor and anchor.startswith("ref-"):
-            references.append(BodyReference(anchor, text, line_no))
+        if block.kind == "reference":
+            references.append(BodyReference(block.id or "", text, line_no))
+            starts.append((cursor, None))
             continue
-        if heading and re.fullmatch(r"(?i)references|bibliography|sources|notes", heading or ""):
-            continue
-        if not anchor:
-            while next_number in used:
-                next_number += 1
-            anchor = f"p-{next_number}"
-            used.add(next_number)
-            if block.kind == "text":
-                insertions.append((block.end + 1, f"{{: #{anchor} }}"))
-            else:  # an attribute list after a list or quote would land on its last item
-                insertions.append((block.start, f'<div id="{anchor}" class="bf-anchor"></div>\n'))
-        paragraphs.append(BodyParagraph(anchor, text, line_no, block.kind, heading))
-        for ref in _CITE_LINK.findall(" ".join(block.content)):
-            if anchor not in cited.setdefault(ref, []):
-                cited[ref].append(anchor)
-    for position, text in sorted(insertions, reverse=True):
-        out_lines.insert(position, text)
-    links = _links(lines, first_line, blocks, paragraphs)
+        paragraphs.append(BodyParagraph(block.id or "", text, line_no, block.kind, heading))
+        starts.append((cursor, block.id))
+        for ref in _CITE_LINK.findall(block.raw):
+            if block.id not in cited.setdefault(ref, []):
+                cited[ref].append(block.id or "")
+    links = _links(lines, first_line, starts)
     cited_in = tuple((ref, tuple(pids)) for ref, pids in cited.items())
-    return Body(tuple(paragraphs), tuple(headings), tuple(references), tuple(links), "\n".join(out_lines), cited_in)
+    return Body(tuple(paragraphs), tuple(headings), tuple(references), tuple(links), body, cited_in)
 
 
-@dataclass
-class _Block:
-    start: int
-    end: int
-    kind: str  # text | list | quote | heading | code | html | rule
-    content: list[str]
-    anchor: str | None = None
-    heading: tuple[int, str] | None = None
+def _line_of(lines: list[str], raw: str, cursor: int) -> int:
+    """The index of the line, at or after `cursor`, where a block whose parsed text is `raw` starts (else `cursor`)."""
+    snippet = raw.strip().split("\n", 1)[0].strip()[:40]
+    if not snippet:
+        return cursor
+    for index in range(cursor, len(lines)):
+        if snippet in lines[index]:
+            return index
+    return cursor
 
 
-def _blocks(lines: list[str]) -> list[_Block]:
-    blocks: list[_Block] = []
-    i = 0
-    n = len(lines)
-    while i < n:
-        line = lines[i]
-        if not line.strip():
-            i += 1
-            continue
-        if _FENCE.match(line):
-            fence = _FENCE.match(line).group(1)  # type: ignore[union-attr]
-            j = i + 1
-            while j < n and not lines[j].strip().startswith(fence):
-                j += 1
-            blocks.append(_Block(i, min(j, n - 1), "code", []))
-            i = j + 1
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            blocks.append(_Block(i, i, "heading", [], heading=(len(heading.group(1)), heading.group(2))))
-            i += 1
-            continue
-        div = _DIV_OPEN.match(line.strip())
-        if div:
-            j = i + 1
-            while j < n and lines[j].strip() != "</div>":
-                j += 1
-            inner = [l for l in lines[i + 1 : j] if l.strip()]
-            blocks.append(_Block(i, min(j, n - 1), "list", [re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", l) for l in inner], anchor=div.group(1)))
-            i = j + 1
-            continue
-        if re.match(r"^\s*(?:[-*_]\s*){3,}$", line):
-            blocks.append(_Block(i, i, "rule", []))
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and lines[j + 1].strip() and not _HEADING.match(lines[j + 1]) and not _FENCE.match(lines[j + 1]):
-            j += 1
-        content = lines[i : j + 1]
-        anchor = None
-        m = _ATTR_ID.match(content[-1].strip().lstrip("> ").strip())
-        if m:
-            anchor = m.group(1)
-            content = content[:-1]
-        first = content[0] if content else ""
-        if first.lstrip().startswith("<") and not first.lstrip().startswith(("<http", "<www")):
-            kind = "html"
-        elif re.match(r"^\s*(?:[-*+]|\d+[.)])\s+", first):
-            kind = "list"
-            content = [re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", l) for l in content]
-        elif first.lstrip().startswith(">"):
-            kind = "quote"
-            content = [l.lstrip().lstrip(">").strip() for l in content]
-        else:
-            kind = "text"
-        blocks.append(_Block(i, j if m else j, kind, content, anchor=anchor))
-        if m:
-            blocks[-1].end = j - 1 if j > i else j
-        i = j + 1
-    return blocks
-
-
-def _links(lines: list[str], first_line: int, blocks: list[_Block], paragraphs: list[BodyParagraph]) -> list[BodyLink]:
-    by_line: dict[int, str] = {}
-    for p in paragraphs:
-        by_line[p.line - first_line] = p.id
-    owner: dict[int, str | None] = {}
-    current: str | None = None
-    para_starts = sorted(by_line)
-    for block in blocks:
-        pid = by_line.get(block.start)
-        for k in range(block.start, block.end + 1):
-            owner[k] = pid
-    del current, para_starts
+def _links(lines: list[str], first_line: int, starts: list[tuple[int, str | None]]) -> list[BodyLink]:
+    """Wikilinks and Markdown links to other briefings, each with the paragraph it is in (the last block starting at or before it)."""
     found: list[BodyLink] = []
     in_code = False
+    at = 0
+    owner: str | None = None
     for idx, line in enumerate(lines):
+        while at < len(starts) and starts[at][0] <= idx:
+            owner = starts[at][1]
+            at += 1
         if _FENCE.match(line):
             in_code = not in_code
             continue
@@ -238,11 +159,34 @@ def _links(lines: list[str], first_line: int, blocks: list[_Block], paragraphs: 
             continue
         line = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)  # links in `code` are examples, not links
         for m in WIKILINK.finditer(line):
-            found.append(BodyLink(m.group(1).strip(), m.group(2), m.group(3), first_line + idx, m.start() + 1, owner.get(idx), _sentence_around(line, m.start()), "wikilink"))
+            found.append(BodyLink(m.group(1).strip(), m.group(2), m.group(3), first_line + idx, m.start() + 1, owner, _sentence_around(line, m.start()), "wikilink"))
         for m in MDLINK.finditer(line):
             target = re.sub(r"^(?:\./|\.\./briefings/|briefings/)", "", m.group(2))
-            found.append(BodyLink(target[:-3], m.group(3), m.group(1), first_line + idx, m.start() + 1, owner.get(idx), _sentence_around(line, m.start()), "markdown"))
+            found.append(BodyLink(target[:-3], m.group(3), m.group(1), first_line + idx, m.start() + 1, owner, _sentence_around(line, m.start()), "markdown"))
     return found
+
+
+def body_to_dict(body: Body) -> dict:
+    """The body as JSON-ready data (for the file cache: Python-Markdown's block parse is the costly part of loading)."""
+    return {
+        "paragraphs": [[p.id, p.text, p.line, p.kind, p.heading] for p in body.paragraphs],
+        "headings": [list(h) for h in body.headings],
+        "references": [[r.id, r.text, r.line] for r in body.references],
+        "links": [[l.target, l.anchor, l.label, l.line, l.column, l.paragraph, l.sentence, l.syntax] for l in body.links],
+        "cited_in": [[ref, list(pids)] for ref, pids in body.cited_in],
+    }
+
+
+def body_from_dict(data: dict, markdown: str) -> Body:
+    """`body_to_dict` undone; `markdown` is the body text the data was read from."""
+    return Body(
+        tuple(BodyParagraph(*p) for p in data["paragraphs"]),
+        tuple((str(h[0]), int(h[1]), int(h[2])) for h in data["headings"]),
+        tuple(BodyReference(*r) for r in data["references"]),
+        tuple(BodyLink(*l) for l in data["links"]),
+        markdown,
+        tuple((ref, tuple(pids)) for ref, pids in data["cited_in"]),
+    )
 
 
 def _sentence_around(line: str, pos: int) -> str:

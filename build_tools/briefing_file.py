@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from .body import Body
 from .errors import Problem
 from .fsutil import leaves_folder
 from .safe_yaml import check_aliases
@@ -34,6 +35,7 @@ class BriefingFile:
     body: str
     body_line: int
     key_lines: dict[str, int] = field(default_factory=dict)
+    parsed_body: Body | None = field(default=None, compare=False)  # the body's blocks, when a cache already has them
 
 
 _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's scanner when PyYAML has it: ~10x faster
@@ -94,7 +96,8 @@ def load_briefing_text(text: str, path: str) -> tuple[BriefingFile | None, list[
         line = (mark.line + 1) if mark else 1
         col = (mark.column + 1) if mark else 1
         problem = (exc.problem or "invalid YAML").strip()
-        if "\t" in (fm.split("\n") + [""])[mark.line if mark else 0] and "tab" not in problem:
+        fm_lines = fm.split("\n")  # YAML also breaks lines at NEL and U+2028, so its line number may run past these
+        if "\t" in (fm_lines[mark.line] if mark and mark.line < len(fm_lines) else fm_lines[0]) and "tab" not in problem:
             problem += " (tabs are not allowed for indentation)"
         hint = _yaml_hint(problem)
         return None, [Problem(path, line, col, "error", f"front matter is not valid YAML: {problem}", hint)]

@@ -12,9 +12,13 @@ import difflib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .corpus import Corpus, build_corpus, term_key
 from .errors import Problem, unusable_file
+
+if TYPE_CHECKING:
+    from .config import ProjectSettings
 
 
 def corpus_problems(corpus: Corpus, folder: Path | None = None) -> list[Problem]:
@@ -91,15 +95,16 @@ def _anchors(doc) -> set[str]:
     return {p.id for p in doc.body.paragraphs} | {r.id for r in doc.body.references}
 
 
-def check_paths(paths: list[Path], *, config_path: Path) -> list[Problem]:
-    """All problems in the given briefing files or folders, in file and line order."""
+def check_paths(paths: list[Path], *, config_path: Path, settings: ProjectSettings | None = None) -> list[Problem]:
+    """All problems in the given briefing files or folders, in file and line order (settings read from config_path unless given)."""
     from .config import load_project_settings
     from .corpus import doc_from_file
     from .briefing_file import load_briefing
     from .caches.analysis import CachedAnalyser
     from .schema import validate_meta
 
-    settings = load_project_settings(config_path if config_path.is_file() else None)
+    if settings is None:
+        settings = load_project_settings(config_path if config_path.is_file() else None)
     theme_slugs = tuple(t.slug for t in settings.themes)
     root = config_path.parent
     analyser = CachedAnalyser(root / ".briefings-cache" / "analysis", settings.themes, settings.curated_glossary, read_only=True)

@@ -13,6 +13,7 @@ from .fsutil import PathEscapeError
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
+    from .analysis import Analyser
     from .pipeline import inspect_record
     from .readers import read_path
 
@@ -21,7 +22,8 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(f"briefings: {exc}", file=sys.stderr)
         return 1
-    record = inspect_record(article, Path(args.config))
+    settings = args.settings
+    record = inspect_record(article, Analyser.prepare(settings.themes, settings.curated_glossary))
     print(json.dumps(record, ensure_ascii=False, indent=2 if args.json else None))
     return 0
 
@@ -30,7 +32,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest
 
     paths = [Path(p) for p in (args.paths or ["seeds"])]
-    report = ingest(paths, Path(args.out), config_path=Path(args.config), force=args.force, jobs=args.jobs)
+    report = ingest(paths, Path(args.out), config_path=Path(args.config), settings=args.settings, force=args.force, jobs=args.jobs)
     for line in report.lines():
         print(line, file=sys.stderr if line.startswith(("error", "warning")) or ": error:" in line else sys.stdout)
     return 1 if report.failed else 0
@@ -39,7 +41,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from .check import check_paths
 
-    problems = check_paths([Path(p) for p in (args.paths or ["briefings"])], config_path=Path(args.config))
+    problems = check_paths([Path(p) for p in (args.paths or ["briefings"])], config_path=Path(args.config), settings=args.settings)
     for problem in problems:
         print(problem.format(), file=sys.stderr)
     errors = sum(1 for p in problems if p.severity == "error")
@@ -52,7 +54,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
     from .authoring import NewBriefingError, new_briefing
 
     try:
-        path = new_briefing(args.title, Path(args.out), theme=args.theme, source=args.from_, config_path=Path(args.config))
+        path = new_briefing(args.title, Path(args.out), theme=args.theme, source=args.from_, config_path=Path(args.config),
+                            settings=args.settings)
     except NewBriefingError as exc:
         print(f"briefings: error: {exc}", file=sys.stderr)
         return 1
@@ -116,8 +119,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         config = getattr(args, "config", None)
-        if config:
-            load_project_settings(Path(config))  # a wrong option is one clear error before any work starts
+        # Read once, here: a wrong option is one clear error before any work starts, and every command gets the result.
+        args.settings = load_project_settings(Path(config)) if config else None
         return args.func(args)
     except SettingsError as exc:
         print(f"briefings: {getattr(args, 'config', 'mkdocs.yml')}: error: {exc}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Project settings shared by the command line and the MkDocs plugin.
+"""Project settings shared by the command line and the MkDocs plugin, loaded once per run.
 
 Themes and the curated glossary live in `mkdocs.yml` under the `briefings`
 plugin, so one file configures both ingestion and the site:
@@ -12,16 +12,20 @@ plugin, so one file configures both ingestion and the site:
               description: …
               keywords: ["5G", "Huawei", …]
 
+The command line reads the file through MkDocs itself (`mkdocs.config.load_config`),
+so `!ENV` and the other MkDocs tags resolve and the plugin's typed options
+(`BriefingsConfig`, `ThemeConfig`) are the one validation; the plugin builds the
+same `ProjectSettings` from its validated options in `on_config`. Orchestrators
+load settings once and pass them on; no worker reads a file.
+
 Without a `themes` option the defaults in `analysis/themes.py` apply; a
 configured theme with a default slug and no `keywords` keeps the default ones.
 """
 
 from __future__ import annotations
 
-import copy
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,22 +33,6 @@ import yaml
 
 from .errors import Problem
 from .model import GlossaryEntry, Theme
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Safe loading of mkdocs.yml: MkDocs' own tags (!ENV, !relative, !!python/name) read as plain values."""
-
-
-def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
-
-
-_TolerantLoader.add_multi_constructor("!", _any_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
 
 
 class SettingsError(ValueError):
@@ -59,30 +47,32 @@ class ProjectSettings:
     problems: tuple[Problem, ...] = ()  # a glossary.yml that cannot be used: reported, and the build goes on without it
 
 
-def plugin_options(config_path: Path | None) -> dict[str, Any]:
-    """The `briefings` plugin's options from mkdocs.yml (empty when absent)."""
-    if config_path is None or not config_path.is_file():
-        return {}
-    return copy.deepcopy(_shared_plugin_options(config_path))
+def plugin_options(config_path: Path) -> dict[str, Any]:
+    """The `briefings` plugin's validated options from mkdocs.yml, read by MkDocs (empty when the plugin is absent).
 
-
-def _shared_plugin_options(config_path: Path) -> dict[str, Any]:
-    """`plugin_options` from the cache: shared, so callers must not change it."""
-    stat = config_path.stat()
-    return _plugin_options(config_path.resolve(), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=8)
-def _plugin_options(config: Path, mtime_ns: int, size: int) -> dict[str, Any]:
-    """`plugin_options` of one version of a file; keyed by mtime and size so an edit is read again.
-
-    Parsing mkdocs.yml costs more than analysing an article, and ingest asks for it once per article.
+    This is what `mkdocs.config.load_config` does (MkDocs' YAML loader, so `!ENV`,
+    `!relative` and `INHERIT` resolve; then MkDocs' validation, which runs the plugin's
+    typed options), except that only the plugins' errors count: ingesting needs no
+    `docs/` folder or theme. Raises SettingsError with MkDocs' own message, which names the option.
     """
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    for entry in data.get("plugins") or []:
-        if isinstance(entry, dict) and "briefings" in entry:
-            return dict(entry["briefings"] or {})
-    return {}
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import ConfigurationError
+
+    try:
+        with config_path.open("rb") as fd:
+            config = MkDocsConfig(config_file_path=os.fspath(config_path))
+            config.load_file(fd)
+    except (ConfigurationError, yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(str(exc).strip() or type(exc).__name__) from exc
+    docs_dir = config_path.parent / str(config.get("docs_dir") or "docs")
+    if not docs_dir.is_dir():  # MkDocs stops at the first bad option, and ingestion needs no docs/ folder
+        config["docs_dir"] = os.fspath(config_path.parent.resolve())
+    errors, _ = config.validate()
+    for name, error in errors:
+        if name == "plugins":
+            raise SettingsError(f"Config value 'plugins': {error}")
+    plugin = config.plugins.get("briefings") if config.plugins else None
+    return dict(plugin.config) if plugin is not None else {}
 
 
 def themes_from_options(options: dict[str, Any]) -> tuple[Theme, ...]:
@@ -111,27 +101,25 @@ def themes_from_options(options: dict[str, Any]) -> tuple[Theme, ...]:
 
 
 def load_project_settings(config_path: Path | None) -> ProjectSettings:
-    """Themes and curated glossary for the project whose mkdocs.yml is at config_path (cached per file version)."""
+    """Themes and curated glossary of the project whose mkdocs.yml is at config_path (defaults when there is none)."""
     if config_path is None or not config_path.is_file():
-        return _settings(None, None, None, None)
-    options = _shared_plugin_options(config_path)
-    glossary_path = config_path.parent / str(options.get("glossary", "glossary.yml"))
-    return _settings(config_path.resolve(), config_path.stat().st_mtime_ns, glossary_path.resolve(),
-                     glossary_path.stat().st_mtime_ns if glossary_path.is_file() else None)
+        return settings_from_options({}, None)
+    return settings_from_options(plugin_options(config_path), config_path)
 
 
-@lru_cache(maxsize=8)
-def _settings(config: Path | None, config_mtime: int | None, glossary: Path | None, glossary_mtime: int | None) -> ProjectSettings:
+def settings_from_options(options: dict[str, Any], config_path: Path | None) -> ProjectSettings:
+    """Settings from the plugin's validated options; the glossary path is relative to mkdocs.yml."""
     from .analysis.glossary import load_curated_glossary
 
-    options = plugin_options(config)
-    if glossary is None:
-        glossary = Path("glossary.yml").resolve()
+    root = config_path.parent if config_path is not None else Path(".")
+    glossary = (root / str(options.get("glossary") or "glossary.yml")).resolve()
+    themes = themes_from_options(options)
     try:
         curated = load_curated_glossary(glossary.read_text(encoding="utf-8")) if glossary.is_file() else ()
     except (yaml.YAMLError, ValueError, TypeError, RecursionError, OSError) as exc:
-        return ProjectSettings(themes_from_options(options), (), options, (_glossary_problem(glossary, config, exc),))
-    return ProjectSettings(themes_from_options(options), curated, options)
+        shown = config_path.resolve() if config_path is not None else None
+        return ProjectSettings(themes, (), options, (_glossary_problem(glossary, shown, exc),))
+    return ProjectSettings(themes, curated, options)
 
 
 def _glossary_problem(glossary: Path, config: Path | None, exc: Exception) -> Problem:

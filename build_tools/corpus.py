@@ -19,8 +19,10 @@ from typing import Any
 
 from .body import Body, parse_body
 from .briefing_file import BriefingFile
+from .decode import ANALYSIS_FIELDS, analysis_fields
+from .markdown_ext import BlockReader
 from .model import (
-    ENTITY_KINDS, Analysis, Anchored, Article, Author, Entity, GlossaryEntry, Paragraph, ParagraphThemes, Section, ThemeScore,
+    Analysis, Anchored, Article, Author, Entity, GlossaryEntry, Paragraph, ParagraphThemes, Section, ThemeScore,
 )
 
 MAX_POSTING = 50
@@ -78,11 +80,12 @@ class Doc:
 Analyser = Callable[[Article], Analysis]
 
 
-def doc_from_file(bf: BriefingFile, analyse: Analyser | None) -> Doc:
-    """Build a Doc; fields the front matter lacks are computed from the body."""
+def doc_from_file(bf: BriefingFile, analyse: Analyser | None, block_reader: BlockReader | None = None) -> Doc:
+    """Build a Doc; fields the front matter lacks are computed from the body (read with the site's Markdown extensions)."""
     meta = bf.meta
-    body = parse_body(bf.body, bf.body_line)
-    needs = any(k not in meta for k in ("summary", "key_points", "glossary", "entities", "themes", "paragraph_themes", "reading_time_minutes"))
+    body = bf.parsed_body or parse_body(bf.body, bf.body_line, block_reader)
+    given = analysis_fields(meta)  # the author's values win over computed ones
+    needs = any(k not in given for k in ANALYSIS_FIELDS)
     computed = analyse(_article_from_body(bf, body)) if needs and analyse else Analysis()
     title = _line(meta.get("title")) or bf.slug
     abstract = _text(meta.get("abstract"))
@@ -103,13 +106,13 @@ def doc_from_file(bf: BriefingFile, analyse: Analyser | None) -> Doc:
         keywords=tuple(str(k) for k in meta.get("keywords") or ()),
         tags=tuple(str(k) for k in meta.get("tags") or ()),
         draft=meta.get("draft") is True,
-        themes=_themes(meta["themes"]) if "themes" in meta else computed.themes,
-        reading_time_minutes=int(meta.get("reading_time_minutes") or computed.reading_time_minutes or 1),
-        summary=_anchored(meta["summary"]) if "summary" in meta else computed.summary,
-        key_points=_anchored(meta["key_points"]) if "key_points" in meta else computed.key_points,
-        glossary=_glossary(meta["glossary"]) if "glossary" in meta else computed.glossary,
-        entities=_entities(meta["entities"]) if "entities" in meta else computed.entities,
-        paragraph_themes=_paragraph_themes(meta["paragraph_themes"]) if "paragraph_themes" in meta else computed.paragraph_themes,
+        themes=given.get("themes", computed.themes),
+        reading_time_minutes=given.get("reading_time_minutes") or computed.reading_time_minutes or 1,
+        summary=given.get("summary", computed.summary),
+        key_points=given.get("key_points", computed.key_points),
+        glossary=given.get("glossary", computed.glossary),
+        entities=given.get("entities", computed.entities),
+        paragraph_themes=given.get("paragraph_themes", computed.paragraph_themes),
         body=body,
         generated=isinstance(meta.get("generated"), dict),
         funding=_text(meta.get("funding")),
@@ -174,48 +177,6 @@ def _author(value: Any) -> Author | None:
     if isinstance(value, dict) and isinstance(value.get("name"), str):
         return Author(value["name"], tuple(str(a) for a in value.get("affiliations") or ()), value.get("email"), value.get("orcid"))
     return None
-
-
-def _themes(value: Any) -> tuple[ThemeScore, ...]:
-    out = []
-    for item in value or ():
-        if isinstance(item, str):
-            out.append(ThemeScore(item, 1.0, ()))
-        elif isinstance(item, dict) and item.get("theme"):
-            out.append(ThemeScore(str(item["theme"]), float(item.get("score") or 1.0), tuple(item.get("paragraphs") or ())))
-    return tuple(out)
-
-
-def _anchored(value: Any) -> tuple[Anchored, ...]:
-    out = []
-    for item in value or ():
-        if isinstance(item, str):
-            out.append(Anchored(item, ""))
-        elif isinstance(item, dict) and item.get("text"):
-            out.append(Anchored(str(item["text"]), str(item.get("paragraph") or "")))
-    return tuple(out)
-
-
-def _glossary(value: Any) -> tuple[GlossaryEntry, ...]:
-    return tuple(
-        GlossaryEntry(str(i["term"]), "acronym" if i.get("kind") == "acronym" else "term", _text(i.get("definition")), _text(i.get("paragraph")))
-        for i in value or () if isinstance(i, dict) and i.get("term")
-    )
-
-
-def _entities(value: Any) -> tuple[Entity, ...]:
-    kinds = set(ENTITY_KINDS)
-    return tuple(
-        Entity(str(i["name"]), i.get("kind") if i.get("kind") in kinds else "other", int(i.get("mentions") or 1), tuple(i.get("paragraphs") or ()))
-        for i in value or () if isinstance(i, dict) and i.get("name")
-    )
-
-
-def _paragraph_themes(value: Any) -> tuple[ParagraphThemes, ...]:
-    return tuple(
-        ParagraphThemes(str(i["paragraph"]), tuple(str(t) for t in i.get("themes") or ()))
-        for i in value or () if isinstance(i, dict) and i.get("paragraph")
-    )
 
 
 # ------------------------------------------------------------------ corpus-wide views

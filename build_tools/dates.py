@@ -18,6 +18,7 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
+MONTH_NAMES = tuple(name.capitalize() for name in list(MONTHS)[:12])  # "January" … "December", as pages write dates
 _MONTH = r"(?P<{name}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year{n}>(?:19|20)\d\d)"
 _DAY = r"(?P<day{n}>[0-3]?\d)(?:st|nd|rd|th)?"

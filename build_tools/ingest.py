@@ -24,7 +24,9 @@ import json
 import os
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import InputError, Problem
@@ -33,6 +35,10 @@ from .render import is_untouched, recorded_hash, render_briefing
 from .slugs import unique_slugs
 
 from .readers import SUFFIXES as _READER_SUFFIXES
+
+if TYPE_CHECKING:
+    from .analysis import Analyser
+    from .config import ProjectSettings
 
 RAW_SUFFIXES = set(_READER_SUFFIXES)
 CACHE_DIR = ".briefings-cache"
@@ -85,12 +91,10 @@ def collect_sources(paths: list[Path]) -> list[Path]:
     return sorted(set(found))
 
 
-def _settings_key(config_path: Path | None) -> str:
-    from .config import load_project_settings
+def _settings_key(settings: ProjectSettings) -> str:
     from .model import to_dict
     from .pipeline import code_fingerprint
 
-    settings = load_project_settings(config_path)
     blob = json.dumps([to_dict(settings.themes), to_dict(settings.curated_glossary), __version__, code_fingerprint()], sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
@@ -109,7 +113,7 @@ class _Plan:
     """Settled stat signatures (`source_stat`, `briefing_stat`) to record for a source."""
 
 
-def _process(source: Path, name: str, config_path: Path | None) -> _Rendered:
+def _process(source: Path, name: str, analyser: Analyser) -> _Rendered:
     """Parse, analyse and render one source (runs in a worker)."""
     from .pipeline import analyse_article
     from .readers import read_bytes
@@ -121,7 +125,7 @@ def _process(source: Path, name: str, config_path: Path | None) -> _Rendered:
     digest = hashlib.sha256(data).hexdigest()
     try:
         article = read_bytes(data, name)
-        briefing = analyse_article(article, config_path)
+        briefing = analyse_article(article, analyser)
         return _Rendered(name, article.slug, render_briefing(briefing, source_sha256=digest), digest, None)
     except InputError as exc:
         return _Rendered(name, None, None, digest, exc.problem)
@@ -129,8 +133,13 @@ def _process(source: Path, name: str, config_path: Path | None) -> _Rendered:
         return _Rendered(name, None, None, digest, Problem(name, None, None, "error", f"internal error while parsing: {exc!r}", "please report this file"))
 
 
-def ingest(paths: list[Path], out_dir: Path, *, config_path: Path | None = None, force: bool = False, jobs: int = 1) -> IngestReport:
-    """Ingest raw articles into out_dir; return what happened to each."""
+def ingest(paths: list[Path], out_dir: Path, *, config_path: Path | None = None, settings: ProjectSettings | None = None,
+           force: bool = False, jobs: int = 1) -> IngestReport:
+    """Ingest raw articles into out_dir; return what happened to each. Settings are read from config_path once, unless given."""
+    from .config import load_project_settings
+
+    if settings is None:
+        settings = load_project_settings(config_path)
     report = IngestReport()
     sources = collect_sources(paths)
     outside = {path for path in sources if leaves_folder(path, _given_folder(path, paths))}
@@ -147,11 +156,11 @@ def ingest(paths: list[Path], out_dir: Path, *, config_path: Path | None = None,
     manifest_path = cache / "ingest-manifest.json"
     with file_lock(cache / "ingest.lock"):
         manifest = _load_manifest(manifest_path)
-        key = _settings_key(config_path)
+        key = _settings_key(settings)
         named = [(path, source_name(path, root)) for path in sources]
         plan = _plan(named, out_dir, manifest, key, force)
         report.unchanged += plan.unchanged
-        rendered = {item.source: item for item in _render_all(plan.todo, config_path, jobs)}
+        rendered = {item.source: item for item in _render_all(plan.todo, settings, jobs)}
         remove_stale_temporaries(out_dir)
         remove_stale_temporaries(cache)
         slugs = _assign_slugs(list(rendered.values()), [*plan.unchanged, *plan.kept], manifest, out_dir)
@@ -276,15 +285,22 @@ def _briefing_state(target: Path, recorded: list[int] | None, now_ns: int) -> tu
     return ("untouched", _settled(stat, now_ns)) if is_untouched(text) else ("edited", None)
 
 
-def _render_all(todo: list[tuple[Path, str]], config_path: Path | None, jobs: int) -> list[_Rendered]:
+def _render_all(todo: list[tuple[Path, str]], settings: ProjectSettings, jobs: int) -> list[_Rendered]:
+    """Parse, analyse and render the sources, in `jobs` processes (0: one per core); results in `todo` order."""
+    if not todo:
+        return []
+    from .analysis import Analyser
+
+    analyser = Analyser.prepare(settings.themes, settings.curated_glossary)  # once per run: it compiles every keyword
     workers = (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
     if workers == 1 or len(todo) < 2:
-        return [_process(path, name, config_path) for path, name in todo]
+        return [_process(path, name, analyser) for path, name in todo]
     # Imported here: multiprocessing costs a one-process run 20 ms of start-up.
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_process, [p for p, _ in todo], [n for _, n in todo], [config_path] * len(todo), chunksize=8))
+        work = partial(_process, analyser=analyser)  # a worker unpickles it once per chunk, from its regex cache after the first
+        return list(pool.map(work, [p for p, _ in todo], [n for _, n in todo], chunksize=8))
 
 
 def _write(target: Path, text: str, force: bool, report: IngestReport) -> None:

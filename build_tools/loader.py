@@ -8,16 +8,20 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .briefing_file import load_briefing
 from .corpus import Corpus, Doc, build_corpus, doc_from_file
 from .errors import Problem, unusable_file
+from .markdown_ext import BlockReader
 from .links import resolve_wikilinks
 from .model import Theme
 from .schema import validate_meta
 from .caches.analysis import CachedAnalyser
 from .caches.front_matter import FrontMatterCache
+
+if TYPE_CHECKING:
+    from .config import ProjectSettings
 
 
 @dataclass
@@ -37,23 +41,24 @@ PARALLEL_MIN = 200  # below this many files, starting worker processes costs mor
 
 
 def load_docs(root: Path, folder_name: str, themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None = None,
-              *, workers: int = 1) -> tuple[list[Doc], list[Problem]]:
+              *, workers: int = 1, block_reader: BlockReader | None = None) -> tuple[list[Doc], list[Problem]]:
     """Every briefing in the folder as a Doc, in file order, and the problems found; `workers` processes share the files."""
     folder = root / folder_name
     jobs = [(path, f"{folder_name.rstrip('/')}/{path.name}") for path in briefing_paths(folder)]
     loaded: list[tuple[Doc | None, list[Problem]]] | None = None
     if workers > 1 and len(jobs) >= PARALLEL_MIN and _can_fork():
         try:
-            loaded = _load_in_processes(jobs, themes, analyser, reader, workers)
+            loaded = _load_in_processes(jobs, themes, analyser, reader, workers, block_reader)
         except (OSError, BrokenProcessPool):  # no processes to be had (limits, memory): one process does it
             loaded = None
     if loaded is None:
-        loaded = [_load_one(path, shown, themes, analyser, reader) for path, shown in jobs]
+        loaded = [_load_one(path, shown, themes, analyser, reader, block_reader) for path, shown in jobs]
     docs = [doc for doc, _ in loaded if doc is not None]
     return docs, [p for _, found in loaded for p in found]
 
 
-def _load_one(path: Path, shown: str, themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None) -> tuple[Doc | None, list[Problem]]:
+def _load_one(path: Path, shown: str, themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None,
+              block_reader: BlockReader | None = None) -> tuple[Doc | None, list[Problem]]:
     bf, problems = reader.load(path, shown) if reader else load_briefing(path, shown)
     if bf is None:
         return None, problems
@@ -61,7 +66,7 @@ def _load_one(path: Path, shown: str, themes: dict[str, Theme], analyser: Any, r
     if any(p.severity == "error" for p in meta_problems):
         return None, problems + meta_problems
     try:
-        return doc_from_file(bf, analyser), problems + meta_problems
+        return doc_from_file(bf, analyser, block_reader), problems + meta_problems
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:  # one bad file, not the build
         return None, [*problems, *meta_problems, unusable_file(shown, exc)]
 
@@ -71,14 +76,20 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-# What forked workers inherit: set just before the pool starts, read by _load_chunk.
-_SHARED: dict[str, Any] = {}
+_WORKER: dict[str, Any] = {}
+"""In a worker process only: what `_start_worker` was given when the pool forked it."""
+
+
+def _start_worker(themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None,
+                  block_reader: BlockReader | None = None) -> None:
+    """Pool initializer: a forked worker receives the loaders as arguments (inherited by fork, never pickled)."""
+    _WORKER.update(themes=themes, analyser=analyser, reader=reader, block_reader=block_reader)
 
 
 def _load_chunk(jobs: list[tuple[Path, str]]) -> tuple[list[tuple[Doc | None, list[Problem]]], set[str], set[str]]:
     """In a worker: load some files; also return the cache keys used, so the parent's prune keeps them."""
-    themes, analyser, reader = _SHARED["themes"], _SHARED["analyser"], _SHARED["reader"]
-    loaded = [_load_one(path, shown, themes, analyser, reader) for path, shown in jobs]
+    themes, analyser, reader, block_reader = _WORKER["themes"], _WORKER["analyser"], _WORKER["reader"], _WORKER["block_reader"]
+    loaded = [_load_one(path, shown, themes, analyser, reader, block_reader) for path, shown in jobs]
     return loaded, _used(analyser), _used(reader)
 
 
@@ -88,15 +99,12 @@ def _used(cache: Any) -> set[str]:
 
 
 def _load_in_processes(jobs: list[tuple[Path, str]], themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None,
-                       workers: int) -> list[tuple[Doc | None, list[Problem]]]:
+                       workers: int, block_reader: BlockReader | None = None) -> list[tuple[Doc | None, list[Problem]]]:
     """Files in chunks of about 50 (so hand-written briefings, which need analysis, spread over the workers), results in file order."""
     chunks = [jobs[i : i + 50] for i in range(0, len(jobs), 50)]
-    _SHARED.update(themes=themes, analyser=analyser, reader=reader)
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_load_chunk, chunks))
-    finally:
-        _SHARED.clear()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_start_worker, initargs=(themes, analyser, reader, block_reader)) as pool:
+        results = list(pool.map(_load_chunk, chunks))
     for cache, used in ((analyser, set().union(*(r[1] for r in results))), (reader, set().union(*(r[2] for r in results)))):
         if getattr(cache, "store", None) is not None:
             cache.store.used |= used
@@ -104,18 +112,16 @@ def _load_in_processes(jobs: list[tuple[Path, str]], themes: dict[str, Theme], a
 
 
 def load_corpus(
-    root: Path, options: Any, themes: dict[str, Theme], *, include_drafts: bool, workers: int = 1, config_path: Path | None = None
+    root: Path, options: Any, themes: dict[str, Theme], *, include_drafts: bool, workers: int = 1,
+    settings: ProjectSettings | None = None, block_reader: BlockReader | None = None,
 ) -> LoadResult:
     """Read, validate and analyse the corpus; files with errors are left out and reported. The curated
-    glossary comes from the configuration file the build was given (`mkdocs build -f other.yml`)."""
-    from .config import load_project_settings
-
-    config_path = config_path or root / "mkdocs.yml"
-    settings = load_project_settings(config_path) if config_path.is_file() else None
+    glossary comes from `settings`, loaded once from the configuration file the build was given
+    (`mkdocs build -f other.yml`)."""
     curated = settings.curated_glossary if settings else ()
     analyser = CachedAnalyser(root / ".briefings-cache" / "analysis", tuple(themes.values()), curated)
-    reader = FrontMatterCache(root / ".briefings-cache" / "front-matter")
-    docs, problems = load_docs(root, options["briefings_dir"], themes, analyser, reader, workers=workers)
+    reader = FrontMatterCache(root / ".briefings-cache" / "front-matter", block_reader)
+    docs, problems = load_docs(root, options["briefings_dir"], themes, analyser, reader, workers=workers, block_reader=block_reader)
     problems = [*(settings.problems if settings else ()), *problems]
     analyser.prune()
     reader.prune()

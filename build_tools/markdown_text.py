@@ -14,7 +14,8 @@ import re
 
 _AUTOLINK = re.compile(r"<((?:https?://|www\.)[^\s<>\"'`]+)>")
 _BARE_URL = re.compile(r"(?<![<(\w])(https?://[^\s<>\"'`]+[^\s<>\"'`.,;:)\]])")
-_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
+# `*emphasis*` and `**strong**` as article text writes them (the one definition; the site renders the same shape).
+EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=>|]|\d+(?=[.)]\s))")
 _PLACEHOLDER = "\u0000{}\u0000"
@@ -39,7 +40,7 @@ def escape_markdown(text: str) -> str:
     text = text.replace("\u0000", "")
     text = _AUTOLINK.sub(autolink, text)
     text = _BARE_URL.sub(lambda m: keep(f"[{_escape_plain(m.group(1))}](<{m.group(1)}>)"), text)
-    text = _EMPHASIS.sub(emphasis, text)
+    text = EMPHASIS.sub(emphasis, text)
     escaped = _escape_plain(text)
     return re.sub("\u0000(\\d+)\u0000", lambda m: kept[int(m.group(1))], escaped)
 

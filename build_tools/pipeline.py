@@ -5,26 +5,22 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import Analysis, Article, Briefing, to_dict
+from .model import Article, Briefing, to_dict
 
-
-def analyse_article(article: Article, config_path: Path | None = None) -> Briefing:
-    """The article with its analysis; themes and the curated glossary come from the project config."""
-    try:
-        from .analysis import analyse
-    except ImportError:  # analysis package not present yet
-        return Briefing(article, Analysis())
-    from .config import load_project_settings
-
-    settings = load_project_settings(config_path)
-    return Briefing(article, analyse(article, themes=settings.themes, curated_glossary=settings.curated_glossary))
+if TYPE_CHECKING:
+    from .analysis import Analyser
 
 
-def inspect_record(article: Article, config_path: Path | None = None) -> dict[str, Any]:
+def analyse_article(article: Article, analyser: Analyser) -> Briefing:
+    """The article with its analysis, by the analyser prepared for the project's themes and curated glossary."""
+    return Briefing(article, analyser(article))
+
+
+def inspect_record(article: Article, analyser: Analyser) -> dict[str, Any]:
     """The public JSON record of `briefings inspect`: the article's fields, then the analysis fields."""
-    briefing = analyse_article(article, config_path)
+    briefing = analyse_article(article, analyser)
     record = to_dict(article)
     record.update(to_dict(briefing.analysis))
     return record

@@ -9,20 +9,24 @@ rebuild triggered by that write finds nothing to do: no rebuild loop.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .ingest import IngestReport, ingest
 
+if TYPE_CHECKING:
+    from .config import ProjectSettings
+
 
 def reingest_changed_seeds(
-    root: Path, briefings_dir: str = "briefings", seeds_dir: str = "seeds", config_path: Path | None = None
+    root: Path, briefings_dir: str = "briefings", seeds_dir: str = "seeds", config_path: Path | None = None,
+    settings: ProjectSettings | None = None,
 ) -> IngestReport | None:
     """Ingest seeds/ into briefings/ if there is a seeds folder; None when there is none."""
     seeds = root / seeds_dir
     if not seeds.is_dir():
         return None
     config = config_path or root / "mkdocs.yml"
-    return ingest([seeds], root / briefings_dir, config_path=config if config.is_file() else None)
+    return ingest([seeds], root / briefings_dir, config_path=config if config.is_file() else None, settings=settings)
 
 
 def allow_live_reload(server: Any) -> None:

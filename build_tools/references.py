@@ -14,11 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import Citation, Paragraph, Reference
+from .parsing.patterns import _DOI
 from .slugs import slugify
 
 _YEAR = r"(?:19|20)\d\d[a-z]?"
 _URL = re.compile(r"<((?:https?://|www\.)[^>\s]+|[a-z0-9.-]+\.[a-z]{2,}/[^>\s]*)>|(https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:])", re.I)
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s<>\"]+[^\s<>\".,;:)\]])")
 _NUMBERED = re.compile(r"^\s*(?:\[(\d{1,3}[a-z]?)\]:?|(\d{1,3})[.)])\s+")
 _YEAR_IN_REF = re.compile(r"(?:\(|,\s*|\s)(" + _YEAR + r")(?:\)|[.,;:\s]|$)")
 

@@ -134,3 +134,32 @@ def _valid_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_JSON_TYPES: dict[str, dict[str, Any]] = {
+    "text": {"type": ["string", "number"]},
+    "date": {"type": "string", "pattern": _DATE.pattern},
+    "list-of-text": {"type": "array", "items": {"type": ["string", "number"]}},
+    "themes": {"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "object", "required": ["theme"]}]}},
+    "authors": {"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}]}},
+    "number": {"type": "number", "minimum": 0, "maximum": MAX_NUMBER},
+    "bool": {"type": "boolean"},
+    "records": {"type": "array"},
+    "mapping": {"type": "object"},
+}
+
+
+def front_matter_json_schema() -> dict[str, Any]:
+    """The front matter as a JSON Schema, from `FIELDS` (docs/briefing-front-matter.schema.json; editors can check with it).
+
+    Theme slugs are the site's own, so the schema says only that themes are text; `briefings check` knows the slugs.
+    """
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "briefing-front-matter.schema.json",
+        "title": "Briefing front matter",
+        "description": "The YAML front matter of a briefing file in briefings/. Generated from build_tools/schema.py FIELDS; do not edit.",
+        "type": "object",
+        "required": [f.name for f in FIELDS if f.required],
+        "properties": {f.name: {"description": f.help, **_JSON_TYPES[f.kind]} for f in FIELDS},
+    }

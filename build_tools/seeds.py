@@ -1,7 +1,7 @@
 """Raw article text to a lossless `Article` record.
 
 `parse_seed(text, source)` is pure; `parse_seed_bytes(data, source)` decodes
-bytes and wraps it; `read_seed(path)` reads the file and wraps that. The
+bytes and wraps it; the readers (`readers.read_path`) call them for plain text. The
 parser works in passes, each linear in the text (modules in
 `build_tools/parsing/`):
 
@@ -38,13 +38,6 @@ from .parsing.sections import (
 )
 from .references import find_note_marks
 from .slugs import slugify
-
-
-def read_seed(path: Path, *, source: str | None = None) -> Article:
-    """Read one raw article file with the reader for its kind (`readers.read_path`); InputError with a hint."""
-    from .readers import read_path
-
-    return read_path(path, source=source)
 
 
 def parse_seed_bytes(data: bytes, source: str) -> Article:

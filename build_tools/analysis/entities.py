@@ -31,7 +31,7 @@ from build_tools.analysis.sentences import is_heading_like, reference_like, sent
 from build_tools.model import Entity, EntityKind
 
 if TYPE_CHECKING:
-    from build_tools.model import Article
+    from build_tools.analysis.document import Document
 
 
 def _names(text: str) -> frozenset[str]:
@@ -378,11 +378,12 @@ class Mention:
     confident: bool = True
 
 
-def _runs(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[tuple[list[str], bool]]:
+def _runs(text: str, sentences: Sequence[tuple[int, int]], blocked: Sequence[tuple[int, int]] = ()) -> list[tuple[list[str], bool]]:
     """Runs of capitalised words (possessives cut and ending a run), each with a sentence-start flag.
 
-    Citations ("(Weiss, 2015)", "Halvorsen (2015)") and `blocked` spans are blanked
-    first, keeping offsets, so their names never start a run.
+    `sentences` are the sentence offsets of `text`. Citations ("(Weiss, 2015)",
+    "Halvorsen (2015)") and `blocked` spans are blanked first, keeping offsets, so
+    their names never start a run (and sentences are then found in the blanked text).
     """
     spans = [*blocked, *(m.span() for m in _CITATION_RE.finditer(text))]
     if spans:
@@ -390,8 +391,9 @@ def _runs(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[tuple[list
         for a, b in spans:
             chars[a:b] = " " * (b - a)
         text = "".join(chars)
+        sentences = sentence_spans(text)
     starts = set()
-    for s, _ in sentence_spans(text):
+    for s, _ in sentences:
         while s < len(text) and text[s] in _OPENERS:
             s += 1
         starts.add(s)
@@ -604,7 +606,7 @@ class _ParagraphNames:
     """Capitalised runs split at connectors, each with whether it starts a sentence."""
 
 
-def _paragraph_names(article: Article, g: Gazetteer, phrases: Mapping[str, EntityKind]) -> list[_ParagraphNames]:
+def _paragraph_names(doc: Document, g: Gazetteer, phrases: Mapping[str, EntityKind]) -> list[_ParagraphNames]:
     """Cut every body paragraph into acronym expansions and capitalised name parts, in order."""
     phrase_re = (
         re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in sorted(phrases, key=len, reverse=True)))
@@ -612,7 +614,7 @@ def _paragraph_names(article: Article, g: Gazetteer, phrases: Mapping[str, Entit
         else None
     )
     out: list[_ParagraphNames] = []
-    for para in article.paragraphs():
+    for para, sentences in zip(doc.paragraphs, doc.spans):
         if is_heading_like(para.text) or para.kind == "heading" or reference_like(para.text):
             continue  # a reference entry or note names its sources, not what the article is about
         found: list[Mention] = []
@@ -624,7 +626,7 @@ def _paragraph_names(article: Article, g: Gazetteer, phrases: Mapping[str, Entit
                 blocked.append(m.span())
         parts = tuple(
             (part, sentence_start and i == 0)
-            for words, sentence_start in _runs(para.text, blocked)
+            for words, sentence_start in _runs(para.text, sentences, blocked)
             for i, part in enumerate(_split_connectors(words, g))
         )
         out.append(_ParagraphNames(para.id, tuple(found), parts))
@@ -652,7 +654,7 @@ _SAID_BEFORE_RE = re.compile(rf"\b(?P<verb>[a-z]+),?\s+(?P<name>{_NAME})\b")
 _SAID_AFTER_RE = re.compile(rf"(?P<name>{_NAME}),?\s+(?P<verb>[a-z]+)\b")
 
 
-def people_by_shape(article: Article, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> frozenset[str]:
+def people_by_shape(doc: Document, gazetteer: Gazetteer = DEFAULT_GAZETTEER) -> frozenset[str]:
     """Full names the text itself shows to be people's, whatever the first name.
 
     Three shapes: a speaker label opening a paragraph ("Q46 Gareth Lloyd-Evans: ..."),
@@ -672,7 +674,7 @@ def people_by_shape(article: Article, gazetteer: Gazetteer = DEFAULT_GAZETTEER) 
         if not _known_name(name, g):
             found.add(name)
 
-    for para in article.paragraphs():
+    for para in doc.paragraphs:
         text = para.text
         if is_heading_like(text) or para.kind == "heading":
             continue
@@ -690,7 +692,7 @@ def people_by_shape(article: Article, gazetteer: Gazetteer = DEFAULT_GAZETTEER) 
 
 
 def extract_entities(
-    article: Article,
+    doc: Document,
     *,
     gazetteer: Gazetteer = DEFAULT_GAZETTEER,
     acronyms: Mapping[str, str] | None = None,
@@ -721,10 +723,10 @@ def extract_entities(
             g, organisations=g.organisations | added["organisation"], companies=g.companies | added["company"],
             laws=g.laws | added["law"], publications=g.publications | added["publication"], aliases={**g.aliases, **extra},
         )
-    shaped = people_by_shape(article, g)
+    shaped = people_by_shape(doc, g)
     if shaped:
         g = replace(g, people=g.people | shaped)
-    names = _paragraph_names(article, g, phrases)
+    names = _paragraph_names(doc, g, phrases)
     first_pass = _mentions(names, g, set())
     people = {m.name for m in first_pass if m.kind == "person" and " " in m.name}
     short: dict[str, set[str]] = {}

@@ -30,16 +30,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from build_tools import safe_yaml
-from build_tools.analysis.sentences import is_heading_like, reference_like, split_sentences
+from build_tools.analysis.sentences import is_heading_like, reference_like
 from build_tools.model import GlossaryEntry
 
 if TYPE_CHECKING:
+    from build_tools.analysis.document import Document
     from build_tools.model import Article, Paragraph
 
 
@@ -161,9 +161,15 @@ def _match(
     Identification Number" is MPIN), as Schwartz and Hearst allow.
     """
     end = len(letters) - 1 if last_from_initial else len(letters)
+    memo: dict[tuple[int, int, int], bool] = {}  # each state is tried once: the search stays polynomial
 
-    @lru_cache(maxsize=None)
     def go(i: int, j: int, left: int) -> bool:
+        key = (i, j, left)
+        if key not in memo:
+            memo[key] = step(i, j, left)
+        return memo[key]
+
+    def step(i: int, j: int, left: int) -> bool:
         if i == len(parts):
             return j == len(letters)
         word = parts[i]
@@ -498,15 +504,19 @@ def _clean_definition(text: str, max_words: int) -> str:
 
 
 def defined_terms(
-    paragraphs: Sequence[Paragraph], options: GlossaryOptions = DEFAULT_OPTIONS
+    paragraphs: Sequence[Paragraph], spans: Sequence[Sequence[tuple[int, int]]], options: GlossaryOptions = DEFAULT_OPTIONS
 ) -> list[tuple[tuple[int, int], GlossaryEntry]]:
-    """Terms the text defines: "X is understood/defined as …", "X refers to …", "'X' means …", "the so-called X"."""
+    """Terms the text defines: "X is understood/defined as …", "X refers to …", "'X' means …", "the so-called X".
+
+    `spans` holds each paragraph's sentence offsets (`Document.spans`).
+    """
     found: list[tuple[tuple[int, int], GlossaryEntry]] = []
     for p_index, para in enumerate(paragraphs):
         if not _usable(para) or not any(cue in para.text for cue in _DEFINITION_CUES):
             continue
         offset = 0
-        for sentence in split_sentences(para.text):
+        for start, end in spans[p_index]:
+            sentence = para.text[start:end]
             offset = para.text.find(sentence, offset)
             for so_called in _SO_CALLED_RE.finditer(sentence):
                 term = (so_called.group("qterm") or so_called.group("cterm")).strip()
@@ -557,19 +567,19 @@ def _abstract_paragraph(article: Article) -> Paragraph:
     return Paragraph("", article.abstract or "")
 
 
-def extract_glossary(article: Article, options: GlossaryOptions = DEFAULT_OPTIONS) -> tuple[GlossaryEntry, ...]:
+def extract_glossary(doc: Document, options: GlossaryOptions = DEFAULT_OPTIONS) -> tuple[GlossaryEntry, ...]:
     """Every glossary entry the article supports, one per term, in order of first appearance.
 
     Acronyms used only in the title or subtitle are listed too, with no paragraph
     (they sort after the body's entries).
     """
-    paragraphs = article.paragraphs()
+    article, paragraphs = doc.article, doc.paragraphs
     title = _title_paragraph(article)
     bare = bare_acronyms((*paragraphs, title) if title else paragraphs, options)
     bare = [(pos, replace(e, paragraph=None) if not e.paragraph else e) for pos, e in bare]
     defined = defined_acronyms((*paragraphs, _abstract_paragraph(article)), options)
     defined = [(pos, replace(e, paragraph=None) if not e.paragraph else e) for pos, e in defined]
-    found = defined + defined_terms(paragraphs, options) + bare
+    found = defined + defined_terms(paragraphs, doc.spans, options) + bare
     # "IIS" that only appears inside a defined "EAEU IIS" is not an entry of its own.
     defined_parts = {part for _, e in found if e.definition and e.kind == "acronym" for part in e.term.split()[1:]}
     found = [(pos, e) for pos, e in found if e.definition is not None or e.term not in defined_parts]
@@ -636,8 +646,7 @@ def _spelling_source(term: str) -> str:
     return source if term.isupper() or any(c.isdigit() for c in term) else f"(?i:{source})"
 
 
-@lru_cache(maxsize=1024)
-def _spellings_pattern(spellings: tuple[str, ...]) -> re.Pattern[str]:
+def _spellings_pattern(spellings: Sequence[str]) -> re.Pattern[str]:
     """One regex for all spellings of a term, as whole words.
 
     Its leftmost match is the leftmost match of any spelling, so one search finds
@@ -647,33 +656,51 @@ def _spellings_pattern(spellings: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
+@dataclass(frozen=True, slots=True)
+class CuratedTerm:
+    """A curated entry with the pattern of its spellings, compiled once per configuration (`prepare_curated`)."""
+
+    entry: GlossaryEntry
+    pattern: re.Pattern[str]
+    multiline: bool
+    """Whether a spelling holds a line break, so a match could span two joined paragraphs."""
+
+
+def prepare_curated(curated: Iterable[GlossaryEntry]) -> tuple[CuratedTerm, ...]:
+    """The curated glossary ready for `curated_for_article`: compiling its patterns costs more than searching them."""
+    out = []
+    for entry in curated:
+        spellings = (entry.term, *getattr(entry, "aliases", ()))
+        out.append(CuratedTerm(entry, _spellings_pattern(spellings), any(_PARAGRAPH_SEPARATOR in s for s in spellings)))
+    return tuple(out)
+
+
 #: Joins paragraphs for one search per term: a line break is no word character, so each
 #: paragraph's edges look to a term pattern as they do alone, and no term spans two paragraphs.
 _PARAGRAPH_SEPARATOR = "\n"
 
 
-def curated_for_article(article: Article, curated: Iterable[GlossaryEntry]) -> tuple[GlossaryEntry, ...]:
+def curated_for_article(doc: Document, curated: Iterable[CuratedTerm]) -> tuple[GlossaryEntry, ...]:
     """The curated entries whose term (or an alias) the body uses, anchored to the first paragraph that does.
 
     Each entry is searched once in the joined body, not once per paragraph: the
     offset of its first match tells the first paragraph that uses it.
     """
-    paragraphs = [p for p in article.paragraphs() if _usable(p)]
+    paragraphs = [p for p in doc.paragraphs if _usable(p)]
     if not paragraphs:
         return ()
     body = _PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs)
     starts = list(accumulate((len(p.text) + len(_PARAGRAPH_SEPARATOR) for p in paragraphs[:-1]), initial=0))
     out = []
-    for entry in curated:
-        spellings = (entry.term, *getattr(entry, "aliases", ()))
-        pattern = _spellings_pattern(spellings)
-        if any(_PARAGRAPH_SEPARATOR in s for s in spellings):  # could span two paragraphs: look at each alone
+    for term in curated:
+        pattern = term.pattern
+        if term.multiline:  # could span two paragraphs: look at each alone
             first = next((p.id for p in paragraphs if pattern.search(p.text)), None)
         else:
             m = pattern.search(body)
             first = paragraphs[bisect_right(starts, m.start()) - 1].id if m else None
         if first is not None:
-            out.append(replace(entry, paragraph=first))
+            out.append(replace(term.entry, paragraph=first))
     return tuple(out)
 
 

@@ -17,25 +17,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from build_tools.analysis.sentences import BodySentence, body_sentences
-from build_tools.analysis.summary import (
-    REJECTED_SETUP_RE,
-    SummaryOptions,
-    centrality_weights,
-    dek_text,
-    reads_as_prose,
-    repeats_dek,
-    term_similarity,
-)
-from build_tools.analysis.tokens import STOP_WORDS, cached_terms
+from build_tools.analysis.summary import REJECTED_SETUP_RE, dek_text, reads_as_prose, repeats_dek, term_similarity
 from build_tools.model import Anchored
 
 if TYPE_CHECKING:
-    from build_tools.model import Article
+    from build_tools.analysis.document import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +46,6 @@ class KeyPointOptions:
     """Skip a sentence this similar (term cosine) to a summary sentence."""
     redundancy: float = 0.7
     """MMR penalty per unit of similarity to a chosen point."""
-    stop_words: frozenset[str] = field(default=STOP_WORDS)
-    """Words that carry no topic."""
 
 
 DEFAULT_OPTIONS = KeyPointOptions()
@@ -124,26 +112,16 @@ class _Candidate:
 
 
 def key_points(
-    article: Article,
-    *,
-    exclude: Iterable[Anchored] = (),
-    options: KeyPointOptions = DEFAULT_OPTIONS,
-    sentences: Sequence[BodySentence] | None = None,
-    weights: Mapping[str, float] | None = None,
+    doc: Document, *, exclude: Iterable[Anchored] = (), options: KeyPointOptions = DEFAULT_OPTIONS
 ) -> tuple[Anchored, ...]:
-    """3-5 claims in document order, avoiding the sentences in `exclude` (the summary).
-
-    `sentences` may pass `body_sentences(article)` and `weights` may pass
-    `centrality_weights(sentences, article)` (with these stop words) when the caller already has them.
-    """
-    sentences = body_sentences(article) if sentences is None else sentences
+    """3-5 claims in document order, avoiding the sentences in `exclude` (the summary)."""
+    sentences, article, weights = doc.sentences, doc.article, doc.weights
     if not sentences:
         return ()
     total_words = sum(len(s.text.split()) for s in sentences)
     wanted = min(options.max_points, max(options.min_points, round(total_words / options.words_per_point)))
-    if weights is None:
-        weights = centrality_weights(sentences, article, SummaryOptions(stop_words=options.stop_words))
-    excluded = [frozenset(cached_terms(a.text, options.stop_words)) for a in exclude]
+    exclude = tuple(exclude)
+    excluded = [frozenset(doc.terms_of(a.text)) for a in exclude]
     excluded_texts = {a.text for a in exclude}
 
     dek = dek_text(article)
@@ -159,7 +137,7 @@ def key_points(
             continue
         if not reads_as_prose(text):
             continue
-        terms = frozenset(cached_terms(text, options.stop_words))
+        terms = frozenset(doc.terms[s.index] if text == s.text else doc.terms_of(text))
         repeats = s.text in excluded_texts or any(term_similarity(terms, e) >= options.summary_similarity for e in excluded)
         centrality = sum(weights.get(t, 0.0) for t in terms) / math.sqrt(len(terms) + 1)
         score = centrality * (1.0 + claim_score(text))

@@ -9,9 +9,8 @@ back at most one token, so the cost is linear in the text length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from build_tools.analysis.furniture import is_furniture
@@ -74,12 +73,8 @@ def _is_boundary(text: str, punct_start: int, punct: str, next_start: int) -> bo
     return True
 
 
-@lru_cache(maxsize=4096)
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) offsets of each sentence in `text`, outer whitespace excluded.
-
-    Memoised: sentences, glossary, themes and entities all split the same paragraphs.
-    """
+    """(start, end) offsets of each sentence in `text`, outer whitespace excluded."""
     cuts: list[int] = []
     for m in _CANDIDATE_RE.finditer(text):
         if "\n\n" in m.group(3) or _is_boundary(text, m.start(1), m.group(1), m.end(3)):
@@ -124,19 +119,20 @@ def is_heading_like(text: str, max_chars: int = 200) -> bool:
     text = text.strip()
     if len(text) > max_chars or "\n" in text:
         return False
-    return _heading_like(text)
-
-
-@lru_cache(maxsize=8192)
-def _heading_like(text: str) -> bool:
-    """Memoised: every step asks about the same paragraphs and lines."""
     upper = sum(map(str.isupper, text))
     lower = sum(map(str.islower, text))
     return upper + lower >= 4 and upper >= 0.8 * (upper + lower)
 
 
 def body_sentences(article: Article, kinds: Iterable[str] = ("text",)) -> tuple[BodySentence, ...]:
-    """Every sentence of the body paragraphs of the given kinds, in reading order.
+    """Every sentence of the body paragraphs of the given kinds, in reading order (see `sentences_in`)."""
+    return sentences_in(article, tuple(sentence_spans(p.text) for p in article.paragraphs()), kinds)
+
+
+def sentences_in(
+    article: Article, spans: Sequence[Sequence[tuple[int, int]]], kinds: Iterable[str] = ("text",)
+) -> tuple[BodySentence, ...]:
+    """The body sentences of `article`, whose paragraphs' sentence offsets are `spans` (one entry per paragraph).
 
     The abstract and keywords are not body text and are skipped, even when a parser
     left them among the paragraphs (equal to `article.abstract`, first under an
@@ -164,7 +160,8 @@ def body_sentences(article: Article, kinds: Iterable[str] = ("text",)) -> tuple[
         if label and label.group(1) in ("Q", "Question") or is_interviewer_question(para.text):
             continue
         offset = label.end() if label else 0
-        for position, (start, end) in enumerate(sentence_spans(para.text[offset:])):
+        own = sentence_spans(para.text[offset:]) if offset else spans[p_index]
+        for position, (start, end) in enumerate(own):
             text = _FOOTNOTE_TAIL_RE.sub("", para.text[offset + start : offset + end])
             if is_furniture(text):
                 continue  # a caption, table row, greeting or boilerplate says nothing of the argument

@@ -18,16 +18,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from build_tools.analysis.sentences import BodySentence, body_sentences
-from build_tools.analysis.tokens import STOP_WORDS, cached_terms
+from build_tools.analysis.sentences import BodySentence, split_sentences
 from build_tools.model import Anchored
 
 if TYPE_CHECKING:
+    from build_tools.analysis.document import Document
     from build_tools.model import Article
 
 
@@ -56,14 +54,10 @@ class SummaryOptions:
     # --- weights ---
     position_weight: float = 0.35
     """Share of the score that comes from position (the rest from term centrality)."""
-    title_boost: float = 2.0
-    """Multiplier on the weight of terms from the title and keywords."""
     redundancy: float = 0.7
     """MMR penalty per unit of similarity to an already chosen sentence."""
     summary_section_prior: float = 1.5
     """Position prior of a sentence under an executive summary or conclusion heading (reports, journal articles)."""
-    stop_words: frozenset[str] = field(default=STOP_WORDS)
-    """Words that carry no topic."""
 
 
 DEFAULT_OPTIONS = SummaryOptions()
@@ -103,23 +97,6 @@ _CONNECTIVE_START_RE = re.compile(
     r"Furthermore|In addition|Besides|Rather|Instead|Likewise|Similarly|Indeed|In fact|"
     r"Second|Secondly|Third|Thirdly|Fourth|Finally|Lastly|Simultaneously)\b"
 )
-
-
-def centrality_weights(
-    sentences: Sequence[BodySentence], article: Article, options: SummaryOptions = DEFAULT_OPTIONS
-) -> dict[str, float]:
-    """Weight of each term: log-scaled body frequency, boosted for title and keyword terms."""
-    tf: Counter[str] = Counter()
-    for s in sentences:
-        tf.update(cached_terms(s.text, options.stop_words))
-    topical = set(cached_terms(" ".join((article.title, *article.keywords)), options.stop_words))
-    weights = {}
-    for term, n in tf.items():
-        if n < 2:
-            continue  # hapaxes are noise, not topic
-        w = 1.0 + math.log(n)
-        weights[term] = w * options.title_boost if term in topical else w
-    return weights
 
 
 def shape_penalty(text: str, options: SummaryOptions = DEFAULT_OPTIONS, *, prose: bool | None = None) -> float:
@@ -193,8 +170,6 @@ def dek_text(article: Article) -> str:
     A summary sentence must not repeat them word for word; a body sentence equal to a later
     sentence of a long abstract is not the dek and may be used.
     """
-    from build_tools.analysis.sentences import split_sentences
-
     parts = [article.subtitle, article.abstract]
     if article.abstract:
         parts.append(next(iter(split_sentences(article.abstract)), None))
@@ -229,29 +204,19 @@ def term_similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
-def summarise(
-    article: Article,
-    options: SummaryOptions = DEFAULT_OPTIONS,
-    *,
-    sentences: Sequence[BodySentence] | None = None,
-    weights: Mapping[str, float] | None = None,
-) -> tuple[Anchored, ...]:
-    """3-6 verbatim body sentences, in document order, each anchored to its paragraph.
-
-    `sentences` may pass `body_sentences(article)` and `weights` may pass
-    `centrality_weights(sentences, article, options)` when the caller already has them.
-    """
-    sentences = body_sentences(article) if sentences is None else sentences
+def summarise(doc: Document, options: SummaryOptions = DEFAULT_OPTIONS) -> tuple[Anchored, ...]:
+    """3-6 verbatim body sentences, in document order, each anchored to its paragraph."""
+    sentences, article = doc.sentences, doc.article
     if not sentences:
         return ()
-    weights = centrality_weights(sentences, article, options) if weights is None else weights
+    weights = doc.weights
     is_prose = [reads_as_prose(s.text) for s in sentences]
     prose = sorted({s.paragraph_index for s, ok in zip(sentences, is_prose) if ok})
     rank = {p: i for i, p in enumerate(prose)}
     total_words = sum(len(s.text.split()) for s in sentences)
     budget = min(options.max_words, max(options.min_words, round(total_words * options.words_ratio)))
 
-    terms = [frozenset(cached_terms(s.text, options.stop_words)) for s in sentences]
+    terms = [frozenset(ts) for ts in doc.terms]
     raw = [sum(weights.get(t, 0.0) for t in ts) / math.sqrt(len(ts) + 1) for ts in terms]
     top = max(raw) or 1.0
     dek = dek_text(article)

@@ -38,15 +38,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from build_tools.analysis.sentences import is_heading_like, sentence_spans
 from build_tools.model import ParagraphThemes, Theme, ThemeScore
 
 if TYPE_CHECKING:
-    from build_tools.model import Article
+    from build_tools.analysis.document import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,8 +244,6 @@ class CompiledTheme:
     weak: tuple[bool, ...]
     cooccurring: tuple[tuple[int, tuple[frozenset[int], ...]], ...]
     exclusions: re.Pattern[str] | None
-    memo: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
-    """Slot of each matched string seen so far (a cache; results never depend on it)."""
 
 
 def _phrase_source(phrase: str) -> tuple[str, bool]:
@@ -332,9 +329,13 @@ def keyword_pattern(keyword: str) -> re.Pattern[str]:
     return _bounded([src if cs else f"(?i:{src})" for src, cs in sources], True)
 
 
-@lru_cache(maxsize=64)
+def compile_themes(themes: Sequence[Theme]) -> tuple[CompiledTheme, ...]:
+    """`compile_theme` of each theme: done once per configuration (it costs more than analysing an article)."""
+    return tuple(compile_theme(t) for t in themes)
+
+
 def compile_theme(theme: Theme) -> CompiledTheme:
-    """Compile a theme's keywords once (themes are frozen, so they can key a cache).
+    """Compile a theme's keywords for `score_themes`.
 
     The scanners try the longest alternatives first, so "Open RAN" wins over
     "RAN" (and a ` & ` part does not match inside a longer keyword); they hold
@@ -384,11 +385,14 @@ def compile_theme(theme: Theme) -> CompiledTheme:
     )
 
 
-def _slot_of(matched: str, theme: CompiledTheme) -> int | None:
-    """The slot of a scanner match: the first slot, in scanner order, that is the whole match."""
-    if matched not in theme.memo:
-        theme.memo[matched] = next((i for pattern, i in theme.slots if pattern.fullmatch(matched)), -1)
-    slot = theme.memo[matched]
+def _slot_of(matched: str, theme: CompiledTheme, memo: dict[str, int]) -> int | None:
+    """The slot of a scanner match: the first slot, in scanner order, that is the whole match.
+
+    `memo` holds the slot of each string already identified in this document (per theme).
+    """
+    slot = memo.get(matched)
+    if slot is None:
+        slot = memo[matched] = next((i for pattern, i in theme.slots if pattern.fullmatch(matched)), -1)
     return None if slot < 0 else slot
 
 
@@ -403,7 +407,12 @@ def _excluded(theme: CompiledTheme, text: str, start: int, end: int) -> bool:
 
 
 def matched_keywords(text: str, theme: CompiledTheme) -> frozenset[int]:
-    """Indexes (in `theme.weak` order) of the keywords `text` matches; text an exclusion covers does not count.
+    """Indexes (in `theme.weak` order) of the keywords `text` matches; text an exclusion covers does not count."""
+    return _matched(text, sentence_spans(text), theme, {})
+
+
+def _matched(text: str, spans: Sequence[tuple[int, int]], theme: CompiledTheme, memo: dict[str, int]) -> frozenset[int]:
+    """`matched_keywords`, given the sentence offsets of `text` and a slot memo (see `_slot_of`).
 
     One scan finds every slot; exclusions are looked up only around a match and
     sentences only when every part of a ` & ` keyword occurs somewhere.
@@ -414,7 +423,7 @@ def matched_keywords(text: str, theme: CompiledTheme) -> frozenset[int]:
         for m in scanner.finditer(text):
             if _excluded(theme, text, m.start(), m.end()):
                 continue
-            slot = _slot_of(m.group(0), theme)
+            slot = _slot_of(m.group(0), theme, memo)
             if slot is None:
                 continue  # cannot happen with the scanners' own sources; never worth a crash
             found.update(theme.keywords_of_slot[slot])
@@ -425,7 +434,7 @@ def matched_keywords(text: str, theme: CompiledTheme) -> frozenset[int]:
         positions = [sorted(p for slot in part if slot in part_hits for p in part_hits[slot]) for part in parts]
         if not all(positions):
             continue
-        for s, e in sentence_spans(text):
+        for s, e in spans:
             if all(any(s <= p < e for p in ps) for ps in positions):
                 found.add(index)
                 break
@@ -434,14 +443,26 @@ def matched_keywords(text: str, theme: CompiledTheme) -> frozenset[int]:
 
 def paragraph_weight(text: str, theme: CompiledTheme, options: ThemeOptions = DEFAULT_OPTIONS) -> float:
     """The summed weight of the distinct keywords of a theme that `text` matches."""
-    return sum(options.weak_weight if theme.weak[i] else 1.0 for i in matched_keywords(text, theme))
+    return _weight(matched_keywords(text, theme), theme, options)
+
+
+def _weight(matched: frozenset[int], theme: CompiledTheme, options: ThemeOptions) -> float:
+    return sum(options.weak_weight if theme.weak[i] else 1.0 for i in matched)
 
 
 def score_themes(
-    article: Article, themes: Sequence[Theme] = DEFAULT_THEMES, options: ThemeOptions = DEFAULT_OPTIONS
+    doc: Document, compiled: Sequence[CompiledTheme], options: ThemeOptions = DEFAULT_OPTIONS
 ) -> tuple[tuple[ThemeScore, ...], tuple[ParagraphThemes, ...]]:
-    """Article themes (score desc, then slug) and the themes of every body paragraph (document order)."""
-    compiled = [compile_theme(t) for t in themes]
+    """Article themes (score desc, then slug) and the themes of every body paragraph (document order).
+
+    `compiled` are the configured themes, from `compile_themes`.
+    """
+    article = doc.article
+    memos: dict[int, dict[str, int]] = {id(t): {} for t in compiled}  # per theme, for this document only
+
+    def weight(text: str, spans: Sequence[tuple[int, int]], theme: CompiledTheme) -> float:
+        return _weight(_matched(text, spans, theme, memos[id(theme)]), theme, options)
+
     per_paragraph: list[ParagraphThemes] = []
     evidence: dict[str, float] = {t.slug: 0.0 for t in compiled}
     ids_by_theme: dict[str, list[str]] = {t.slug: [] for t in compiled}
@@ -454,32 +475,34 @@ def score_themes(
         units[slug] += 1
         strong[slug] += weight >= options.full_weight
 
-    for para in article.paragraphs():
+    for para, spans in zip(doc.paragraphs, doc.spans):
         total_words += len(para.text.split())
         if is_heading_like(para.text):
             per_paragraph.append(ParagraphThemes(para.id, ()))
             continue
         slugs = []
         for t in compiled:
-            weight = paragraph_weight(para.text, t, options)
-            if weight >= options.paragraph_threshold:
+            w = weight(para.text, spans, t)
+            if w >= options.paragraph_threshold:
                 slugs.append(t.slug)
                 ids_by_theme[t.slug].append(para.id)
-                count(para.text, t.slug, weight)
+                count(para.text, t.slug, w)
         per_paragraph.append(ParagraphThemes(para.id, tuple(slugs)))
     if article.abstract:
         # The author's own statement of what the article is about counts as one more unit.
         total_words += len(article.abstract.split())
+        abstract_spans = sentence_spans(article.abstract)
         for t in compiled:
-            weight = paragraph_weight(article.abstract, t, options)
-            if weight >= options.paragraph_threshold:
-                count(article.abstract, t.slug, weight)
+            w = weight(article.abstract, abstract_spans, t)
+            if w >= options.paragraph_threshold:
+                count(article.abstract, t.slug, w)
     heading = " ".join(filter(None, (article.title, article.subtitle)))
+    heading_spans = sentence_spans(heading)
     scores = []
     for t in compiled:
         share = evidence[t.slug] / total_words if total_words else 0.0
         # A title that names the theme is one more unit, and lowers the bar for the body.
-        titled = bool(heading) and paragraph_weight(heading, t, options) >= options.paragraph_threshold
+        titled = bool(heading) and weight(heading, heading_spans, t) >= options.paragraph_threshold
         factor = options.title_factor if titled else 1.0
         many = units[t.slug] >= options.many_paragraphs and strong[t.slug] >= options.many_strong and share >= options.many_share
         if many or share >= options.min_share * factor and (

@@ -6,9 +6,7 @@ Deliberately small and dependency-free: no NLTK data, no models, no downloads.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from build_tools.analysis.sentences import sentence_spans
+from collections.abc import Callable
 
 #: A word: letters/digits, with inner hyphens or apostrophes ("techno-economic", "Russia's").
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -57,27 +55,24 @@ def light_stem(word: str) -> str:
     return w
 
 
-_cached_stem = lru_cache(maxsize=1 << 16)(light_stem)
-
-
-def content_terms(text: str, stop_words: frozenset[str] = STOP_WORDS) -> list[str]:
+def content_terms(text: str, stop_words: frozenset[str] = STOP_WORDS, stem: Callable[[str], str] = light_stem) -> list[str]:
     """Stemmed, lower-cased words of `text` that are not stop words or bare numbers."""
     out = []
     for w in WORD_RE.findall(text.lower()):
         if w in stop_words or len(w) < 2 or w.isdigit():
             continue
-        out.append(_cached_stem(w))
+        out.append(stem(w))
     return out
 
 
-@lru_cache(maxsize=1 << 14)
-def cached_terms(text: str, stop_words: frozenset[str] = STOP_WORDS) -> tuple[str, ...]:
-    """`content_terms` as a tuple, memoised: summary and key points look at the same sentences."""
-    return tuple(content_terms(text, stop_words))
+def memo_stemmer() -> Callable[[str], str]:
+    """`light_stem` with a memo of its own: one per document, so a word repeated in it is stemmed once."""
+    stems: dict[str, str] = {}
 
+    def stem(word: str) -> str:
+        found = stems.get(word)
+        if found is None:
+            found = stems[word] = light_stem(word)
+        return found
 
-def clear_caches() -> None:
-    """Forget memoised stems, terms and sentence offsets (for benchmarks that time a cold start)."""
-    _cached_stem.cache_clear()
-    cached_terms.cache_clear()
-    sentence_spans.cache_clear()
+    return stem

@@ -10,31 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..model import (
-    Analysis,
-    Anchored,
-    Article,
-    Entity,
-    GlossaryEntry,
-    ParagraphThemes,
-    Theme,
-    ThemeScore,
-    to_dict,
-)
+from ..decode import analysis_from_dict
+from ..model import Analysis, Article, GlossaryEntry, Theme, to_dict
 from .store import JsonStore
 
-
-def analysis_from_dict(data: dict) -> Analysis:
-    return Analysis(
-        summary=tuple(Anchored(**x) for x in data["summary"]),
-        key_points=tuple(Anchored(**x) for x in data["key_points"]),
-        glossary=tuple(GlossaryEntry(**x) for x in data["glossary"]),
-        themes=tuple(ThemeScore(x["theme"], x["score"], tuple(x["paragraphs"])) for x in data["themes"]),
-        paragraph_themes=tuple(ParagraphThemes(x["paragraph"], tuple(x["themes"])) for x in data["paragraph_themes"]),
-        entities=tuple(Entity(x["name"], x["kind"], x["mentions"], tuple(x.get("paragraphs") or ())) for x in data["entities"]),
-        reading_time_minutes=data["reading_time_minutes"],
-    )
+if TYPE_CHECKING:
+    from ..analysis import Analyser
 
 
 class CachedAnalyser:
@@ -48,22 +31,25 @@ class CachedAnalyser:
 
         blob = json.dumps([to_dict(themes), to_dict(curated), code_fingerprint()], sort_keys=True)
         self.settings = hashlib.sha256(blob.encode()).hexdigest()
+        self._analyser: Analyser | None = None  # prepared on the first miss: a no-change rebuild never pays for it
 
     def key(self, article: Article) -> str:
         blob = json.dumps([self.settings, to_dict(article.sections), article.title, article.abstract, list(article.keywords)], sort_keys=True)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
 
     def __call__(self, article: Article) -> Analysis:
-        from ..analysis import analyse
-
         key = self.key(article)
         cached = self.store.get(key)
         if cached is not None:
             try:
                 return analysis_from_dict(cached)
-            except (KeyError, TypeError):
+            except (KeyError, TypeError, ValueError, AttributeError):
                 pass
-        result = analyse(article, themes=self.themes, curated_glossary=self.curated)
+        if self._analyser is None:
+            from ..analysis import Analyser
+
+            self._analyser = Analyser.prepare(self.themes, self.curated)
+        result = self._analyser(article)
         self.store.put(key, to_dict(result))
         return result
 

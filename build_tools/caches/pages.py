@@ -48,6 +48,13 @@ def _files_digest(digest: Any, folder: Path) -> None:
         digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
+def _stable(value: object) -> str:
+    """A value JSON cannot carry, by what it is: an extension instance by its class (its repr holds a memory address)."""
+    if type(value).__repr__ is object.__repr__:
+        return f"{type(value).__module__}.{type(value).__qualname__}"
+    return str(value)
+
+
 def _version(package: str) -> str:
     try:
         return metadata.version(package)
@@ -64,7 +71,7 @@ def site_fingerprint(config: Any, *, code_dir: Path, mode: str) -> str:
     if config_file.is_file():
         digest.update(config_file.read_bytes())
     values = {k: config.get(k) for k in _CONFIG_VALUES}
-    digest.update(json.dumps(values, sort_keys=True, default=str).encode())
+    digest.update(json.dumps(values, sort_keys=True, default=_stable).encode())
     _files_digest(digest, code_dir)
     _files_digest(digest, Path(config.docs_dir))  # nav titles can come from the docs pages
     for folder in config.theme.dirs:

@@ -28,19 +28,20 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
 
+import mkdocs
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from ..check import corpus_problems
-from ..config import themes_from_options
+from ..config import settings_from_options
 from ..corpus import Corpus, Doc
 from ..fsutil import PathEscapeError, refuse_symlink
 from ..site import pages
@@ -50,19 +51,24 @@ from ..site.docs_tables import FIELDS_MARKER, THEMES_MARKER, fill_markers
 from ..site.feed import write_feed
 from ..loader import load_corpus
 from ..caches.pages import CachedPage, PageCache, page_key, page_links, site_fingerprint
-from ..site.postprocess import (
-    briefing_toc,
-    glossary_tooltips,
-    link_bare_addresses,
-    mark_glossary_terms,
-    proper_words,
-    rename_own_ids,
-    search_body,
-)
+from ..markdown_ext import BlockReader, BriefingsExtension, PageMarks
+from ..site.marks import glossary_tooltips, page_marks
+from ..site.templates import environment
+from ..site.toc import briefing_toc, proper_words
 from ..site.sanitise import sanitise_html
 from ..site.search import plan_shards, reuse_or_build_search_index
 
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
 log = get_plugin_logger(__name__)
+# A page whose finished HTML comes from the page cache skips conversion by replacing `Page.render`,
+# which `mkdocs build` calls as `page.render(config, files)` in MkDocs 1.6; other versions convert every page.
+_CAN_SKIP_RENDER = tuple(int(x) for x in mkdocs.__version__.split(".")[:2]) == (1, 6)
 CACHED_TEMPLATE = "briefings-cached.html"  # writes a cached page as it is (theme/briefings-cached.html)
 _ID = re.compile(r'\bid="([^"]+)"')
 
@@ -73,7 +79,7 @@ class _BriefingWork:
 
     doc: Doc
     parts: pages.BriefingPage
-    tooltips: dict[str, tuple[str, str]]
+    marks: PageMarks
     key: str
     cached: CachedPage | None = None
     links_to_anchors: dict[Any, dict[str, str]] = field(default_factory=dict)  # of a cached page, for MkDocs' anchor check
@@ -108,7 +114,7 @@ class BriefingsConfig(base.Config):
     themes = c.ListOfItems(c.SubConfig(ThemeConfig), default=[])
     """Themes: a list of {slug, title, description, keywords}. Empty: the three defaults."""
     edit_url_base = c.Optional(c.Type(str))
-    """Base URL for "Edit this briefing" links, e.g. https://github.com/org/repo/edit/main/."""
+    """Base URL for "Edit this briefing" links, e.g. https://github.com/org/repo/edit/main/ (else repo_url + edit_uri)."""
     latest = c.Type(int, default=10)
     """How many briefings the home page lists."""
     listing_page_size = c.Type(int, default=50)
@@ -136,11 +142,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.fingerprint = ""
         self.reused = 0
         self.corpus_html: dict[str, str] = {}  # src_uri -> HTML joined after the page's Markdown is converted
+        self.converting: PageMarks | None = None  # what the briefing being converted adds to its body (markdown_ext)
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Note whether this is a live preview (drafts, CSP for the reload script, one process)."""
         self.is_serve = command == "serve"
 
-    def on_config(self, config: Any) -> Any:
+    @event_priority(-50)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Late, so the body reader is set up with every Markdown extension other plugins add."""
         self.root = Path(config.config_file_path or ".").parent
         self.config_path = Path(config.config_file_path) if config.config_file_path else self.root / "mkdocs.yml"
         for folder, what in ((Path(config.site_dir), "the build"), (self.root / ".briefings-cache", "the cache prune")):
@@ -155,10 +165,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # project's own custom_dir and Material's templates.
         if os.fspath(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, os.fspath(THEME_DIR))
-        self.themes = {t.slug: t for t in themes_from_options(dict(self.config))}
+        self.settings = settings_from_options(dict(self.config), self.config_path)  # once per build, for every step
+        self.themes = {t.slug: t for t in self.settings.themes}
         if not self.is_serve and not os.environ.get("SITE_URL"):
             log.info(f"SITE_URL is not set: the feed, sitemap, canonical links and the 404 page use {config.site_url}, "
                      "for local preview only; set SITE_URL to the address the site is published at.")
+        # One Markdown pass: the body's anchors, glossary marks and reference links are made on its element tree.
+        config.markdown_extensions.append(BriefingsExtension(marks=lambda: self.converting))
+        self.templates = environment(config.theme.custom_dir)  # the page parts' templates, the site's overrides first
+        self.block_reader = BlockReader([e for e in config.markdown_extensions if isinstance(e, str)], config.mdx_configs)
         for name in PAGE_ASSETS:
             if name.endswith(".css") and name not in config.extra_css:
                 config.extra_css.append(f"assets/briefings/{name}")
@@ -168,20 +183,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 config.extra_javascript.append(script)
         return config
 
-    def on_pre_build(self, *, config: Any) -> None:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """In `mkdocs serve`, re-ingest changed raw articles before the files are gathered."""
         if self.is_serve:  # live preview: a changed raw article is re-ingested before the rebuild
             from ..preview import reingest_changed_seeds
 
-            report = reingest_changed_seeds(self.root, self.config.briefings_dir, config_path=self.config_path)
+            report = reingest_changed_seeds(self.root, self.config.briefings_dir, config_path=self.config_path, settings=self.settings)
             for line in (report.lines()[:-1] if report else []):
                 log.info(line)
 
-    def on_files(self, files: Files, *, config: Any) -> Files:
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Early, so plugins after this one see the briefings and corpus pages as files."""
         include_drafts = self.config.drafts == "include" or (self.config.drafts == "auto" and self.is_serve)
         # `mkdocs serve` runs a server thread beside the build, and forking a threaded process is unsafe: one process there.
         workers = 1 if self.is_serve else (os.cpu_count() or 1)
         result = load_corpus(self.root, self.config, self.themes, include_drafts=include_drafts, workers=workers,
-                             config_path=self.config_path)
+                             settings=self.settings, block_reader=self.block_reader)
         for problem in result.problems:
             (log.warning if problem.severity in ("error", "warning") else log.info)(problem.format())
         for problem in corpus_problems(result.corpus, self.root / self.config.briefings_dir):
@@ -211,13 +229,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(self._corpus_page(config, src_uri, text))
         return files
 
-    def _corpus_page(self, config: Any, src_uri: str, text: str) -> File:
+    def _corpus_page(self, config: MkDocsConfig, src_uri: str, text: str) -> File:
         """A corpus page is a '# Title' line and HTML: only the title goes through Markdown, the HTML is joined after."""
         title, _, html = text.partition("\n")
         self.corpus_html[src_uri] = html
         return File.generated(config, src_uri, content=title + "\n")
 
-    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+    @event_priority(-50)
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Late, after other plugins rewrite Markdown: the page cache key covers the Markdown that is converted."""
         if FIELDS_MARKER in markdown or THEMES_MARKER in markdown:
             markdown = fill_markers(markdown, self.themes)
         if page.file.src_uri == "index.md" and self.corpus is not None:
@@ -226,15 +246,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         doc = self._briefing(page)
         if doc is None or self.corpus is None:
             return markdown
-        parts = pages.BriefingPage(markdown, pages.briefing_before(doc, self.themes, edit_base=self._edit_base(config)), pages.briefing_after(doc, self.corpus))
+        parts = pages.briefing_page(doc, self.corpus, self.themes, edit_base=self._edit_base(config), templates=self.templates)
         tooltips = glossary_tooltips(doc, self.corpus)
         meta = json.dumps(page.meta, sort_keys=True, default=str)
-        key = page_key(self.fingerprint, page.file.src_uri, meta, markdown, parts.before, parts.after, json.dumps(tooltips, sort_keys=True))
-        work = self.work[page.file.src_uri] = _BriefingWork(doc, parts, tooltips, key)
+        key = page_key(self.fingerprint, page.file.src_uri, meta, markdown, parts.header, parts.before, parts.after,
+                       json.dumps(tooltips, sort_keys=True))
+        work = self.work[page.file.src_uri] = _BriefingWork(doc, parts, page_marks(doc, tooltips), key)
         links = page_links(page.file.src_uri, markdown)
-        if all(files.get_file_from_path(target) for target, _, _ in links):
+        if _CAN_SKIP_RENDER and all(files.get_file_from_path(target) for target, _, _ in links):
             work.cached = self.page_cache.get(key)
         if work.cached is None:
+            self.converting = work.marks  # read by markdown_ext while MkDocs converts this page, right after this event
             return markdown
         self.reused += 1
         # A finished page: nothing to convert (not even an empty text: MkDocs would still set up
@@ -247,13 +269,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 work.links_to_anchors.setdefault(files.get_file_from_path(target), {})[anchor] = written
         return ""
 
-    def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+    @event_priority(-100)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Last, so the sanitiser sees what every plugin added and nothing after it turns text into markup."""
         # Whatever carries corpus text is sanitised last, so no step after it can turn text into markup;
         # the project's own docs pages (search.md loads Pagefind's script) are the project's, and kept as written.
         listing = self.corpus_html.pop(page.file.src_uri, None)
         if listing is not None:  # links to its anchors are checked as if it had been Markdown
             page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(listing))
             return html + sanitise_html(listing)
+        self.converting = None
         work = self.work.get(page.file.src_uri)
         if work is None or self.corpus is None:
             return html
@@ -261,36 +286,38 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             page.present_anchor_ids = set(work.cached.anchors)
             page.links_to_anchors = work.links_to_anchors
             return html
-        toc = list(page.toc)
-        body = rename_own_ids(html, toc)
-        body = link_bare_addresses(mark_glossary_terms(body, work.tooltips, page.file.src_uri))
-        html = work.parts.html(body)
-        page.toc.items = briefing_toc(toc, html, proper_words(work.doc))
-        html = pages.with_contents(html, page.toc.items)  # phones: the sidebar's contents, folded at the top
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(work.parts.before + work.parts.after))
-        return sanitise_html(search_body(html))
+        page.toc.items = briefing_toc(list(page.toc), work.parts.sections, proper_words(work.doc))
+        html = work.parts.html(html, pages.contents_for(page.toc.items))  # phones: the sidebar's contents, folded at the top
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(work.parts.header + work.parts.before + work.parts.after))
+        return sanitise_html(pages.search_body(html))
 
-    def _briefing(self, page: Any) -> Doc | None:
+    def _briefing(self, page: Page) -> Doc | None:
         if self.corpus is None or not page.file.src_uri.startswith("briefings/"):
             return None
         return self.corpus.docs.get(Path(page.file.src_uri).stem)
 
-    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Find the theme's inline scripts once per build (their hashes go in each page's CSP)."""
         # The theme's own inline scripts: rendered with each page's context, only these get a hash in its CSP.
         sources = (p.read_text(encoding="utf-8") for d in config.theme.dirs for p in sorted(Path(d).rglob("*.html")))
         self.theme_scripts, self.env = template_scripts(sources), env
         return env
 
-    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+    @event_priority(-100)
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        """Last, so the theme's scripts are rendered with the context the page is rendered with."""
         self.page_scripts[page.file.src_uri] = rendered_scripts(self.theme_scripts, self.env, context)
         return context
 
-    def on_template_context(self, context: Any, *, template_name: str, config: Any) -> Any:
+    @event_priority(-100)
+    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+        """Last, as on_page_context, for pages made from a template alone (404, sitemap)."""
         self.page_scripts[template_name] = rendered_scripts(self.theme_scripts, self.env, context)
         return context
 
-    # The same policy in `mkdocs serve` as in the build; on_serve allows the one live-reload script the server adds.
-    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Last: the CSP (in `mkdocs serve` too) covers the page as written, and the page cache keeps it finished."""
         work = self.work.pop(page.file.src_uri, None)
         scripts = self.page_scripts.pop(page.file.src_uri, ())
         if work is None or work.cached is None:
@@ -304,26 +331,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             page.file.content_string = ""
         return output
 
-    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Last, as on_post_page, for pages made from a template alone."""
         scripts = self.page_scripts.pop(template_name, ())
         if not template_name.endswith(".html"):
             return output_content
         return add_csp_meta(output_content, scripts, config.site_url)
 
-    def _edit_base(self, config: Any) -> str | None:
-        """Where "Edit this briefing" points: the plugin option, else the GitHub repository being built, else repo_url + edit_uri."""
+    def _edit_base(self, config: MkDocsConfig) -> str | None:
+        """Where "Edit this briefing" points: the plugin's `edit_url_base` (mkdocs.yml sets it from the environment
+        with !ENV), else MkDocs' own repo_url + edit_uri, else nowhere."""
         if self.config.edit_url_base:
             return self.config.edit_url_base
-        github = [os.environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_REF_NAME")]
-        if all(github):  # built by GitHub Actions (the publish workflow): edit on the branch that was built
-            return "{}/{}/edit/{}/".format(*github)
         if config.repo_url and config.edit_uri:
             docs_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri.strip("/") + "/")
             up = Path(os.path.relpath(self.root, config.docs_dir)).as_posix()
             return urljoin(docs_url, up + "/" if up != "." else "")
         return None
 
-    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """Allow the live-reload script in the preview's CSP, and rebuild when a briefing or a raw article changes."""
         from ..preview import allow_live_reload
 
         allow_live_reload(server)
@@ -332,7 +360,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 server.watch(os.fspath(folder))
         return server
 
-    def on_post_build(self, *, config: Any) -> None:
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Last, after every plugin has written its files: the feed, then the search index of the finished site."""
         site_dir = Path(config.site_dir)
         if self.corpus is None:
             return
@@ -352,7 +382,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         log.info(f"{self.reused} of {len(self.indexed)} briefing pages reused from the page cache; search index {search}")
 
 
-def _nothing_to_convert(page: Any, config: Any, files: Files) -> None:
+def _nothing_to_convert(page: Page, config: MkDocsConfig, files: Files) -> None:
     """`Page.render` for a page whose finished HTML comes from the page cache."""
     page.content = ""
     page.toc = get_toc([])

@@ -8,6 +8,7 @@ Internal to the parser (`build_tools.seeds`); names keep their leading underscor
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..dates import date_line_value, find_dates
@@ -35,192 +36,336 @@ class _Header:
     url: str | None = None
 
 
-def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_Header, int]:
-    """Read metadata from the top blocks; return it and the index of the first body block."""
-    h = _Header()
+@dataclass
+class _Reading:
+    """Where one read of the header is and what it carries from line to line."""
+
+    h: _Header
+    blocks: list[_Block]
+    b: int = 0
+    lines: list[str] = field(default_factory=list)
+    """The raw lines of block b (an emphasised, wrapped author list joined into one)."""
+    li: int = 0
     current_author: dict | None = None
-    b = 0
-    in_abstract = False
-    abstract_parts: list[str] = []
-    pending_funding = False
-    while b < len(blocks):
-        block = blocks[b]
-        text = block.text
-        if h.title is not None and not in_abstract:
-            if _starts_body(blocks, b, h):
-                break
-        if in_abstract:
-            kw = _KEYWORDS.match(block.lines[0].text)
-            if kw or _heading_candidate(block) and abstract_parts or (_is_prose(block) is False and abstract_parts):
-                in_abstract = False
-                _add_abstract(h, "\n\n".join(abstract_parts))
-                continue
-            abstract_parts.append(text)
-            b += 1
+    pending_funding: bool = False
+    """A "Funding:" label was seen: the lines under it are funding until one ends a sentence."""
+    in_abstract: bool = False
+    abstract_parts: list[str] = field(default_factory=list)
+
+
+#: What a handler tells the reader to do next: go on with the next line, leave the block, or end the header at block b.
+_NEXT, _END_BLOCK, _END_HEADER = "next", "end-block", "end-header"
+
+
+def _read_header(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tuple[_Header, int]:
+    """Read metadata from the top blocks; return it and the index of the first body block.
+
+    Each header line is classified once (`_classify_header_line`) and handed to the
+    handler of its kind (`_HANDLERS`), pelican's METADATA_PROCESSORS being the model.
+    """
+    r = _Reading(_Header(), blocks)
+    h = r.h
+    while r.b < len(blocks):
+        block = blocks[r.b]
+        if h.title is not None and not r.in_abstract and _starts_body(blocks, r.b, h):
+            break
+        if r.in_abstract:
+            if _abstract_ends(block, r.abstract_parts):
+                r.in_abstract = False
+                _add_abstract(h, "\n\n".join(r.abstract_parts))
+            else:
+                r.abstract_parts.append(block.text)
+                r.b += 1
             continue
-        li = 0
-        prev_kind = "title" if h.title is not None and b > 0 and blocks[b - 1].lines[-1].number == h.title_line else None
-        lines = block.raw_lines
-        joined = " ".join(lines)
-        if len(lines) > 1 and h.title is not None and _strip_md(joined) != joined and _is_author_list(_strip_md(joined)):
-            lines = [joined]  # an emphasised author list wrapped over several lines
-        while li < len(lines):
-            line = lines[li]
-            nxt = lines[li + 1] if li + 1 < len(lines) else _first_line(blocks, b + 1)
-            kind = _classify_header_line(line, nxt, h, current_author, li + 1 < len(lines))
+        prev_kind = "title" if h.title is not None and r.b > 0 and blocks[r.b - 1].lines[-1].number == h.title_line else None
+        r.lines, r.li = _header_lines(block, h), 0
+        while r.li < len(r.lines):
+            line = r.lines[r.li]
+            nxt = r.lines[r.li + 1] if r.li + 1 < len(r.lines) else _first_line(blocks, r.b + 1)
+            kind = _classify_header_line(line, nxt, h, r.current_author, r.li + 1 < len(r.lines))
             if kind in ("subtitle", "text") and prev_kind == "title" and _is_dek(line, h):
                 kind = "dek"
             if kind in ("subtitle", "text") and h.title is not None and _is_body_line(line):
-                blocks.insert(b + 1, _Block(block.lines[li:]))  # the body starts inside the title's block
-                return h, b + 1
+                blocks.insert(r.b + 1, _Block(block.lines[r.li :]))  # the body starts inside the title's block
+                return h, r.b + 1
             prev_kind = kind
-            if kind == "abstract_label":
-                h.metadata_lines.append(line)
-                in_abstract = True
-                if li + 1 < len(lines):
-                    abstract_parts.append(" ".join(lines[li + 1 :]))
+            if r.pending_funding and kind in ("text", "provenance"):
+                kind = "funding_continued"
+            outcome = _HANDLERS.get(kind, _other)(r, line)
+            if outcome == _END_HEADER:
+                return h, r.b
+            if outcome == _END_BLOCK:
                 break
-            if kind == "abstract_inline":
-                rest = _ABSTRACT_INLINE.match(line).group("rest")  # type: ignore[union-attr]
-                h.metadata_lines.append(line[: len(line) - len(rest)].strip())
-                _add_abstract(h, " ".join([rest, *lines[li + 1 :]]))
-                break
-            if kind == "keywords":
-                rest = " ".join([_KEYWORDS.match(line).group("rest"), *lines[li + 1 :]])  # type: ignore[union-attr]
-                h.metadata_lines.append(line[: len(line) - len(_KEYWORDS.match(line).group("rest"))].strip())  # type: ignore[union-attr]
-                h.keywords += [k.strip(" .;") for k in re.split(r"[;,]|\s[·•]\s", rest) if k.strip(" .;")]
-                break
-            if kind == "funding_label":
-                pending_funding = True
-                h.metadata_lines.append(line)
-            elif kind == "funding" or (pending_funding and kind in ("text", "provenance")):
-                label = re.match(r"^\s*(?:[•\-*]\s*)?(?:funding|supported\s+by)\s*:\s*", line, flags=re.I)
-                if label:
-                    h.metadata_lines.append(label.group(0).strip())  # the label is kept with the header lines
-                h.funding.append(line[label.end():] if label else line)
-                pending_funding = kind != "funding" and bool(h.funding) and not _ends_sentence(line)
-            elif kind == "provenance":
-                h.provenance.append(line)
-                _take_url(h, line)
-            elif kind == "doi":
-                h.doi = h.doi or _DOI.search(line).group(1)  # type: ignore[union-attr]
-                h.metadata_lines.append(line)
-                _take_date(h, line, strength=2)
-            elif kind == "journal":
-                h.metadata_lines.append(line)
-                doi = _DOI.search(line)
-                if doi and not h.doi:
-                    h.doi = doi.group(1)
-                if not h.publisher:
-                    h.publisher = re.split(r"\s*(?:››|,\s*vol|,\s*volume|\|)", line, maxsplit=1, flags=re.I)[0].strip(" ,") or None
-                _take_date(h, line, strength=2, bare_years=True)
-            elif kind == "date":
-                h.metadata_lines.append(line)
-                for segment in re.split(r"\s*[|•·]\s*", line):
-                    if _is_name(segment) and not find_dates(segment):
-                        current_author = _add_author(h, segment)  # "Jane Doe | February 6, 2024"
-                posted = _POSTED_BY.search(line)  # "Posted on March 3, 2021 by Jane Doe"
-                if posted:
-                    for name in _split_names(posted.group("names")):
-                        if _is_name(name):
-                            current_author = _add_author(h, name)
-                _take_date(h, line, strength=4 if re.search(r"\bpublished\b", line, re.I) else 3)
-                doi = _DOI.search(line)
-                if doi and not h.doi:
-                    h.doi = doi.group(1)
-            elif kind == "byline":
-                h.metadata_lines.append(line)
-                names = []
-                for name in _byline_names(_strip_md(line)):
-                    if len(name.split()) == 1 and not h.publisher:
-                        h.publisher = name  # "By Jane Doe, Reuters": an outlet, not a writer
-                    elif len(name.split()) > 1:
-                        names.append(name)
-                        current_author = _add_author(h, name)
-                _take_date(h, line, strength=1)
-                # Lines after a byline in the same block: affiliation or outlet.
-                while li + 1 < len(lines) and _classify_header_line(lines[li + 1], None, h, current_author) == "text":
-                    li += 1
-                    follower = lines[li]
-                    h.metadata_lines.append(follower)
-                    if _ORG_WORDS.search(follower) and names:
-                        for a in h.authors[-len(names):]:
-                            a["affiliations"].append(follower)
-                    elif not h.publisher and not _READING_TIME.match(follower) and not any(ch.isdigit() for ch in follower):
-                        h.publisher = follower
-            elif kind == "author_list":
-                h.metadata_lines.append(line)
-                for name in _split_names(line):
-                    current_author = _add_author(h, name)
-            elif kind == "author_name":
-                h.metadata_lines.append(line)
-                name = _CREDENTIALS.sub("", _strip_md(line)).strip(" ,")
-                current_author = _add_author(h, name.title() if name.isupper() else name)
-            elif kind == "author_with_affiliation":
-                h.metadata_lines.append(line)
-                name, rest = line.split(",", 1)
-                current_author = _add_author(h, name.strip())
-                current_author["affiliations"].append(rest.strip())
-            elif kind == "email":
-                h.metadata_lines.append(line)
-                target = current_author or (h.authors[-1] if h.authors else None)
-                email = _EMAIL.search(line)
-                orcid = _ORCID.search(line)
-                if target is not None:
-                    if email and not target.get("email"):
-                        target["email"] = email.group(0)
-                    if orcid and not target.get("orcid"):
-                        target["orcid"] = orcid.group(1)
-            elif kind == "address":
-                h.metadata_lines.append(line)
-                if current_author is not None:
-                    current_author["address"] = re.sub(r"^\s*[^:]*:\s*", "", line)
-            elif kind == "affiliation":
-                h.metadata_lines.append(line)
-                if current_author is not None:
-                    current_author["affiliations"].append(re.sub(r"^\s*(?:\d{1,2}[.)]|[•\-*])\s*", "", line).strip())
-            elif kind == "title":
-                if not _is_title_like(line):
-                    return h, b  # the text opens with body prose: there is no title to read
-                h.title = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
-                h.title_line = block.lines[li].number
-                if h.title.endswith(":") and li + 1 < len(lines) and _is_title_like(lines[li + 1]) and len(lines[li + 1].split()) <= 12:
-                    li += 1  # "Unified Payment Interface:" wrapped before its second half
-                    h.title = f"{h.title} {_strip_md(lines[li]).strip()}"
-                else:
-                    wrapped = _display_title_lines(lines, li)
-                    if wrapped:
-                        h.title = " ".join([h.title, *(_strip_md(x).strip() for x in lines[li + 1 : li + 1 + wrapped])])
-                        li += wrapped
-                        dek = lines[li + 1 :]
-                        if dek and len(" ".join(dek).split()) <= 120 and _ends_sentence(dek[-1]) and not h.abstract:
-                            _add_abstract(h, " ".join(x.strip() for x in dek))  # the opener's standfirst, set under the title
-                            li = len(lines)
-                speaker = _SPEAKER.search(h.title)
-                if speaker and not h.authors:
-                    _add_author(h, speaker.group("name"))
-            elif kind == "publisher":
-                h.metadata_lines.append(line)
-                h.publisher = line.strip()
-            elif kind == "dek":
-                _add_abstract(h, _strip_md(line))
-            elif kind == "subtitle":
-                h.subtitle = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
-            elif kind == "dek_bullets":
-                dek = lines[li:]
-                _add_abstract(h, "\n".join(dek))
-                break
-            else:  # label or unrecognised header line: kept verbatim
-                h.metadata_lines.append(line)
-                if current_author is not None and kind == "text" and _ORG_WORDS.search(line) and len(line.split()) <= 12:
-                    h.metadata_lines.pop()
-                    h.metadata_lines.append(line)
-                    current_author["affiliations"].append(line)
-            li += 1
-        b += 1
-    if in_abstract:
-        _add_abstract(h, "\n\n".join(abstract_parts))
-    return h, b
+            r.li += 1
+        r.b += 1
+    if r.in_abstract:
+        _add_abstract(h, "\n\n".join(r.abstract_parts))
+    return h, r.b
+
+
+def _abstract_ends(block: _Block, parts: list[str]) -> bool:
+    """Whether `block` ends an abstract read so far as `parts`: keywords, or a heading or non-prose after some text."""
+    return bool(_KEYWORDS.match(block.lines[0].text) or _heading_candidate(block) and parts or (_is_prose(block) is False and parts))
+
+
+def _header_lines(block: _Block, h: _Header) -> list[str]:
+    """The raw lines of a header block; an emphasised author list wrapped over several lines is one line."""
+    lines = block.raw_lines
+    joined = " ".join(lines)
+    if len(lines) > 1 and h.title is not None and _strip_md(joined) != joined and _is_author_list(_strip_md(joined)):
+        return [joined]
+    return lines
+
+
+# --- one handler per kind of header line: each reads `line` (the raw line r.lines[r.li]) into r.h ---
+
+
+def _abstract_label(r: _Reading, line: str) -> str:
+    r.h.metadata_lines.append(line)
+    r.in_abstract = True
+    if r.li + 1 < len(r.lines):
+        r.abstract_parts.append(" ".join(r.lines[r.li + 1 :]))
+    return _END_BLOCK
+
+
+def _abstract_inline(r: _Reading, line: str) -> str:
+    rest = _ABSTRACT_INLINE.match(line).group("rest")  # type: ignore[union-attr]
+    r.h.metadata_lines.append(line[: len(line) - len(rest)].strip())
+    _add_abstract(r.h, " ".join([rest, *r.lines[r.li + 1 :]]))
+    return _END_BLOCK
+
+
+def _keywords(r: _Reading, line: str) -> str:
+    own = _KEYWORDS.match(line).group("rest")  # type: ignore[union-attr]
+    rest = " ".join([own, *r.lines[r.li + 1 :]])
+    r.h.metadata_lines.append(line[: len(line) - len(own)].strip())
+    r.h.keywords += [k.strip(" .;") for k in re.split(r"[;,]|\s[·•]\s", rest) if k.strip(" .;")]
+    return _END_BLOCK
+
+
+def _funding_label(r: _Reading, line: str) -> str:
+    r.pending_funding = True
+    r.h.metadata_lines.append(line)
+    return _NEXT
+
+
+def _funding(r: _Reading, line: str, *, continued: bool = False) -> str:
+    h = r.h
+    label = re.match(r"^\s*(?:[•\-*]\s*)?(?:funding|supported\s+by)\s*:\s*", line, flags=re.I)
+    if label:
+        h.metadata_lines.append(label.group(0).strip())  # the label is kept with the header lines
+    h.funding.append(line[label.end():] if label else line)
+    r.pending_funding = continued and bool(h.funding) and not _ends_sentence(line)
+    return _NEXT
+
+
+def _funding_continued(r: _Reading, line: str) -> str:
+    return _funding(r, line, continued=True)
+
+
+def _provenance(r: _Reading, line: str) -> str:
+    r.h.provenance.append(line)
+    _take_url(r.h, line)
+    return _NEXT
+
+
+def _doi(r: _Reading, line: str) -> str:
+    h = r.h
+    h.doi = h.doi or _DOI.search(line).group(1)  # type: ignore[union-attr]
+    h.metadata_lines.append(line)
+    _take_date(h, line, strength=2)
+    return _NEXT
+
+
+def _journal(r: _Reading, line: str) -> str:
+    h = r.h
+    h.metadata_lines.append(line)
+    doi = _DOI.search(line)
+    if doi and not h.doi:
+        h.doi = doi.group(1)
+    if not h.publisher:
+        h.publisher = re.split(r"\s*(?:››|,\s*vol|,\s*volume|\|)", line, maxsplit=1, flags=re.I)[0].strip(" ,") or None
+    _take_date(h, line, strength=2, bare_years=True)
+    return _NEXT
+
+
+def _date(r: _Reading, line: str) -> str:
+    h = r.h
+    h.metadata_lines.append(line)
+    for segment in re.split(r"\s*[|•·]\s*", line):
+        if _is_name(segment) and not find_dates(segment):
+            r.current_author = _add_author(h, segment)  # "Jane Doe | February 6, 2024"
+    posted = _POSTED_BY.search(line)  # "Posted on March 3, 2021 by Jane Doe"
+    if posted:
+        for name in _split_names(posted.group("names")):
+            if _is_name(name):
+                r.current_author = _add_author(h, name)
+    _take_date(h, line, strength=4 if re.search(r"\bpublished\b", line, re.I) else 3)
+    doi = _DOI.search(line)
+    if doi and not h.doi:
+        h.doi = doi.group(1)
+    return _NEXT
+
+
+def _byline(r: _Reading, line: str) -> str:
+    h = r.h
+    h.metadata_lines.append(line)
+    names = []
+    for name in _byline_names(_strip_md(line)):
+        if len(name.split()) == 1 and not h.publisher:
+            h.publisher = name  # "By Jane Doe, Reuters": an outlet, not a writer
+        elif len(name.split()) > 1:
+            names.append(name)
+            r.current_author = _add_author(h, name)
+    _take_date(h, line, strength=1)
+    # Lines after a byline in the same block: affiliation or outlet.
+    while r.li + 1 < len(r.lines) and _classify_header_line(r.lines[r.li + 1], None, h, r.current_author) == "text":
+        r.li += 1
+        follower = r.lines[r.li]
+        h.metadata_lines.append(follower)
+        if _ORG_WORDS.search(follower) and names:
+            for a in h.authors[-len(names):]:
+                a["affiliations"].append(follower)
+        elif not h.publisher and not _READING_TIME.match(follower) and not any(ch.isdigit() for ch in follower):
+            h.publisher = follower
+    return _NEXT
+
+
+def _author_list(r: _Reading, line: str) -> str:
+    r.h.metadata_lines.append(line)
+    for name in _split_names(line):
+        r.current_author = _add_author(r.h, name)
+    return _NEXT
+
+
+def _author_name(r: _Reading, line: str) -> str:
+    r.h.metadata_lines.append(line)
+    name = _CREDENTIALS.sub("", _strip_md(line)).strip(" ,")
+    r.current_author = _add_author(r.h, name.title() if name.isupper() else name)
+    return _NEXT
+
+
+def _author_with_affiliation(r: _Reading, line: str) -> str:
+    r.h.metadata_lines.append(line)
+    name, rest = line.split(",", 1)
+    r.current_author = _add_author(r.h, name.strip())
+    r.current_author["affiliations"].append(rest.strip())
+    return _NEXT
+
+
+def _email(r: _Reading, line: str) -> str:
+    h = r.h
+    h.metadata_lines.append(line)
+    target = r.current_author or (h.authors[-1] if h.authors else None)
+    email = _EMAIL.search(line)
+    orcid = _ORCID.search(line)
+    if target is not None:
+        if email and not target.get("email"):
+            target["email"] = email.group(0)
+        if orcid and not target.get("orcid"):
+            target["orcid"] = orcid.group(1)
+    return _NEXT
+
+
+def _address(r: _Reading, line: str) -> str:
+    r.h.metadata_lines.append(line)
+    if r.current_author is not None:
+        r.current_author["address"] = re.sub(r"^\s*[^:]*:\s*", "", line)
+    return _NEXT
+
+
+def _affiliation(r: _Reading, line: str) -> str:
+    r.h.metadata_lines.append(line)
+    if r.current_author is not None:
+        r.current_author["affiliations"].append(re.sub(r"^\s*(?:\d{1,2}[.)]|[•\-*])\s*", "", line).strip())
+    return _NEXT
+
+
+def _title(r: _Reading, line: str) -> str:
+    h, lines = r.h, r.lines
+    if not _is_title_like(line):
+        return _END_HEADER  # the text opens with body prose: there is no title to read
+    h.title = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
+    h.title_line = r.blocks[r.b].lines[r.li].number
+    if h.title.endswith(":") and r.li + 1 < len(lines) and _is_title_like(lines[r.li + 1]) and len(lines[r.li + 1].split()) <= 12:
+        r.li += 1  # "Unified Payment Interface:" wrapped before its second half
+        h.title = f"{h.title} {_strip_md(lines[r.li]).strip()}"
+    else:
+        wrapped = _display_title_lines(lines, r.li)
+        if wrapped:
+            h.title = " ".join([h.title, *(_strip_md(x).strip() for x in lines[r.li + 1 : r.li + 1 + wrapped])])
+            r.li += wrapped
+            dek = lines[r.li + 1 :]
+            if dek and len(" ".join(dek).split()) <= 120 and _ends_sentence(dek[-1]) and not h.abstract:
+                _add_abstract(h, " ".join(x.strip() for x in dek))  # the opener's standfirst, set under the title
+                r.li = len(lines)
+    speaker = _SPEAKER.search(h.title)
+    if speaker and not h.authors:
+        _add_author(h, speaker.group("name"))
+    return _NEXT
+
+
+def _publisher(r: _Reading, line: str) -> str:
+    r.h.metadata_lines.append(line)
+    r.h.publisher = line.strip()
+    return _NEXT
+
+
+def _dek(r: _Reading, line: str) -> str:
+    _add_abstract(r.h, _strip_md(line))
+    return _NEXT
+
+
+def _subtitle(r: _Reading, line: str) -> str:
+    r.h.subtitle = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
+    return _NEXT
+
+
+def _dek_bullets(r: _Reading, line: str) -> str:
+    _add_abstract(r.h, "\n".join(r.lines[r.li :]))
+    return _END_BLOCK
+
+
+def _text(r: _Reading, line: str) -> str:
+    """An unrecognised header line: kept verbatim; under an author, a short one naming an institution is an affiliation."""
+    r.h.metadata_lines.append(line)
+    if r.current_author is not None and _ORG_WORDS.search(line) and len(line.split()) <= 12:
+        r.current_author["affiliations"].append(line)
+    return _NEXT
+
+
+def _other(r: _Reading, line: str) -> str:
+    """A label ("Reports", "ISSUE NO. 380"): kept verbatim with the header lines."""
+    r.h.metadata_lines.append(line)
+    return _NEXT
+
+
+#: The handler of each kind of header line `_classify_header_line` gives (any other kind: `_other`).
+_HANDLERS: dict[str, Callable[[_Reading, str], str]] = {
+    "abstract_label": _abstract_label,
+    "abstract_inline": _abstract_inline,
+    "keywords": _keywords,
+    "funding_label": _funding_label,
+    "funding": _funding,
+    "funding_continued": _funding_continued,
+    "provenance": _provenance,
+    "doi": _doi,
+    "journal": _journal,
+    "date": _date,
+    "byline": _byline,
+    "author_list": _author_list,
+    "author_name": _author_name,
+    "author_with_affiliation": _author_with_affiliation,
+    "email": _email,
+    "address": _address,
+    "affiliation": _affiliation,
+    "title": _title,
+    "publisher": _publisher,
+    "dek": _dek,
+    "subtitle": _subtitle,
+    "dek_bullets": _dek_bullets,
+    "text": _text,
+}
 
 
 def _is_body_line(line: str) -> bool:

@@ -84,18 +84,14 @@ def _read_pdf(data: bytes, source: str) -> Article:
     return read_pdf(data, source)
 
 
-def require(module: str, extra: str, source: str) -> None:
-    """Import check for an optional reader library: one clear error naming the extra, never a traceback."""
-    import importlib.util
-
-    if importlib.util.find_spec(module) is None:
-        raise InputError(source, f"reading this kind of file needs the '{module}' package, which is not installed",
-                         f"install it with: pip install 'briefings[{extra}]'")
-
-
 _READERS: dict[str, Callable[[bytes, str], Article]] = {
     "text": _read_text,
     "markdown": _read_markdown,
     "html": _read_html,
     "pdf": _read_pdf,
 }
+
+
+def read_seed(path: Path, *, source: str | None = None) -> Article:
+    """One raw article file read with the reader for its kind (the name ingestion and the tests use)."""
+    return read_path(path, source=source)

@@ -28,7 +28,7 @@ _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
 
 def read_html(data: bytes, source: str) -> Article:
     """Read a saved web page: its metadata tags and its main text."""
-    from . import require
+    from .optional import require
 
     require("trafilatura", "html", source)
     import lxml.html

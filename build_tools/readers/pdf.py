@@ -9,16 +9,46 @@ clear error saying what to do.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import itertools
 import re
+import threading
+from collections.abc import Iterator
 
 from ..errors import InputError
 from ..model import Article
 
 
+_LAYOUT_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _stable_layout_order() -> Iterator[None]:
+    """pdfminer.six orders text boxes at equal distance by `id()`, a memory address, so a page's text order could
+    change from run to run; within this block its layout module sees an id that is the order objects were first met."""
+    import pdfminer.layout as layout
+
+    counter = itertools.count()
+
+    def stable_id(obj: object) -> int:
+        seq = getattr(obj, "_briefings_seq", None)
+        if seq is None:
+            seq = next(counter)
+            obj._briefings_seq = seq  # type: ignore[attr-defined]
+        return seq
+
+    with _LAYOUT_LOCK:
+        layout.id = stable_id  # type: ignore[attr-defined]  # the module's global `id`, found before the builtin
+        try:
+            yield
+        finally:
+            del layout.id  # type: ignore[attr-defined]
+
+
 def pdf_text(data: bytes, source: str) -> str:
     """The text of every page, pages separated by form feeds; InputError for encrypted or image-only PDFs."""
-    from . import require
+    from .optional import require
 
     require("pdfminer", "pdf", source)
     from pdfminer.high_level import extract_text
@@ -27,7 +57,8 @@ def pdf_text(data: bytes, source: str) -> str:
     from pdfminer.pdfparser import PDFSyntaxError
 
     try:
-        text = extract_text(io.BytesIO(data), laparams=LAParams(line_margin=0.5, boxes_flow=0.5))
+        with _stable_layout_order():
+            text = extract_text(io.BytesIO(data), laparams=LAParams(line_margin=0.5, boxes_flow=0.5))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise InputError(source, "the PDF is encrypted and cannot be read without its password",
                          "save an unprotected copy of the PDF (or paste its text into a .txt file)") from exc

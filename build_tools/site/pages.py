@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -21,12 +21,18 @@ from markupsafe import Markup, escape
 from ..corpus import Corpus, Doc, term_key
 from ..markdown_text import escape_inline
 from ..model import Author, Theme
+from .citations import apa_name, citation_apa, citation_bibtex, citation_ris, cite_html  # noqa: F401  (part of the page API)
+from .templates import render
+from .text import date_label, inline_html, plain
+from .urls import doc_url, glossary_url, page_url, rel, theme_url  # noqa: F401  (part of the page API)
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 TYPE_LABELS = {
     "journal article": "Journal article", "commentary": "Commentary", "news": "News", "report": "Report",
     "interview": "Interview", "speech": "Speech", "briefing": "Briefing", "article": "Article",
 }
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 PASSAGE_CHARS = 420
 UNDATED = "Date not stated"  # the archive's group of briefings whose record has no date
 # An entity or glossary entry lists at most this many briefings, then "and N more" with a search link:
@@ -37,74 +43,14 @@ SCORE_NOTE = (
     "(a paragraph with a single passing mention counts half): 0.30 means about 30% of the text discusses it. "
     "The quoted passage is one of those paragraphs."
 )
-# `*emphasis*` and `**strong**` as article text writes them; applied to already escaped text.
-_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
-
-
-def page_url(src_uri: str) -> str:
-    """Directory-style URL of a source file, relative to the site root ("briefings/x/")."""
-    if src_uri == "index.md":
-        return ""
-    stem = src_uri[:-3]
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def rel(from_src_uri: str, to_url: str) -> str:
-    """Link from one page to a root-relative URL, so the site works under /<repo>/ too."""
-    depth = page_url(from_src_uri).count("/")
-    return "../" * depth + to_url if depth or to_url else "./"
-
-
-def doc_url(doc: Doc) -> str:
-    return f"briefings/{doc.slug}/"
-
-
-def theme_url(slug: str) -> str:
-    return f"themes/{slug}/"
-
-
-def glossary_url(key: str) -> str:
-    return f"glossary/#term-{key}"
 
 
 def _h(text: object) -> Markup:
     return escape(str(text))
 
 
-def inline_html(text: str) -> Markup:
-    """Article text as HTML: everything escaped, then `*emphasis*` and `**strong**` rendered."""
-
-    def tag(m: re.Match[str]) -> str:
-        name = "strong" if len(m.group(1)) == 2 else "em"
-        return f"<{name}>{m.group(2)}</{name}>"
-
-    return Markup(_EMPHASIS.sub(tag, str(escape(text))))
-
-
-def plain(text: str) -> str:
-    """Article text without its emphasis markers (for citations, titles in attributes)."""
-    return _EMPHASIS.sub(lambda m: m.group(2), " ".join(text.split()))
-
-
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def date_label(date: str | None) -> str:
-    """"13 June 2019", "June 2019" or "2019" from an ISO date; "" when undated."""
-    if not date:
-        return ""
-    parts = date.split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        return date
-    return parts[0]
 
 
 def date_inferred(doc: Doc) -> bool:
@@ -135,13 +81,13 @@ def _type_label(doc: Doc) -> str:
 
 
 # ------------------------------------------------------------------ briefing page
-# Ids of the page's own parts; an article heading that would take one is renamed (see postprocess).
+# Ids of the page's own parts; an article heading that would take one is renamed (see markdown_ext).
 OWN_IDS = ("title", "key-points", "summary", "full-text", "related-briefings", "linked-from", "cite-this-briefing")
 
 
 @dataclass(frozen=True)
 class BriefingPage:
-    """A briefing page in three parts: only the article body goes through Markdown.
+    """A briefing page in parts: only the article body goes through Markdown.
 
     The parts the plugin writes itself are HTML already; joining them to the
     converted body afterwards spares Python-Markdown from re-parsing raw HTML
@@ -149,58 +95,53 @@ class BriefingPage:
     """
 
     markdown: str  # title/description front matter and the body with its references
-    before: str  # header, key points, summary, the "Full text" heading
+    header: str  # title, byline, dates, themes, source
+    before: str  # about the article, key points, summary, the "Full text" heading
     after: str  # related briefings, backlinks, "Cite this briefing"
+    sections: tuple[str, ...]  # ids of the page's own sections present, in reading order
 
-    def html(self, body_html: str) -> str:
-        return "\n".join(p for p in (self.before, body_html, self.after) if p)
+    def html(self, body_html: str, contents: str = "") -> str:
+        """The page: header, the phones' contents block, the parts before the body, the body, the parts after."""
+        return "\n".join(p for p in (self.header + contents, self.before, body_html, self.after) if p)
 
 
-def briefing_page(doc: Doc, corpus: Corpus, themes: dict[str, Theme], *, edit_base: str | None = None) -> BriefingPage:
-    """The whole briefing page: header, key points, summary, full text, references, related, backlinks, citation."""
+def briefing_page(doc: Doc, corpus: Corpus, themes: dict[str, Theme], *, edit_base: str | None = None,
+                  templates: Environment | None = None) -> BriefingPage:
+    """The whole briefing page: header, key points, summary, full text, references, related, backlinks, citation
+    (`templates`: the site's, with its overrides; see templates.py)."""
+    here = doc.src_uri
+    related, backlinks = _related(doc, corpus, here, templates), _backlinks(doc, corpus, here, templates)
+    present = {"key-points": bool(doc.key_points), "summary": bool(doc.summary), "full-text": True,
+               "related-briefings": bool(related), "linked-from": bool(backlinks), "cite-this-briefing": True}
     return BriefingPage(
         markdown=briefing_markdown(doc),
-        before=briefing_before(doc, themes, edit_base=edit_base),
-        after=briefing_after(doc, corpus),
+        header=_header(doc, themes, here, edit_base),
+        before=briefing_before(doc, templates),
+        after="\n".join(p for p in (related, backlinks, cite_html(doc, templates)) if p),
+        sections=tuple(anchor for anchor, shown in present.items() if shown),
     )
 
 
 def briefing_markdown(doc: Doc) -> str:
-    """What MkDocs converts: front matter for <title> and <meta>, then the body with "cited in" links."""
-    return _front_matter(doc) + "\n" + _body_with_citations(doc)
+    """What MkDocs converts: front matter for <title> and <meta>, then the body as written (anchors,
+    glossary marks and "cited in" links are added on its element tree, see markdown_ext)."""
+    return _front_matter(doc) + "\n" + doc.body.markdown
 
 
-def briefing_before(doc: Doc, themes: dict[str, Theme], *, edit_base: str | None = None) -> str:
-    """HTML above the full text: header, key points, summary and the "Full text" heading."""
-    here = doc.src_uri
-    parts = [_header(doc, themes, here, edit_base)]
+def briefing_before(doc: Doc, templates: Environment | None = None) -> str:
+    """HTML between the header and the full text: about the article, key points, summary and the "Full text" heading."""
+    parts = []
     about = about_html(doc)
     if about:
         parts.append(about)
     if doc.key_points:
-        items = "".join(
-            f"<li>{inline_html(k.text)}" + (f' {_para_link(doc, k.paragraph, "bf-kp")}' if k.paragraph else "") + "</li>"
-            for k in doc.key_points
-        )
-        parts.append(f'<aside class="bf-keypoints" aria-labelledby="key-points" data-pagefind-ignore><h2 id="key-points">Key points</h2><ul>{items}</ul></aside>')
+        points = [{"text": inline_html(k.text), "link": Markup(_para_link(doc, k.paragraph, "bf-kp")) if k.paragraph else None} for k in doc.key_points]
+        parts.append(render(templates, "key_points.html", points=points))
     if doc.summary:
-        sentences = " ".join(
-            f'<a class="bf-sum" href="#{_h(s.paragraph)}" data-bf-preview="{_h(s.paragraph)}">{inline_html(s.text)}</a>' if s.paragraph else str(inline_html(s.text))
-            for s in doc.summary
-        )
-        parts.append(
-            f'<section class="bf-summary" aria-labelledby="summary" data-pagefind-ignore><h2 id="summary">Summary</h2><p>{sentences}</p>'
-            '<p class="bf-hint">Each sentence links to the paragraph it comes from; <span class="bf-hint-pointer">hover or focus</span>'
-            '<span class="bf-hint-touch">tap</span> one to read that paragraph here.</p></section>'
-        )
+        sentences = [{"text": inline_html(s.text), "paragraph": s.paragraph} for s in doc.summary]
+        parts.append(render(templates, "summary.html", sentences=sentences))
     parts.append('<h2 id="full-text">Full text</h2>')
     return "\n".join(parts)
-
-
-def briefing_after(doc: Doc, corpus: Corpus) -> str:
-    """HTML below the full text: related briefings, backlinks and "Cite this briefing"."""
-    here = doc.src_uri
-    return "\n".join(p for p in (_related(doc, corpus, here), _backlinks(doc, corpus, here), cite_html(doc)) if p)
 
 
 def _front_matter(doc: Doc) -> str:
@@ -328,8 +269,8 @@ def about_html(doc: Doc) -> str:
     return f'<section class="bf-about" aria-label="About this article">{"".join(parts)}</section>'
 
 
-def with_contents(html: str, toc: list[Any]) -> str:
-    """The briefing page with its contents block after the header (for small screens, see contents_html)."""
+def contents_for(toc: list[Any]) -> str:
+    """The folded contents block of a briefing page (for small screens, see contents_html), from its table of contents."""
 
     def flat(links: list[Any], depth: int) -> list[tuple[str, str, int]]:
         out = []
@@ -338,12 +279,7 @@ def with_contents(html: str, toc: list[Any]) -> str:
             out.extend(flat(link.children, depth + 1))
         return out
 
-    block = contents_html(flat(toc, 1))
-    at = html.find("</header>")
-    if not block or at < 0:
-        return html
-    at += len("</header>")
-    return html[:at] + block + html[at:]
+    return contents_html(flat(toc, 1))
 
 
 def contents_html(items: list[tuple[str, str, int]]) -> str:
@@ -354,37 +290,12 @@ def contents_html(items: list[tuple[str, str, int]]) -> str:
     return f'<nav class="bf-contents" aria-label="Contents" data-pagefind-ignore><details><summary>Contents</summary><ul>{links}</ul></details></nav>'
 
 
-# Anchored at line starts: unanchored, each try ran to the end of the line (quadratic in line length).
-_REFERENCE_LINE = re.compile(r"^([^\n]+)\n\{: #(ref-[\w-]+)([^}]*)\}", re.M)
-
-
-def _body_with_citations(doc: Doc) -> str:
-    """The body Markdown with "cited in ¶n" after each reference."""
-    cited = dict(doc.body.cited_in)
-    if not cited:
-        return doc.body.markdown
-
-    def add(m: re.Match[str]) -> str:
-        ref = m.group(2)
-        where = cited.get(ref)
-        if not where:
-            return m.group(0)
-        links = ", ".join(f"[¶{doc.paragraph_number(p)}](#{p})" for p in where)
-        return f"{m.group(1)} <span class=\"bf-cited\" data-pagefind-ignore>cited in {links}</span>\n{{: #{ref}{m.group(3)}}}"
-
-    return _REFERENCE_LINE.sub(add, doc.body.markdown)
-
-
-def _related(doc: Doc, corpus: Corpus, here: str) -> str:
+def _related(doc: Doc, corpus: Corpus, here: str, templates: Environment | None = None) -> str:
     related = corpus.related.get(doc.slug) or []
     if not related:
         return ""
-    items = "".join(
-        f'<li><a href="{_h(rel(here, doc_url(r.doc)))}">{inline_html(r.doc.title)}</a>'
-        f'<span class="bf-why">{_h(_why(r.reasons))}</span></li>'
-        for r in related
-    )
-    return f'<section class="bf-related" aria-labelledby="related-briefings" data-pagefind-ignore><h2 id="related-briefings">Related briefings</h2><ul>{items}</ul></section>'
+    items = [{"href": rel(here, doc_url(r.doc)), "title": inline_html(r.doc.title), "why": _why(r.reasons)} for r in related]
+    return render(templates, "related.html", items=items)
 
 
 def _why(reasons: tuple[str, ...]) -> str:
@@ -412,107 +323,13 @@ def _quote(sentence: str, target: Doc) -> str:
     return re.sub(rf"(?<![\w-]){re.escape(target.slug)}(?![\w-])", lambda _: plain(target.title), sentence)
 
 
-def _backlinks(doc: Doc, corpus: Corpus, here: str) -> str:
+def _backlinks(doc: Doc, corpus: Corpus, here: str, templates: Environment | None = None) -> str:
     links = corpus.backlinks.get(doc.slug) or []
     if not links:
         return ""
-    items = "".join(
-        f'<li><a href="{_h(rel(here, doc_url(b.source)))}{"#" + _h(b.paragraph) if b.paragraph else ""}">{inline_html(b.source.title)}</a>'
-        f"<blockquote>{inline_html(_quote(b.sentence, doc))}</blockquote></li>"
-        for b in links
-    )
-    return f'<section class="bf-backlinks" aria-labelledby="linked-from" data-pagefind-ignore><h2 id="linked-from">Linked from</h2><ul>{items}</ul></section>'
-
-
-# ------------------------------------------------------------------ "Cite this briefing"
-def _bib_key(doc: Doc) -> str:
-    first = doc.authors[0].name.split()[-1] if doc.authors and doc.authors[0].name.split() else "anon"
-    year = re.sub(r"\D", "", (doc.date or "")[:4]) or "nd"
-    return (re.sub(r"[^A-Za-z0-9]", "", first.lower()) or "anon") + year
-
-
-def apa_name(name: str) -> str:
-    """"Andrei O. Bezrukov" -> "Bezrukov, A. O."; a one-word name (an organisation) stays as it is."""
-    words = name.split()
-    if len(words) < 2:
-        return name.strip()
-    initials = " ".join(w[0] + "." for w in words[:-1] if w[0].isalpha())
-    return f"{words[-1]}, {initials}" if initials else name.strip()
-
-
-def citation_apa(doc: Doc) -> str:
-    names = [apa_name(" ".join(a.name.split())) for a in doc.authors]
-    if len(names) > 1:
-        who = ", ".join(names[:-1]) + ", & " + names[-1]
-    else:
-        who = names[0] if names else plain(doc.publisher or "")
-    year = doc.date[:4] if doc.date else "n.d."
-    date = date_label(doc.date).split(" ")
-    when = year if len(date) < 3 else f"{year}, {date[1]} {date[0]}"
-    title = plain(doc.title).rstrip(".")
-    # With no author, APA moves the title to the author's place.
-    out = f"{who} ({when}). {title}." if who else f"{title}. ({when})."
-    if doc.publisher and names:
-        out += f" {plain(doc.publisher)}."
-    link = f"https://doi.org/{doc.doi}" if doc.doi else doc.source_url
-    return " ".join((out + (f" {link}" if link else "")).split())
-
-
-def _bib(text: str) -> str:
-    text = " ".join(plain(text).split())
-    return re.sub(r"([{}\\&%$#_])", r"\\\1", text)
-
-
-def citation_bibtex(doc: Doc) -> str:
-    journal = doc.type == "journal article"
-    fields = [("title", _bib(doc.title))]
-    if doc.authors:
-        fields.append(("author", " and ".join(_bib(a.name) for a in doc.authors)))
-    if doc.date:
-        fields.append(("year", doc.date[:4]))
-    if doc.publisher:
-        fields.append(("journal" if journal else "publisher", _bib(doc.publisher)))
-    if doc.doi:
-        fields.append(("doi", _bib(doc.doi)))
-    if doc.source_url:
-        fields.append(("url", " ".join(doc.source_url.split())))
-    body = "".join(f"  {k} = {{{v}}},\n" for k, v in fields)
-    return f"@{'article' if journal else 'misc'}{{{_bib_key(doc)},\n{body}}}"
-
-
-def citation_ris(doc: Doc) -> str:
-    lines = [f"TY  - {'JOUR' if doc.type == 'journal article' else 'ELEC'}"]
-    lines += [f"AU  - {' '.join(a.name.split())}" for a in doc.authors]
-    lines.append(f"TI  - {plain(doc.title)}")
-    if doc.date:
-        lines.append(f"PY  - {doc.date[:4]}")
-        lines.append(f"DA  - {doc.date.replace('-', '/')}")
-    if doc.publisher:
-        lines.append(f"{'JO' if doc.type == 'journal article' else 'PB'}  - {plain(doc.publisher)}")
-    if doc.doi:
-        lines.append(f"DO  - {' '.join(doc.doi.split())}")
-    if doc.source_url:
-        lines.append(f"UR  - {' '.join(doc.source_url.split())}")
-    lines.append("ER  - ")
-    return "\n".join(lines)
-
-
-def cite_html(doc: Doc) -> str:
-    """Raw HTML (never parsed as Markdown, so no field can end a code fence): three formats as tabs, each with a copy button."""
-    formats = (("apa", "APA", citation_apa(doc)), ("bibtex", "BibTeX", citation_bibtex(doc)), ("ris", "RIS", citation_ris(doc)))
-    inputs = "".join(
-        f'<input{" checked" if i == 0 else ""} id="bf-cite-{key}" name="bf-cite" type="radio">' for i, (key, _, _) in enumerate(formats)
-    )
-    labels = "".join(f'<label for="bf-cite-{key}">{label}</label>' for key, label, _ in formats)
-    blocks = "".join(
-        f'<div class="tabbed-block"><div class="highlight"><pre><span></span><code>{_h(text)}</code></pre></div></div>' for _, _, text in formats
-    )
-    return (
-        '<section class="bf-cite" aria-labelledby="cite-this-briefing" data-pagefind-ignore>'
-        '<h2 id="cite-this-briefing">Cite this briefing</h2>'
-        f'<div class="tabbed-set tabbed-alternate" data-tabs="cite:{len(formats)}">{inputs}'
-        f'<div class="tabbed-labels">{labels}</div><div class="tabbed-content">{blocks}</div></div></section>'
-    )
+    items = [{"href": rel(here, doc_url(b.source)) + (f"#{b.paragraph}" if b.paragraph else ""), "title": inline_html(b.source.title),
+              "quote": inline_html(_quote(b.sentence, doc))} for b in links]
+    return render(templates, "backlinks.html", items=items)
 
 
 # ------------------------------------------------------------------ corpus pages
@@ -747,3 +564,8 @@ def _tag_index(corpus: Corpus, here: str) -> list[str]:
         links = ", ".join(_doc_link(corpus, here, d.slug) for d in tags[tag][:LISTED_BRIEFINGS]) + _more(here, len(tags[tag]), tag)
         out.append(f'<p class="bf-tag" id="{_h(tag_id)}"><strong>{_h(tag)}</strong>: {links}</p>')
     return out
+
+
+def search_body(html: str) -> str:
+    """Mark a briefing's content as the part Pagefind indexes (pages without the mark are not indexed)."""
+    return f"<div data-pagefind-body>\n{html}\n</div>"

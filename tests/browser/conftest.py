@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.seeds import read_seed
+from build_tools.readers import read_seed
 from tests.conftest import ARTIFACTS, BROWSER_TIMEOUT_MS, SEEDS
 
 DESKTOP = {"width": 1280, "height": 900}

@@ -43,7 +43,7 @@ def authored_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ingest = run([str(BIN / "briefings"), "ingest", "seeds"], project)
     assert ingest.returncode == 0, ingest.stderr
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1",
-           "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "example/briefings", "GITHUB_REF_NAME": "main"}
+           "BRIEFINGS_EDIT_URL": "https://github.com/example/briefings/edit/main/"}
     build = subprocess.run([str(BIN / "mkdocs"), "build", "--strict"], cwd=project, capture_output=True, text=True, env=env, check=False)
     assert build.returncode == 0, build.stderr
     return project / "site"
@@ -63,7 +63,7 @@ def test_linked_from_quotes_the_linking_sentence(authored_site: Path) -> None:
     assert quote.startswith("The choice follows the summit described in Beijing and Moscow lay the groundwork")
 
 
-def test_a_github_build_links_each_briefing_to_its_file(authored_site: Path) -> None:
+def test_a_build_given_an_edit_address_links_each_briefing_to_its_file(authored_site: Path) -> None:
     page = (authored_site / "briefings" / AUTHORED / "index.html").read_text(encoding="utf-8")
     assert f'href="https://github.com/example/briefings/edit/main/briefings/{AUTHORED}.md"' in page
 

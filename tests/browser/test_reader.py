@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build_tools.seeds import read_seed
+from build_tools.readers import read_seed
 from tests.conftest import SEEDS
 
 

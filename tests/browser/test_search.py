@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from build_tools.seeds import read_seed
+from build_tools.readers import read_seed
 from tests.browser.conftest import JOURNAL, OPED, settle
 from tests.conftest import (
     SEEDS,

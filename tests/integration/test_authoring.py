@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.preview import reingest_changed_seeds
-from build_tools.seeds import read_seed
+from build_tools.readers import read_seed
 from tests.conftest import BIN, ROOT, SEEDS, build_project, make_scratch_project, run
 
 GOLDEN = ROOT / "tests" / "golden"

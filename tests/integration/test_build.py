@@ -6,7 +6,9 @@ import html
 import re
 from pathlib import Path
 
-from build_tools.seeds import read_seed
+import pytest
+
+from build_tools.readers import read_seed
 from tests.conftest import SEEDS, build_project, make_scratch_project
 
 
@@ -59,19 +61,46 @@ def test_a_listing_page_size_of_zero_is_refused_by_name(tmp_path: Path) -> None:
     assert "briefings: 'listing_page_size' must be 1 or more, not 0" in result.stderr
 
 
-def test_a_theme_without_a_slug_is_a_config_error_naming_the_option(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "option"),
+    [
+        ("        - slug: ecosystems\n", "        - title: Export controls\n        - slug: ecosystems\n", "option 'themes': Sub-option 'slug'"),
+        ("      glossary: glossary.yml\n", "      glossary: glossary.yml\n      latest: lots\n", "option 'latest'"),
+    ],
+)
+def test_a_bad_option_is_one_config_error_naming_the_option_and_file(tmp_path: Path, old: str, new: str, option: str) -> None:
+    """MkDocs validates the plugin's typed options for the site and for every command alike."""
     from tests.conftest import BIN, run
 
     project = make_scratch_project(tmp_path / "project", seeds=SEEDS[:1])
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "other.yml").write_text(text.replace("        - slug: ecosystems\n", "        - title: Export controls\n        - slug: ecosystems\n"), encoding="utf-8")
-    ingest = run([str(BIN / "briefings"), "ingest", "seeds", "--config", "other.yml"], project)
-    assert ingest.returncode == 2
-    assert "other.yml: error: plugins.briefings.themes, theme 3: 'slug' is required" in ingest.stderr
-    assert "Traceback" not in ingest.stderr
+    assert old in text
+    (project / "other.yml").write_text(text.replace(old, new), encoding="utf-8")
+    for command in ("ingest", "check"):
+        result = run([str(BIN / "briefings"), command, "--config", "other.yml"], project)
+        assert result.returncode == 2, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("briefings: other.yml: error: "), result.stderr
+        assert option in lines[0] and "briefings" in lines[0]
     build = run([str(BIN / "mkdocs"), "build", "-f", "other.yml"], project)
     assert build.returncode != 0 and "Traceback" not in build.stderr
-    assert "option 'themes'" in build.stderr and "'slug'" in build.stderr
+    assert option in build.stderr
+
+
+def test_the_command_line_resolves_env_tags_in_mkdocs_yml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`!ENV` in mkdocs.yml means what MkDocs says it means, for ingestion as for the site."""
+    from tests.conftest import BIN, run
+
+    project = make_scratch_project(tmp_path / "project", seeds=SEEDS[:1])
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("glossary: glossary.yml", "glossary: !ENV [BRIEFINGS_GLOSSARY, glossary.yml]"), encoding="utf-8")
+    (project / "env-glossary.yml").write_text(
+        "- term: Moscow\n  definition: A definition only the glossary named by the environment gives.\n", encoding="utf-8")
+    seed = next((project / "seeds").iterdir())
+    monkeypatch.setenv("BRIEFINGS_GLOSSARY", "env-glossary.yml")
+    result = run([str(BIN / "briefings"), "inspect", str(seed.relative_to(project)), "--json"], project)
+    assert result.returncode == 0, result.stderr
+    assert "A definition only the glossary named by the environment gives." in result.stdout
 
 
 def test_mkdocs_build_with_another_config_file_takes_its_glossary_from_it(tmp_path: Path) -> None:

@@ -58,7 +58,7 @@ def test_a_ten_megabyte_article_is_parsed(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_text(text, encoding="utf-8")
     assert path.stat().st_size > 9_500_000
-    from build_tools.seeds import read_seed
+    from build_tools.readers import read_seed
 
     article = read_seed(path)
     assert article.title == "A very long report" and len(article.paragraphs()) > 10_000

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.seeds import read_seed
+from build_tools.readers import read_seed
 from tests.conftest import BIN, SEEDS, make_scratch_project, run
 
 OPED, JOURNAL = (read_seed(s).slug for s in SEEDS)

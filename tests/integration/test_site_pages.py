@@ -23,7 +23,7 @@ from build_tools.site.csp import (
     theme_script_hashes,
 )
 from build_tools.model import Anchored, Author, Entity, GlossaryEntry, Theme, ThemeScore
-from build_tools.seeds import read_seed
+from build_tools.readers import read_seed
 from tests.conftest import ARTIFACTS, SEEDS
 
 SLUGS = {("journal" if "Sotsialnye seti" in s.read_text(encoding="utf-8") else "oped"): read_seed(s).slug for s in SEEDS}
@@ -297,9 +297,15 @@ def _corpus(doc: Doc) -> Corpus:
     return build_corpus([doc])
 
 
+def _above(doc: Doc, edit_base: str | None = None) -> str:
+    """What the page shows above the full text: its header and the parts before the body."""
+    page = pages.briefing_page(doc, _corpus(doc), {}, edit_base=edit_base)
+    return page.header + page.before
+
+
 def test_the_edit_link_points_at_the_briefing_file() -> None:
     doc = _doc()
-    md = pages.briefing_before(doc, {}, edit_base="https://github.com/o/r/edit/main/")
+    md = _above(doc, edit_base="https://github.com/o/r/edit/main/")
     assert '<a class="bf-edit" href="https://github.com/o/r/edit/main/briefings/x.md" rel="noopener">Edit this briefing</a>' in md
 
 
@@ -307,7 +313,7 @@ def test_article_text_is_escaped_and_emphasis_rendered() -> None:
     doc = _doc()
     page = pages.briefing_page(doc, _corpus(doc), {})
     assert "Key &lt;b&gt;point&lt;/b&gt;." in page.before and "First <em>point</em>." in page.before
-    assert '<h1 id="title" data-pagefind-meta="title">A <em>title</em></h1>' in page.before
+    assert '<h1 id="title" data-pagefind-meta="title">A <em>title</em></h1>' in page.header
     assert page.markdown.startswith('---\ntitle: "A title"\ndescription: "One sentence."\n---\n')
     doc = _doc(title='<script>alert(1)</script> "x"')
     assert pages.briefing_markdown(doc).startswith('---\ntitle: "&lt;script&gt;alert(1)&lt;/script&gt; &#34;x&#34;"\n')
@@ -388,12 +394,12 @@ def test_the_record_beside_the_text_is_escaped_and_folded_when_long() -> None:
 
 def test_dates_inferred_or_missing_are_said_so_and_apa_says_nd_only_when_undated() -> None:
     inferred = _doc(date="2021", date_provenance="inferred from the DOI")
-    assert '<time datetime="2021">2021</time> <span class="bf-date-note">(not stated in the article; inferred from the DOI)</span>' in pages.briefing_before(inferred, {})
+    assert '<time datetime="2021">2021</time> <span class="bf-date-note">(not stated in the article; inferred from the DOI)</span>' in _above(inferred)
     assert "(2021)" in pages.citation_apa(inferred)
-    stated = pages.briefing_before(_doc(date_provenance="stated"), {})
+    stated = _above(_doc(date_provenance="stated"))
     assert "bf-date-note" not in stated
     undated = _doc(date=None, authors=(), publisher=None, source_url=None)
-    before = pages.briefing_before(undated, {})
+    before = _above(undated)
     assert '<span class="bf-undated">Date not stated</span>' in before and "1970" not in before
     assert "Not stated in the source text: author, publisher or outlet, original address and date." in before
     assert "(n.d.)" in pages.citation_apa(undated)
@@ -422,5 +428,5 @@ def test_the_feed_never_writes_1970() -> None:
 
 def test_a_source_address_that_the_provenance_names_as_an_earlier_version_is_not_called_the_original() -> None:
     doc = _doc(source_url="https://example.org/first/", provenance=("A revised version of a paper first written for Example: <https://example.org/first/>",))
-    assert '<a href="https://example.org/first/" rel="noopener">earlier version</a>' in pages.briefing_before(doc, {})
-    assert '<a href="https://example.org/a" rel="noopener">original</a>' in pages.briefing_before(_doc(), {})
+    assert '<a href="https://example.org/first/" rel="noopener">earlier version</a>' in _above(doc)
+    assert '<a href="https://example.org/a" rel="noopener">original</a>' in _above(_doc())

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.errors import InputError
-from build_tools.seeds import read_seed
+from build_tools.readers import read_seed
 from tests.conftest import build_project, run
 from tests.robustness.helpers import BRIEFINGS, project_with
 

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from build_tools.seeds import read_seed
+from build_tools.readers import read_seed
 from tests.conftest import build_project
 from tests.robustness.helpers import DATA, html_pages, project_with, serve
 

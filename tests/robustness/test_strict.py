@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.seeds import read_seed
+from build_tools.readers import read_seed
 from tests.conftest import SEEDS, run
 from tests.robustness.helpers import BRIEFINGS, MKDOCS, project_with
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from build_tools.analysis.document import Document
 from build_tools.analysis.entities import DEFAULT_GAZETTEER, Gazetteer, extract_entities
 from build_tools.model import Article, Entity, Paragraph, Section
 
@@ -15,7 +16,7 @@ def article(*paragraphs: str) -> Article:
 
 
 def found(*paragraphs: str, **kwargs: object) -> dict[str, tuple[str, int]]:
-    return {e.name: (e.kind, e.mentions) for e in extract_entities(article(*paragraphs), **kwargs)}  # type: ignore[arg-type]
+    return {e.name: (e.kind, e.mentions) for e in extract_entities(Document.of(article(*paragraphs)), **kwargs)}  # type: ignore[arg-type]
 
 
 def test_gazetteer_places_and_organisations() -> None:
@@ -106,7 +107,7 @@ def test_acronym_expansions_merge_with_acronyms() -> None:
 
 
 def test_sorted_by_mentions_then_name_and_paragraphs_in_order() -> None:
-    entities = extract_entities(article("Nokia and Ericsson.", "Ericsson again.", "Beijing."))
+    entities = extract_entities(Document.of(article("Nokia and Ericsson.", "Ericsson again.", "Beijing.")))
     assert [e.name for e in entities] == ["Ericsson", "Beijing", "Nokia"]
     assert entities[0] == Entity("Ericsson", "company", 2, ("p-1", "p-2"))
 
@@ -118,7 +119,7 @@ def test_gazetteer_is_injectable() -> None:
 
 def test_deterministic() -> None:
     a = article("Huawei and ZTE in Beijing.", "Ericsson in Stockholm.")
-    assert extract_entities(a) == extract_entities(a)
+    assert extract_entities(Document.of(a)) == extract_entities(Document.of(a))
 
 
 def test_company_suffixes_merge_with_the_company() -> None:
@@ -163,7 +164,7 @@ def test_demonym_before_known_organisation_still_splits() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("HuaweiKirsty Alder,ansid:Q4 -’'.ЗП\n")), max_size=200))
 def test_any_text_gives_entities_without_error(text: str) -> None:
-    assert all(e.mentions >= 1 and e.name for e in extract_entities(article(text)))
+    assert all(e.mentions >= 1 and e.name for e in extract_entities(Document.of(article(text))))
 
 
 def test_kinds_by_evidence() -> None:

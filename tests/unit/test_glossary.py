@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from build_tools.analysis.document import Document
 from build_tools.analysis.glossary import (
     curated_for_article,
     expansion_before,
@@ -15,6 +16,7 @@ from build_tools.analysis.glossary import (
     load_curated_glossary,
     looks_like_acronym,
     merge_glossary,
+    prepare_curated,
 )
 from build_tools.model import Article, GlossaryEntry, Paragraph, Section
 
@@ -27,7 +29,7 @@ def article(*paragraphs: str) -> Article:
 
 
 def entries(*paragraphs: str) -> dict[str, str | None]:
-    return {e.term: e.definition for e in extract_glossary(article(*paragraphs))}
+    return {e.term: e.definition for e in extract_glossary(Document.of(article(*paragraphs)))}
 
 
 @pytest.mark.parametrize(
@@ -154,7 +156,7 @@ def test_ordinary_refers_and_means_are_not_definitions() -> None:
 
 def test_first_paragraph_and_order() -> None:
     a = article("Nothing here.", "The CIS met.", "The EU and the CIS met again.")
-    assert [(e.term, e.paragraph) for e in extract_glossary(a)] == [("CIS", "p-2"), ("EU", "p-3")]
+    assert [(e.term, e.paragraph) for e in extract_glossary(Document.of(a))] == [("CIS", "p-2"), ("EU", "p-3")]
 
 
 CURATED = """
@@ -197,9 +199,9 @@ def test_load_curated_glossary_errors(text: str, message: str) -> None:
 
 def test_curated_apply_only_when_used_and_win() -> None:
     a = article("Operators buy radio access networks (RANs).", "Russia wants data localization.")
-    curated = curated_for_article(a, load_curated_glossary(CURATED))
+    curated = curated_for_article(Document.of(a), prepare_curated(load_curated_glossary(CURATED)))
     assert [(e.term, e.paragraph) for e in curated] == [("RAN", "p-1"), ("data localisation", "p-2")]
-    merged = merge_glossary(extract_glossary(a), curated)
+    merged = merge_glossary(extract_glossary(Document.of(a)), curated)
     assert merged == (
         GlossaryEntry("RAN", "acronym", "Radio access network.", "p-1"),
         GlossaryEntry("data localisation", "term", "Keeping data in the country.", "p-2"),
@@ -209,7 +211,7 @@ def test_curated_apply_only_when_used_and_win() -> None:
 
 def test_curated_entry_is_anchored_to_the_first_paragraph_using_any_spelling() -> None:
     a = article("Nothing to see.", "Operators buy a radio access network.", "The RAN market grows.")
-    curated = curated_for_article(a, load_curated_glossary(CURATED))
+    curated = curated_for_article(Document.of(a), prepare_curated(load_curated_glossary(CURATED)))
     assert [(e.term, e.paragraph) for e in curated] == [("RAN", "p-2")]
 
 
@@ -234,14 +236,14 @@ def test_project_glossary_defines_the_acronyms_policy_text_uses_bare() -> None:
 def test_project_glossary_merges_variants(text: str, term: str) -> None:
     a = article("Intro.", text)
     loaded = load_curated_glossary((ROOT / "glossary.yml").read_text(encoding="utf-8"))
-    merged = merge_glossary(extract_glossary(a), curated_for_article(a, loaded))
+    merged = merge_glossary(extract_glossary(Document.of(a)), curated_for_article(Document.of(a), prepare_curated(loaded)))
     assert [e.term for e in merged] == [term]
     assert merged[0].definition
 
 
 def test_undefined_acronym_keeps_no_definition() -> None:
     # An acronym nobody defines stays undefined (definition None), so the site can say so instead of linking it.
-    merged = merge_glossary(extract_glossary(article("The XQZT board met.")), ())
+    merged = merge_glossary(extract_glossary(Document.of(article("The XQZT board met."))), ())
     assert merged == (GlossaryEntry("XQZT", "acronym", None, "p-1"),)
     loaded = load_curated_glossary("- {term: ABC, kind: acronym, definition: null, source: nowhere}")
     assert loaded[0].definition is None and loaded[0].source == "nowhere"
@@ -287,13 +289,13 @@ def test_acronyms_of_the_title_are_listed_without_paragraph() -> None:
         source="t.txt", slug="t", title="Oral evidence: resilience of mobile networks, HC 812",
         sections=(Section(None, (Paragraph("p-1", "The committee met on 5G resilience."),)),),
     )
-    assert [(e.term, e.paragraph) for e in extract_glossary(a)] == [("5G", "p-1"), ("HC", None)]
+    assert [(e.term, e.paragraph) for e in extract_glossary(Document.of(a))] == [("5G", "p-1"), ("HC", None)]
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("AЗПОsa5G (),.-’&\nTechCorp")), max_size=200))
 def test_any_text_gives_entries_without_error(text: str) -> None:
-    for e in extract_glossary(article(text)):
+    for e in extract_glossary(Document.of(article(text))):
         assert e.kind in ("acronym", "term") and e.term
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from build_tools.analysis.document import Document
 from build_tools.analysis.key_points import claim_score, key_points, trim_connective
 from build_tools.model import Anchored, Article, Paragraph, Section
 
@@ -45,7 +46,7 @@ def test_claims_score_higher() -> None:
 
 def test_points_are_anchored_trimmed_sentences() -> None:
     a = article(*PARAGRAPHS)
-    points = key_points(a)
+    points = key_points(Document.of(a))
     assert 3 <= len(points) <= 5
     texts = {p.id: p.text for p in a.paragraphs()}
     for point in points:
@@ -55,18 +56,18 @@ def test_points_are_anchored_trimmed_sentences() -> None:
 
 
 def test_pronoun_openings_only_as_last_resort() -> None:
-    texts = [p.text for p in key_points(article(*PARAGRAPHS))]
+    texts = [p.text for p in key_points(Document.of(article(*PARAGRAPHS)))]
     assert not any(t.startswith(("This ", "They ")) for t in texts)
 
 
 def test_avoids_summary_sentences() -> None:
     a = article(*PARAGRAPHS)
     summary = (Anchored(PARAGRAPHS[6], "p-7"),)
-    assert all(p.text != PARAGRAPHS[6] for p in key_points(a, exclude=summary))
+    assert all(p.text != PARAGRAPHS[6] for p in key_points(Document.of(a), exclude=summary))
 
 
 def test_document_order_and_determinism() -> None:
     a = article(*PARAGRAPHS)
-    points = key_points(a)
-    assert points == key_points(a)
+    points = key_points(Document.of(a))
+    assert points == key_points(Document.of(a))
     assert [int(p.paragraph[2:]) for p in points] == sorted(int(p.paragraph[2:]) for p in points)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.model import to_dict
-from build_tools.seeds import read_seed
+from build_tools.readers import read_seed
 from tests.conftest import FIXTURES, ROOT, SEEDS
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from build_tools.seeds import read_seed
+from build_tools.readers import read_seed
 from tests.conftest import SEEDS
 
 OPED, JOURNAL = SEEDS

@@ -5,6 +5,7 @@ Also `analyse()` as a whole and the reading time, which have no module of their 
 
 from __future__ import annotations
 
+from build_tools.analysis.document import Document
 from build_tools.analysis import analyse
 from build_tools.analysis.reading_time import reading_time_minutes
 from build_tools.analysis.summary import SummaryOptions, reads_as_prose, shape_penalty, summarise
@@ -31,7 +32,7 @@ def article(*paragraphs: str, abstract: str | None = None, title: str = "Technol
 
 def test_sentences_are_verbatim_anchored_and_in_order() -> None:
     a = article(*PARAGRAPHS)
-    summary = summarise(a)
+    summary = summarise(Document.of(a))
     assert 3 <= len(summary) <= 6
     texts = {p.id: p.text for p in a.paragraphs()}
     positions = []
@@ -42,7 +43,7 @@ def test_sentences_are_verbatim_anchored_and_in_order() -> None:
 
 
 def test_prefers_topical_sentences_and_skips_bad_shapes() -> None:
-    texts = [s.text for s in summarise(article(*PARAGRAPHS))]
+    texts = [s.text for s in summarise(Document.of(article(*PARAGRAPHS)))]
     assert any("ecosystem" in t for t in texts)
     assert not any(t.endswith("?") for t in texts)
     assert not any(t.startswith("“") for t in texts)
@@ -52,23 +53,23 @@ def test_prefers_topical_sentences_and_skips_bad_shapes() -> None:
 def test_never_uses_the_abstract() -> None:
     abstract = "Technology ecosystems decide power, and Russia must choose one."
     a = article(abstract, *PARAGRAPHS, abstract=abstract)
-    assert all(s.text != abstract for s in summarise(a))
+    assert all(s.text != abstract for s in summarise(Document.of(a)))
 
 
 def test_deterministic() -> None:
     a = article(*PARAGRAPHS)
-    assert summarise(a) == summarise(a)
+    assert summarise(Document.of(a)) == summarise(Document.of(a))
 
 
 def test_word_budget_respected_for_long_articles() -> None:
     long = article(*(PARAGRAPHS * 30))
-    summary = summarise(long)
+    summary = summarise(Document.of(long))
     assert len(summary) <= 6
     assert sum(len(s.text.split()) for s in summary) <= SummaryOptions().max_words * 1.3
 
 
 def test_empty_article() -> None:
-    assert summarise(article()) == ()
+    assert summarise(Document.of(article())) == ()
 
 
 def test_shape_penalty() -> None:
@@ -122,8 +123,8 @@ def test_captions_table_rows_greetings_and_boilerplate_are_never_summary_sentenc
     a = article(*[x for pair in zip(PARAGRAPHS, FURNITURE) for x in pair], *FURNITURE[len(PARAGRAPHS):])
     from build_tools.analysis.key_points import key_points
 
-    summary = summarise(a)
-    picked = [s.text for s in summary] + [k.text for k in key_points(a, exclude=summary)]
+    summary = summarise(Document.of(a))
+    picked = [s.text for s in summary] + [k.text for k in key_points(Document.of(a), exclude=summary)]
     assert picked and not set(picked) & set(FURNITURE)
 
 
@@ -141,19 +142,19 @@ def test_furniture_reasons() -> None:
 def test_a_view_set_up_to_be_rejected_is_not_picked_alone() -> None:
     setup = "Some argue that technology ecosystems will make states obsolete in the race for power."
     a = article(setup + " That view ignores how states build every technology ecosystem.", *PARAGRAPHS)
-    assert setup not in [s.text for s in summarise(a)]
+    assert setup not in [s.text for s in summarise(Document.of(a))]
     from build_tools.analysis.key_points import key_points
 
-    assert setup not in [k.text for k in key_points(a)]
+    assert setup not in [k.text for k in key_points(Document.of(a))]
 
 
 def test_never_repeats_the_dek_word_for_word() -> None:
     dek = "Two main technology ecosystems, the American and the Chinese, have clearly taken shape."
     a = article(*PARAGRAPHS, abstract=dek)
-    assert all(s.text != dek for s in summarise(a))
+    assert all(s.text != dek for s in summarise(Document.of(a)))
     from build_tools.analysis.key_points import key_points
 
-    assert all(k.text != dek for k in key_points(a))
+    assert all(k.text != dek for k in key_points(Document.of(a)))
 
 
 def test_a_report_prefers_its_conclusion_section() -> None:
@@ -167,8 +168,8 @@ def test_a_report_prefers_its_conclusion_section() -> None:
         Section("Annex", tuple(Paragraph(f"p-{100 + i}", t) for i, t in enumerate(filler))),
     )
     a = Article(source="t.txt", slug="t", title="Technology ecosystems and power", sections=sections)
-    assert conclusion in [s.text for s in summarise(replace(a, kind="report"))]
-    assert conclusion not in [s.text for s in summarise(replace(a, kind="news"))]  # news has no such section
+    assert conclusion in [s.text for s in summarise(Document.of(replace(a, kind="report")))]
+    assert conclusion not in [s.text for s in summarise(Document.of(replace(a, kind="news")))]  # news has no such section
 
 
 def test_no_summary_sentence_on_dev_full_is_furniture() -> None:

@@ -12,9 +12,18 @@ from build_tools.analysis.themes import (
     compile_theme,
     keyword_pattern,
     paragraph_weight,
-    score_themes,
+    compile_themes,
 )
+from build_tools.analysis.themes import score_themes as score_document
+from build_tools.analysis.document import Document
 from build_tools.model import Article, Paragraph, Section, Theme
+
+COMPILED = dict(zip(DEFAULT_THEMES, compile_themes(DEFAULT_THEMES)))  # compiled once for the module
+
+
+def score_themes(a: Article, themes: tuple[Theme, ...] = DEFAULT_THEMES, options: ThemeOptions = ThemeOptions()):  # noqa: ANN201
+    """`score_themes` of an article, compiling only the themes that are not the defaults."""
+    return score_document(Document.of(a), [COMPILED.get(t) or compile_theme(t) for t in themes], options)
 
 
 def article(*paragraphs: str, abstract: str | None = None) -> Article:
