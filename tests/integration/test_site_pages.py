@@ -408,11 +408,11 @@ def test_dates_inferred_or_missing_are_said_so_and_apa_says_nd_only_when_undated
 def test_the_search_facets_filters_are_in_the_briefing_header_and_not_in_its_text() -> None:
     themes = {"5g": Theme("5g", "5G", "")}
     doc = _doc(themes=(ThemeScore("5g", 0.5, ("p-1",)),), type="journal article")
-    before = pages.briefing_before(doc, themes)
+    before = pages.briefing_page(doc, _corpus(doc), themes).header
     for name, value in (("Theme", "5G"), ("Type", "Journal article"), ("Year", doc.date[:4])):
         assert f'<span data-pagefind-filter="{name}">{value}</span>' in before
     assert '<span class="bf-filters" data-pagefind-ignore hidden>' in before, "read as filters, never indexed or shown as text"
-    assert '<span data-pagefind-filter="Year">Not stated</span>' in pages.briefing_before(_doc(date=None), themes)
+    assert '<span data-pagefind-filter="Year">Not stated</span>' in pages.briefing_page(_doc(date=None), _corpus(_doc(date=None)), themes).header
 
 
 def test_the_feed_never_writes_1970() -> None:
