@@ -45,10 +45,11 @@ from ..corpus import Corpus, Doc
 from ..fsutil import PathEscapeError, refuse_symlink
 from ..site import pages
 from .assets import ASSET_DIR, ASSET_FILES, PAGE_ASSETS, THEME_DIR
-from ..site.csp import add_csp_meta, rendered_scripts, template_scripts
+from ..site.csp import ScriptRenderer, add_csp_meta, template_scripts
 from ..site.docs_tables import FIELDS_MARKER, THEMES_MARKER, fill_markers
 from ..site.feed import write_feed
-from ..loader import load_corpus
+from ..loader import DocMemo, load_corpus
+from ..caches.templates import TemplateCodeCache
 from ..caches.pages import CachedPage, PageCache, page_key, page_links, site_fingerprint
 from ..site.postprocess import (
     briefing_toc,
@@ -128,8 +129,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.corpus: Corpus | None = None
         self.themes: dict = {}
         self.is_serve = False
-        self.theme_scripts: tuple[str, ...] = ()
-        self.env: Any = None
+        self.render_scripts = ScriptRenderer((), None)
+        self.template_code = TemplateCodeCache()  # compiled templates, reused by every rebuild of `mkdocs serve`
+        self.seeds_stamp: tuple | None = None  # the raw articles as the last re-ingest left them (`mkdocs serve`)
+        self.page_cache: PageCache | None = None
+        self.doc_memo = DocMemo()  # briefings loaded by an earlier rebuild of `mkdocs serve`, reused while unchanged
         self.page_scripts: dict[str, tuple[str, ...]] = {}  # src_uri or template name -> the theme's scripts rendered for it
         self.work: dict[str, _BriefingWork] = {}
         self.indexed: dict[str, str] = {}  # dest path -> hash of every page the search index is made from
@@ -168,25 +172,30 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_pre_build(self, *, config: Any) -> None:
         if self.is_serve:  # live preview: a changed raw article is re-ingested before the rebuild
-            from ..preview import reingest_changed_seeds
+            from ..preview import reingest_changed_seeds, seeds_stamp
 
+            stamp = seeds_stamp(self.root, self.config.briefings_dir)
+            if stamp == self.seeds_stamp:  # no raw article (nor the configuration) changed since the last rebuild
+                return
             report = reingest_changed_seeds(self.root, self.config.briefings_dir, config_path=self.config_path)
             for line in (report.lines()[:-1] if report else []):
                 log.info(line)
+            self.seeds_stamp = seeds_stamp(self.root, self.config.briefings_dir)
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         include_drafts = self.config.drafts == "include" or (self.config.drafts == "auto" and self.is_serve)
         # `mkdocs serve` runs a server thread beside the build, and forking a threaded process is unsafe: one process there.
         workers = 1 if self.is_serve else (os.cpu_count() or 1)
         result = load_corpus(self.root, self.config, self.themes, include_drafts=include_drafts, workers=workers,
-                             config_path=self.config_path)
+                             config_path=self.config_path, memo=self.doc_memo if self.is_serve else None)
         for problem in result.problems:
             (log.warning if problem.severity in ("error", "warning") else log.info)(problem.format())
         for problem in corpus_problems(result.corpus, self.root / self.config.briefings_dir):
             log.warning(problem.format())
         self.corpus = corpus = result.corpus
         cache_dir = self.root / ".briefings-cache"
-        self.page_cache = PageCache(cache_dir / "pages")
+        if self.page_cache is None or not self.is_serve:  # `mkdocs serve` keeps it, and the pages in memory, between rebuilds
+            self.page_cache = PageCache(cache_dir / "pages", in_memory=self.is_serve)
         self.fingerprint = site_fingerprint(config, code_dir=Path(__file__).resolve().parent.parent, mode="serve" if self.is_serve else "build")
         self.work, self.indexed, self.reused, self.corpus_html = {}, {}, 0, {}
         for name in ASSET_FILES:
@@ -274,17 +283,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return self.corpus.docs.get(Path(page.file.src_uri).stem)
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        if self.is_serve:
+            env.bytecode_cache = self.template_code
         # The theme's own inline scripts: rendered with each page's context, only these get a hash in its CSP.
         sources = (p.read_text(encoding="utf-8") for d in config.theme.dirs for p in sorted(Path(d).rglob("*.html")))
-        self.theme_scripts, self.env = template_scripts(sources), env
+        self.render_scripts = ScriptRenderer(template_scripts(sources), env)  # this build's configuration
         return env
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
-        self.page_scripts[page.file.src_uri] = rendered_scripts(self.theme_scripts, self.env, context)
+        self.page_scripts[page.file.src_uri] = self.render_scripts(context)
         return context
 
     def on_template_context(self, context: Any, *, template_name: str, config: Any) -> Any:
-        self.page_scripts[template_name] = rendered_scripts(self.theme_scripts, self.env, context)
+        self.page_scripts[template_name] = self.render_scripts(context)
         return context
 
     # The same policy in `mkdocs serve` as in the build; on_serve allows the one live-reload script the server adds.
