@@ -119,7 +119,7 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "mixed-nesting": (lambda n: "([{<" * n + "x" + ">}])" * n, 10_000),
     "40k-citations": (lambda n: "Smith, J., 2019; " * n, 40_000),
     "40k-citations-in-parens": (lambda n: "(" + "Smith, J., 2019; " * n + ")", 40_000),
-    "80k-stars": (lambda n: "*" * n, 80_000),
+    "200k-stars": (lambda n: "*" * n, 200_000),
     "40k-emphasis-openers": (lambda n: "*a" * n, 40_000),
     "40k-quotes": (lambda n: '"' * n, 40_000),
     "40k-curly-quotes": (lambda n: "\u201c" * n, 40_000),
