@@ -132,7 +132,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.render_scripts = ScriptRenderer((), None)
         self.template_code = TemplateCodeCache()  # compiled templates, reused by every rebuild of `mkdocs serve`
         self.seeds_stamp: tuple | None = None  # the raw articles as the last re-ingest left them (`mkdocs serve`)
-        self.page_cache: PageCache | None = None
+        self.serve_pages: PageCache | None = None  # `mkdocs serve` keeps one page cache, its pages in memory, between rebuilds
         self.doc_memo = DocMemo()  # briefings loaded by an earlier rebuild of `mkdocs serve`, reused while unchanged
         self.page_scripts: dict[str, tuple[str, ...]] = {}  # src_uri or template name -> the theme's scripts rendered for it
         self.work: dict[str, _BriefingWork] = {}
@@ -194,8 +194,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.warning(problem.format())
         self.corpus = corpus = result.corpus
         cache_dir = self.root / ".briefings-cache"
-        if self.page_cache is None or not self.is_serve:  # `mkdocs serve` keeps it, and the pages in memory, between rebuilds
-            self.page_cache = PageCache(cache_dir / "pages", in_memory=self.is_serve)
+        if self.is_serve:
+            self.serve_pages = self.serve_pages or PageCache(cache_dir / "pages", in_memory=True)
+            self.page_cache = self.serve_pages
+        else:
+            self.page_cache = PageCache(cache_dir / "pages")
         self.fingerprint = site_fingerprint(config, code_dir=Path(__file__).resolve().parent.parent, mode="serve" if self.is_serve else "build")
         self.work, self.indexed, self.reused, self.corpus_html = {}, {}, 0, {}
         for name in ASSET_FILES:
