@@ -37,16 +37,80 @@ def briefing_paths(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.md") if not p.name.startswith("."))
 
 
+class DocMemo:
+    """Docs loaded by earlier rebuilds of one `mkdocs serve`, reused while their file is unchanged.
+
+    `mkdocs serve` rebuilds the whole site after every saved file; reading,
+    validating and parsing a thousand unchanged briefings again is most of a
+    rebuild's own work. An entry is kept under the file's path and reused while
+    its size, modification time and inode, and the analysis settings (themes,
+    curated glossary, code), are the same; it also keeps the cache keys the
+    file's load used, so the caches' prune at the end of the build keeps them.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[Path, tuple[tuple, tuple[Doc | None, list[Problem]], frozenset[str], frozenset[str]]] = {}
+
+    def load(self, path: Path, shown: str, themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None,
+             block_reader: BlockReader | None = None) -> tuple[Doc | None, list[Problem]]:
+        try:
+            st = path.stat()
+            stamp: tuple = (st.st_size, st.st_mtime_ns, st.st_ino, shown, getattr(analyser, "settings", None), tuple(themes),
+                            getattr(reader, "salt", None))
+        except OSError:
+            stamp = ()
+        entry = self.entries.get(path)
+        if stamp and entry is not None and entry[0] == stamp:
+            _mark_used(analyser, entry[2])
+            _mark_used(reader, entry[3])
+            return entry[1]
+        before = (_swap_used(analyser), _swap_used(reader))
+        try:
+            loaded = _load_one(path, shown, themes, analyser, reader, block_reader)
+        finally:
+            used = (_swap_used(analyser, before[0]), _swap_used(reader, before[1]))
+        if stamp:
+            self.entries[path] = (stamp, loaded, frozenset(used[0]), frozenset(used[1]))
+        _mark_used(analyser, used[0])
+        _mark_used(reader, used[1])
+        return loaded
+
+    def forget_missing(self, paths: list[Path]) -> None:
+        """Drop the entries of files that are gone, so a long session does not keep them."""
+        keep = set(paths)
+        for path in [p for p in self.entries if p not in keep]:
+            del self.entries[path]
+
+
+def _swap_used(cache: Any, used: set[str] | None = None) -> set[str]:
+    """Give the cache's store a new `used` set (empty by default); return the one it had."""
+    store = getattr(cache, "store", None)
+    if store is None:
+        return set()
+    old, store.used = store.used, (used if used is not None else set())
+    return old
+
+
+def _mark_used(cache: Any, keys: frozenset[str] | set[str]) -> None:
+    store = getattr(cache, "store", None)
+    if store is not None:
+        store.used |= keys
+
+
 PARALLEL_MIN = 200  # below this many files, starting worker processes costs more than it saves
 
 
 def load_docs(root: Path, folder_name: str, themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None = None,
-              *, workers: int = 1, block_reader: BlockReader | None = None) -> tuple[list[Doc], list[Problem]]:
-    """Every briefing in the folder as a Doc, in file order, and the problems found; `workers` processes share the files."""
+              *, workers: int = 1, block_reader: BlockReader | None = None, memo: DocMemo | None = None) -> tuple[list[Doc], list[Problem]]:
+    """Every briefing in the folder as a Doc, in file order, and the problems found; `workers` processes share the files
+    (or, given a `memo`, one process reuses what an earlier rebuild loaded from unchanged files)."""
     folder = root / folder_name
     jobs = [(path, f"{folder_name.rstrip('/')}/{path.name}") for path in briefing_paths(folder)]
     loaded: list[tuple[Doc | None, list[Problem]]] | None = None
-    if workers > 1 and len(jobs) >= PARALLEL_MIN and _can_fork():
+    if memo is not None:
+        memo.forget_missing([path for path, _ in jobs])
+        loaded = [memo.load(path, shown, themes, analyser, reader, block_reader) for path, shown in jobs]
+    elif workers > 1 and len(jobs) >= PARALLEL_MIN and _can_fork():
         try:
             loaded = _load_in_processes(jobs, themes, analyser, reader, workers, block_reader)
         except (OSError, BrokenProcessPool):  # no processes to be had (limits, memory): one process does it
@@ -113,7 +177,7 @@ def _load_in_processes(jobs: list[tuple[Path, str]], themes: dict[str, Theme], a
 
 def load_corpus(
     root: Path, options: Any, themes: dict[str, Theme], *, include_drafts: bool, workers: int = 1,
-    settings: ProjectSettings | None = None, block_reader: BlockReader | None = None,
+    settings: ProjectSettings | None = None, block_reader: BlockReader | None = None, memo: DocMemo | None = None,
 ) -> LoadResult:
     """Read, validate and analyse the corpus; files with errors are left out and reported. The curated
     glossary comes from `settings`, loaded once from the configuration file the build was given
@@ -121,7 +185,8 @@ def load_corpus(
     curated = settings.curated_glossary if settings else ()
     analyser = CachedAnalyser(root / ".briefings-cache" / "analysis", tuple(themes.values()), curated)
     reader = FrontMatterCache(root / ".briefings-cache" / "front-matter", block_reader)
-    docs, problems = load_docs(root, options["briefings_dir"], themes, analyser, reader, workers=workers, block_reader=block_reader)
+    docs, problems = load_docs(root, options["briefings_dir"], themes, analyser, reader, workers=workers, block_reader=block_reader,
+                               memo=memo)
     problems = [*(settings.problems if settings else ()), *problems]
     analyser.prune()
     reader.prune()

@@ -29,6 +29,29 @@ def reingest_changed_seeds(
     return ingest([seeds], root / briefings_dir, config_path=config if config.is_file() else None, settings=settings)
 
 
+def seeds_stamp(root: Path, briefings_dir: str = "briefings", seeds_dir: str = "seeds") -> tuple:
+    """What ingestion's outcome depends on, cheaply: each raw article's size and time, the project's YAML files, and
+    which briefing files exist (a deleted one is written again). Equal stamps: re-ingesting would change nothing."""
+
+    def stats(paths: Any) -> tuple:
+        out = []
+        for path in sorted(paths):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            out.append((path.as_posix(), st.st_size, st.st_mtime_ns))
+        return tuple(out)
+
+    seeds = root / seeds_dir
+    briefings = root / briefings_dir
+    return (
+        stats(p for p in seeds.rglob("*") if p.is_file()) if seeds.is_dir() else (),
+        stats([*root.glob("*.yml"), *root.glob("*.yaml")]),
+        tuple(sorted(p.name for p in briefings.glob("*.md"))) if briefings.is_dir() else (),
+    )
+
+
 def allow_live_reload(server: Any) -> None:
     """Make `mkdocs serve` add its live-reload script's hash to the page's policy, so the preview keeps the build's CSP.
 

@@ -32,12 +32,15 @@ BROWSER_FIXTURES = frozenset({"browser", "page", "phone_page"})
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Every test that drives Chromium carries the `browser` marker, so `-m "not browser"` (make test-fast) leaves it out."""
+    """Every test that drives Chromium carries the `browser` marker, so `-m "not browser"` (make test-fast) leaves it out; slow tests run first."""
     browser_dir = ROOT / "tests" / "browser"
     for item in items:
         uses_browser = BROWSER_FIXTURES & set(getattr(item, "fixturenames", ()))
         if (uses_browser or browser_dir in Path(item.path).parents) and item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.browser)
+    # The long tests first (a stable sort keeps each group in file order): the two workers of `make test`
+    # then finish together instead of one running a long test alone at the end.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture

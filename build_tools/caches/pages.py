@@ -99,21 +99,33 @@ def page_links(src_uri: str, markdown: str) -> list[tuple[str, str | None, str]]
 
 
 class PageCache:
-    """Finished pages on disk under their key."""
+    """Finished pages on disk under their key; `in_memory` also keeps them in memory (one `mkdocs serve`, many rebuilds)."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, *, in_memory: bool = False):
         self.store = JsonStore(folder)
+        self.memory: dict[str, CachedPage] | None = {} if in_memory else None
 
     def get(self, key: str) -> CachedPage | None:
+        if self.memory is not None and key in self.memory:
+            self.store.used.add(key)
+            return self.memory[key]
         data = self.store.get(key)
         try:
-            return CachedPage(data["output"], tuple(data["anchors"])) if data is not None else None
+            page = CachedPage(data["output"], tuple(data["anchors"])) if data is not None else None
         except (KeyError, TypeError):
             return None
+        if page is not None and self.memory is not None:
+            self.memory[key] = page
+        return page
 
     def put(self, key: str, page: CachedPage) -> None:
         self.store.put(key, {"output": page.output, "anchors": sorted(page.anchors)})
+        if self.memory is not None:
+            self.memory[key] = CachedPage(page.output, tuple(sorted(page.anchors)))
 
     def prune(self) -> None:
-        """Forget pages this build did not use, so the cache does not grow without end."""
+        """Forget pages this build did not use, so the cache does not grow without end; the next build starts counting afresh."""
         self.store.prune()
+        if self.memory is not None:
+            self.memory = {k: v for k, v in self.memory.items() if k in self.store.used}
+        self.store.used = set()

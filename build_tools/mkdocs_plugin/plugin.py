@@ -46,10 +46,11 @@ from ..corpus import Corpus, Doc
 from ..fsutil import PathEscapeError, refuse_symlink
 from ..site import pages
 from .assets import ASSET_DIR, ASSET_FILES, PAGE_ASSETS, THEME_DIR
-from ..site.csp import add_csp_meta, rendered_scripts, template_scripts
+from ..site.csp import ScriptRenderer, add_csp_meta, template_scripts
 from ..site.docs_tables import FIELDS_MARKER, THEMES_MARKER, fill_markers
 from ..site.feed import write_feed
-from ..loader import load_corpus
+from ..loader import DocMemo, load_corpus
+from ..caches.templates import TemplateCodeCache
 from ..caches.pages import CachedPage, PageCache, page_key, page_links, site_fingerprint
 from ..markdown_ext import BlockReader, BriefingsExtension, PageMarks
 from ..site.marks import glossary_tooltips, page_marks
@@ -134,8 +135,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.corpus: Corpus | None = None
         self.themes: dict = {}
         self.is_serve = False
-        self.theme_scripts: tuple[str, ...] = ()
-        self.env: Any = None
+        self.render_scripts = ScriptRenderer((), None)
+        self.template_code = TemplateCodeCache()  # compiled templates, reused by every rebuild of `mkdocs serve`
+        self.seeds_stamp: tuple | None = None  # the raw articles as the last re-ingest left them (`mkdocs serve`)
+        self.serve_pages: PageCache | None = None  # `mkdocs serve` keeps one page cache, its pages in memory, between rebuilds
+        self.doc_memo = DocMemo()  # briefings loaded by an earlier rebuild of `mkdocs serve`, reused while unchanged
         self.page_scripts: dict[str, tuple[str, ...]] = {}  # src_uri or template name -> the theme's scripts rendered for it
         self.work: dict[str, _BriefingWork] = {}
         self.indexed: dict[str, str] = {}  # dest path -> hash of every page the search index is made from
@@ -186,11 +190,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """In `mkdocs serve`, re-ingest changed raw articles before the files are gathered."""
         if self.is_serve:  # live preview: a changed raw article is re-ingested before the rebuild
-            from ..preview import reingest_changed_seeds
+            from ..preview import reingest_changed_seeds, seeds_stamp
 
+            stamp = seeds_stamp(self.root, self.config.briefings_dir)
+            if stamp == self.seeds_stamp:  # no raw article (nor the configuration) changed since the last rebuild
+                return
             report = reingest_changed_seeds(self.root, self.config.briefings_dir, config_path=self.config_path, settings=self.settings)
             for line in (report.lines()[:-1] if report else []):
                 log.info(line)
+            self.seeds_stamp = seeds_stamp(self.root, self.config.briefings_dir)
 
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -199,14 +207,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # `mkdocs serve` runs a server thread beside the build, and forking a threaded process is unsafe: one process there.
         workers = 1 if self.is_serve else (os.cpu_count() or 1)
         result = load_corpus(self.root, self.config, self.themes, include_drafts=include_drafts, workers=workers,
-                             settings=self.settings, block_reader=self.block_reader)
+                             settings=self.settings, block_reader=self.block_reader, memo=self.doc_memo if self.is_serve else None)
         for problem in result.problems:
             (log.warning if problem.severity in ("error", "warning") else log.info)(problem.format())
         for problem in corpus_problems(result.corpus, self.root / self.config.briefings_dir):
             log.warning(problem.format())
         self.corpus = corpus = result.corpus
         cache_dir = self.root / ".briefings-cache"
-        self.page_cache = PageCache(cache_dir / "pages")
+        if self.is_serve:
+            self.serve_pages = self.serve_pages or PageCache(cache_dir / "pages", in_memory=True)
+            self.page_cache = self.serve_pages
+        else:
+            self.page_cache = PageCache(cache_dir / "pages")
         self.fingerprint = site_fingerprint(config, code_dir=Path(__file__).resolve().parent.parent, mode="serve" if self.is_serve else "build")
         self.work, self.indexed, self.reused, self.corpus_html = {}, {}, 0, {}
         for name in ASSET_FILES:
@@ -297,22 +309,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return self.corpus.docs.get(Path(page.file.src_uri).stem)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Find the theme's inline scripts once per build (their hashes go in each page's CSP)."""
+        """Find the theme's inline scripts once per build (their hashes go in each page's CSP); in serve, keep compiled templates."""
+        if self.is_serve:
+            env.bytecode_cache = self.template_code
         # The theme's own inline scripts: rendered with each page's context, only these get a hash in its CSP.
         sources = (p.read_text(encoding="utf-8") for d in config.theme.dirs for p in sorted(Path(d).rglob("*.html")))
-        self.theme_scripts, self.env = template_scripts(sources), env
+        self.render_scripts = ScriptRenderer(template_scripts(sources), env)  # this build's configuration
         return env
 
     @event_priority(-100)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         """Last, so the theme's scripts are rendered with the context the page is rendered with."""
-        self.page_scripts[page.file.src_uri] = rendered_scripts(self.theme_scripts, self.env, context)
+        self.page_scripts[page.file.src_uri] = self.render_scripts(context)
         return context
 
     @event_priority(-100)
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
         """Last, as on_page_context, for pages made from a template alone (404, sitemap)."""
-        self.page_scripts[template_name] = rendered_scripts(self.theme_scripts, self.env, context)
+        self.page_scripts[template_name] = self.render_scripts(context)
         return context
 
     @event_priority(-100)

@@ -76,13 +76,38 @@ def template_scripts(templates: Iterable[str]) -> tuple[str, ...]:
 
 def rendered_scripts(scripts: Iterable[str], env: Any, context: Mapping[str, Any]) -> tuple[str, ...]:
     """Each theme script as the page's context renders it (a script that does not render is left out, so never allowed)."""
-    out: dict[str, None] = {}
-    for body in scripts:
-        try:
-            out.setdefault(env.from_string(body).render(**context) if "{" in body else body, None)
-        except Exception:  # noqa: BLE001 - a template error only means this script gets no hash
-            continue
-    return tuple(out)
+    return ScriptRenderer(tuple(scripts), env)(context)
+
+
+class ScriptRenderer:
+    """`rendered_scripts` for one build: each script compiled once, its text kept per `base_url`.
+
+    A hashed script reads nothing but `config.*` and `base_url` (see
+    `template_scripts`), and the configuration is the same for every page of a
+    build, so pages at the same depth get the same texts: compiling and
+    rendering them for each of thousands of pages would redo the same work.
+    """
+
+    def __init__(self, scripts: tuple[str, ...], env: Any):
+        self.compiled: list[tuple[str, Any]] = []
+        for body in scripts:
+            try:
+                self.compiled.append((body, env.from_string(body) if "{" in body else None))
+            except Exception:  # noqa: BLE001 - a script that does not compile gets no hash
+                continue
+        self.by_base_url: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, context: Mapping[str, Any]) -> tuple[str, ...]:
+        key = str(context.get("base_url"))
+        if key not in self.by_base_url:
+            out: dict[str, None] = {}
+            for body, template in self.compiled:
+                try:
+                    out.setdefault(template.render(**context) if template is not None else body, None)
+                except Exception:  # noqa: BLE001 - a template error only means this script gets no hash
+                    continue
+            self.by_base_url[key] = tuple(out)
+        return self.by_base_url[key]
 
 
 def theme_script_hashes(html: str, scripts: Iterable[str]) -> list[str]:

@@ -80,6 +80,7 @@ def test_parse_seed_returns_an_article_or_an_input_error_and_loses_nothing() -> 
     assert outcomes["article"] >= 100, outcomes  # the generator must mostly produce parseable articles
 
 
+@pytest.mark.slow  # about a minute and a half: started first, beside the other long tests
 def test_decode_then_parse_of_any_bytes_raises_only_input_errors() -> None:
     seen = {"n": 0}
 
