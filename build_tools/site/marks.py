@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from ..corpus import Corpus, Doc, term_key
 from ..markdown_ext import PageMarks
-from .pages import OWN_IDS, glossary_url, rel
+from .pages import OWN_IDS
+
+GLOSSARY_SRC = "glossary.md"  # the glossary page the plugin adds (see plugin.on_files)
 
 
 def glossary_tooltips(doc: Doc, corpus: Corpus) -> dict[str, tuple[str, str]]:
@@ -24,9 +28,10 @@ def glossary_tooltips(doc: Doc, corpus: Corpus) -> dict[str, tuple[str, str]]:
 
 def page_marks(doc: Doc, tooltips: dict[str, tuple[str, str]]) -> PageMarks:
     """The briefing's glossary links (relative to its page), its references' "cited in ¶n" links and the page's own ids."""
-    here = doc.src_uri
+    # A link to the glossary's Markdown source, which MkDocs turns into the page's URL and whose anchor it checks.
+    glossary = posixpath.relpath(GLOSSARY_SRC, posixpath.dirname(doc.src_uri) or ".")
     return PageMarks(
-        tooltips={term: (rel(here, glossary_url(key)), title) for term, (key, title) in tooltips.items()},
+        tooltips={term: (f"{glossary}#term-{key}", title) for term, (key, title) in tooltips.items()},
         cited_in={ref: tuple((pid, f"¶{doc.paragraph_number(pid)}") for pid in pids) for ref, pids in doc.body.cited_in},
         own_ids=frozenset(OWN_IDS),
     )

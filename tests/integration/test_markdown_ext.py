@@ -66,6 +66,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, lxml.html.Htm
     (project / "briefings" / f"{SLUG}.md").write_text(BRIEFING, encoding="utf-8")
     result = run([str(BIN / "mkdocs"), "build"], project)
     assert result.returncode == 0, result.stderr
+    assert "unrecognized relative link" not in result.stderr, "glossary links go to glossary.md, which MkDocs resolves and checks"
     page = (project / "site" / "briefings" / SLUG / "index.html").read_text(encoding="utf-8")
     return project, lxml.html.fromstring(page)
 
