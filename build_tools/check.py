@@ -99,6 +99,7 @@ def check_paths(paths: list[Path], *, config_path: Path, settings: ProjectSettin
     """All problems in the given briefing files or folders, in file and line order (settings read from config_path unless given)."""
     from .config import load_project_settings
     from .corpus import doc_from_file
+    from .markdown_ext import DEFAULT_EXTENSIONS, BlockReader
     from .briefing_file import load_briefing
     from .caches.analysis import CachedAnalyser
     from .schema import validate_meta
@@ -108,6 +109,7 @@ def check_paths(paths: list[Path], *, config_path: Path, settings: ProjectSettin
     theme_slugs = tuple(t.slug for t in settings.themes)
     root = config_path.parent
     analyser = CachedAnalyser(root / ".briefings-cache" / "analysis", settings.themes, settings.curated_glossary, read_only=True)
+    block_reader = BlockReader(DEFAULT_EXTENSIONS)  # one parser for every file checked
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -127,7 +129,7 @@ def check_paths(paths: list[Path], *, config_path: Path, settings: ProjectSettin
         problems += meta_problems
         if not any(p.severity == "error" for p in meta_problems):
             try:
-                docs.append(doc_from_file(bf, analyser))
+                docs.append(doc_from_file(bf, analyser, block_reader))
             except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:
                 problems.append(unusable_file(path.as_posix(), exc))
     problems += corpus_problems(build_corpus(docs))

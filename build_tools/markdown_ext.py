@@ -86,7 +86,7 @@ def anchor_blocks(root: etree.Element, md: markdown.Markdown) -> list[Block]:
     blocks: list[Block] = []
     for kind, el, level, in_references in found:
         if kind == "heading":
-            blocks.append(Block("heading", el.get("id"), _raw_text(el, md), level, el))
+            blocks.append(Block("heading", el.get("id"), _raw_text(el), level, el))
             continue
         anchor = el.get("id")
         if anchor is None:
@@ -95,7 +95,7 @@ def anchor_blocks(root: etree.Element, md: markdown.Markdown) -> list[Block]:
             el.set("id", anchor)
         if anchor.startswith("ref-"):
             kind = "reference"
-        blocks.append(Block(kind, anchor, _raw_text(el, md), 0, el))
+        blocks.append(Block(kind, anchor, _raw_text(el), 0, el))
     return blocks
 
 
@@ -113,16 +113,16 @@ def _collect(container: etree.Element, md: markdown.Markdown, found: list, *, in
     for el in container:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _HEADINGS:
-            in_references[0] = bool(REFERENCE_HEADINGS.match(_plain(_raw_text(el, md)).strip()))
+            in_references[0] = bool(REFERENCE_HEADINGS.match(_plain(_raw_text(el)).strip()))
             found.append(("heading", el, int(tag[1]), False))
         elif tag in _NOT_PROSE or not tag:
             continue
         elif tag == "p":
-            if "admonition-title" in (el.get("class") or "").split() or _only_raw_html(el, md):
+            if "admonition-title" in (el.get("class") or "").split() or _only_raw_html(el):
                 continue
             found.append(("quote" if in_quote else "text", el, 0, in_references[0]))
         elif tag in ("ul", "ol"):
-            _list_attrs_to_list(el, md)
+            _list_attrs_to_list(el)
             found.append(("list", el, 0, in_references[0]))
         elif tag in ("table", "dl"):
             found.append(("table" if tag == "table" else "list", el, 0, in_references[0]))
@@ -130,11 +130,11 @@ def _collect(container: etree.Element, md: markdown.Markdown, found: list, *, in
             _collect(el, md, found, in_quote=in_quote or tag == "blockquote", in_references=in_references)
         else:  # a div with an id (a generated list), or another element: one block as a whole
             kind = "list" if el.find(".//li") is not None else ("quote" if in_quote else "text")
-            if _raw_text(el, md).strip():
+            if _raw_text(el).strip():
                 found.append((kind, el, 0, in_references[0]))
 
 
-def _list_attrs_to_list(el: etree.Element, md: markdown.Markdown) -> None:
+def _list_attrs_to_list(el: etree.Element) -> None:
     """`{: #p-9 }` on the line after a list names the list, not its last item (as an anchor after a paragraph names it)."""
     last = el[-1] if len(el) else None
     if last is None or last.get("id") is None or el.get("id") is not None or len(last):
@@ -142,12 +142,12 @@ def _list_attrs_to_list(el: etree.Element, md: markdown.Markdown) -> None:
     el.set("id", last.attrib.pop("id"))
 
 
-def _only_raw_html(el: etree.Element, md: markdown.Markdown) -> bool:
+def _only_raw_html(el: etree.Element) -> bool:
     text = (el.text or "").strip()
     return len(el) == 0 and bool(_PLACEHOLDER.fullmatch(text))
 
 
-def _raw_text(el: etree.Element, md: markdown.Markdown) -> str:
+def _raw_text(el: etree.Element) -> str:
     """The element's text as the block parser holds it, placeholders of raw HTML left out."""
     return _PLACEHOLDER.sub(" ", " ".join(t.strip() for t in el.itertext() if t.strip()))
 
