@@ -19,6 +19,8 @@ _FENCE = re.compile(r"^\s*(```|~~~)", re.M)
 
 def resolve_wikilinks(markdown: str, corpus: Corpus) -> str:
     """The body with every resolvable [[…]] link written as a Markdown link (code blocks untouched)."""
+    if "[[" not in markdown:  # most bodies: nothing to scan line by line
+        return markdown
     out: list[str] = []
     in_code = False
     for line in markdown.split("\n"):

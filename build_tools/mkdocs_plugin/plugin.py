@@ -50,7 +50,7 @@ from ..site.csp import ScriptRenderer, add_csp_meta, template_scripts
 from ..site.docs_tables import FIELDS_MARKER, THEMES_MARKER, fill_markers
 from ..site.feed import write_feed
 from ..loader import DocMemo, load_corpus
-from ..caches.templates import TemplateCodeCache
+from ..caches.templates import TemplateCodeCache, template_code_on_disk
 from ..caches.pages import CachedPage, PageCache, page_key, page_links, site_fingerprint
 from ..markdown_ext import BlockReader, BriefingsExtension, PageMarks
 from ..site.marks import glossary_tooltips, page_marks
@@ -310,8 +310,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Find the theme's inline scripts once per build (their hashes go in each page's CSP); in serve, keep compiled templates."""
-        if self.is_serve:
-            env.bytecode_cache = self.template_code
+        # Compiled theme templates are kept: in memory between the rebuilds of `mkdocs serve`, on disk between builds
+        # (Jinja checks each template's source checksum on load, so an edited template is compiled afresh).
+        env.bytecode_cache = self.template_code if self.is_serve else template_code_on_disk(self.root / ".briefings-cache" / "templates")
         # The theme's own inline scripts: rendered with each page's context, only these get a hash in its CSP.
         sources = (p.read_text(encoding="utf-8") for d in config.theme.dirs for p in sorted(Path(d).rglob("*.html")))
         self.render_scripts = ScriptRenderer(template_scripts(sources), env)  # this build's configuration

@@ -26,8 +26,8 @@ from tests.robustness.helpers import (
 
 pytestmark = pytest.mark.slow
 
-COPIES = 16  # enough that a run spends most of its time writing, few enough to start 16 runs quickly
-KILLS = 16
+COPIES = 16  # enough that a run spends most of its time writing, few enough to start each run quickly
+KILLS = 10
 
 
 def _env() -> dict[str, str]:
@@ -123,7 +123,7 @@ def test_a_rerun_removes_what_a_killed_run_left(tmp_path: Path) -> None:
     assert not temporaries(project), temporaries(project)
 
 
-BUILD_KILLS = 12
+BUILD_KILLS = 8
 
 
 @pytest.fixture
