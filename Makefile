@@ -36,7 +36,7 @@ site: ingest
 	$(BIN)/briefings build --strict
 
 serve: ingest
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 $(STAMP_TEST): pyproject.toml $(STAMP_INSTALL)
 	$(BIN)/pip install -q -e '.[html,pdf,test]'

@@ -340,8 +340,8 @@ def bench_serve_only(n: int, handwritten_every: int, edits: int, pool: Any, work
     read_slugs(project)
     make_handwritten(project, handwritten_every)
     log("  cold build (fills the caches as `make serve` after `make site` finds them)")
-    build_ours(project, cold=True)
-    return {"n": n, "serve": bench_serve(project, edits)}
+    cold = build_ours(project, cold=True)
+    return {"n": n, "serve": bench_serve(project, edits), "cold_build_s": round(cold.wall_s, 3)}
 
 
 def bench_size(n: int, repeats: int, handwritten_every: int, pool: Any, work: Path, serve_edits: int = 3) -> tuple[dict, Project]:
@@ -647,7 +647,8 @@ def summarise(results: dict) -> str:
             *(f"{e['median_s']:.2f} ({e['median_rebuild_s'] if e['median_rebuild_s'] is not None else '?'} s build)" if e else "-"
               for e in (r["serve"]["edits"].get("briefing"), r["serve"]["edits"].get("seed"))),
             " ".join(f"{x:.2f}" for e in r["serve"]["edits"].values() for x in e["latencies_s"]),
-        ] for r in results["sizes_serve"]], ["N", "serve up s", "edit a briefing s", "edit a seed s", "every latency s"]))
+            f"{r['serve']['no_change_rebuild_s']:.2f} s ({r['serve']['no_change_rebuild_s'] / r['cold_build_s']:.0%} of {r['cold_build_s']:.1f} s cold)",
+        ] for r in results["sizes_serve"]], ["N", "serve up s", "edit a briefing s", "edit a seed s", "every latency s", "saved unchanged: rebuild"]))
     if results.get("peak"):
         out.append("\nOne ingest (all cores) and one cold build per size (--peak-sizes)\n")
         out.append(table([[
@@ -695,7 +696,7 @@ def check_targets(results: dict) -> list[dict]:
         q = big["bytes"]["search_query"]["query_bytes"]
         add("one search query <= 300 KB", f"{kb(q)} KB (N={big['n']})", q <= TARGETS["search_query_kb"] * 1024)
         share = big["build"]["no_change_share"]
-        add("no-change rebuild <= 10% of a full build", f"{share:.0%} wall, {big['build']['no_change_cpu_share']:.0%} CPU (N={big['n']})", share <= TARGETS["no_change_rebuild_share"])
+        add("`mkdocs build` no-change rebuild <= 10% of a cold build", f"{share:.0%} wall, {big['build']['no_change_cpu_share']:.0%} CPU (N={big['n']})", share <= TARGETS["no_change_rebuild_share"])
         unchanged = big["ingest"]["unchanged"]
         add("re-ingesting unchanged seeds does no work", f"{unchanged['counts'].get('written', '?')} written, {unchanged['counts'].get('unchanged', '?')} unchanged, {unchanged['wall_s']:.2f} s",
             unchanged["counts"].get("written") == 0)
@@ -717,6 +718,9 @@ def check_targets(results: dict) -> list[dict]:
         for case, e in r["serve"]["edits"].items():
             add(f"edit-to-preview <= 1 s, one {case} edited (`mkdocs serve`, N={r['n']})", f"{e['median_s']:.2f} s median of {len(e['latencies_s'])}",
                 e["median_s"] <= TARGETS["edit_to_preview_s_at_1000"] if r["n"] >= 1000 else None)
+        share = r["serve"]["no_change_rebuild_s"] / r["cold_build_s"]
+        add(f"`mkdocs serve` no-change rebuild <= 10% of a cold build (N={r['n']})", f"{share:.0%} ({r['serve']['no_change_rebuild_s']:.2f} s of {r['cold_build_s']:.1f} s)",
+            share <= TARGETS["no_change_rebuild_share"] if r["n"] >= 1000 else None)
     rows = results.get("corpus_only") or []
     if len(rows) >= 2:
         r = rows[-1]["seconds"]["total"] / rows[0]["seconds"]["total"]
@@ -784,7 +788,7 @@ def main(argv: list[str] | None = None) -> int:
                 reset(work / f"profile-{profile_n}")
         results["peak"] = [bench_peak(n, args.handwritten, pool, work, args.keep) for n in sorted(args.peak_sizes)]
         sizes = results["sizes"]
-        results["sizes_serve"] += [{"n": r["n"], "serve": r["serve"]} for r in sizes if r.get("serve")]
+        results["sizes_serve"] += [{"n": r["n"], "serve": r["serve"], "cold_build_s": r["build"]["ours_median_s"]} for r in sizes if r.get("serve")]
         marginal = lambda key: round(1000 * (sizes[-1]["build"][key] - sizes[0]["build"][key]) / (sizes[-1]["n"] - sizes[0]["n"]), 1) if len(sizes) > 1 else None  # noqa: E731
         results["scaling"] = {
             "marginal_ms_per_briefing": marginal("ours_median_s"),

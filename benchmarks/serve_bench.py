@@ -1,6 +1,7 @@
 """Edit-to-preview latency: from saving a file to a real `mkdocs serve` serving the changed page.
 
-`measure_serve(root, edits)` starts `mkdocs serve` on a scratch project (the
+`measure_serve(root, edits)` starts `mkdocs serve --dirty` (what `make serve`
+runs) on a scratch project (the
 one `run.py` made: briefings ingested, some hand-written), waits until it
 answers, then, `edits` times per case, changes one file and polls the served
 page every `POLL_S` until the change shows:
@@ -8,7 +9,9 @@ page every `POLL_S` until the change shows:
 - "briefing": a sentence added to the first paragraph of a hand-written
   briefing in briefings/; polled: that briefing's page;
 - "seed": a sentence added to the end of a raw article in seeds/ (the serve
-  re-ingests it before the rebuild); polled: its briefing's page.
+  re-ingests it before the rebuild); polled: its briefing's page;
+- no change: the briefing saved again as it is (an editor's save without an
+  edit); the figure is the rebuild the server logged.
 
 Each latency is the wall time from the write to the first response holding
 the new sentence; the median over the edits is the figure. The server's own
@@ -33,6 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+SERVE = ("serve", "--dirty")  # as `make serve` runs it: pages whose inputs did not change are left as written
 POLL_S = 0.02  # how often the page is fetched while waiting for a change
 START_TIMEOUT_S = 900.0  # the first build of a large corpus (a hang guard, not a target)
 EDIT_TIMEOUT_S = 300.0
@@ -80,7 +84,7 @@ def running_serve(root: Path, mkdocs: str, env: dict[str, str]) -> Iterator[tupl
     with tempfile.NamedTemporaryFile("w+b", suffix=".log", delete=False) as log:
         log_path = Path(log.name)
     with log_path.open("wb") as out:
-        proc = subprocess.Popen([mkdocs, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=env, stdout=out,
+        proc = subprocess.Popen([mkdocs, *SERVE, "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=env, stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True)
         try:
             base = f"http://127.0.0.1:{port}/"
@@ -115,6 +119,15 @@ def add_to_seed(path: Path, sentence: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{sentence}\n", encoding="utf-8")
 
 
+def wait_for_rebuild(log_path: Path, before: int, timeout: float) -> None:
+    """Wait until the server has logged more than `before` builds."""
+    start = time.perf_counter()
+    while len(rebuild_times(log_path)) <= before:
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(f"mkdocs serve logged no rebuild within {timeout:.0f} s")
+        time.sleep(POLL_S)
+
+
 def settle(log_path: Path, quiet_s: float = 1.5, timeout: float = EDIT_TIMEOUT_S) -> None:
     """Wait until the server has logged no new build for `quiet_s` (a seed edit triggers a second one for the briefing it writes)."""
     start = time.perf_counter()
@@ -135,6 +148,7 @@ def measure_serve(root: Path, mkdocs: str, env: dict[str, str], *, briefing: Pat
     if seed is not None and seed_slug:
         cases.append(("seed", seed, seed_slug))
     results: list[Edit] = []
+    no_change: list[float] = []
     with running_serve(root, mkdocs, env) as (base, log_path, started):
         first_build = rebuild_times(log_path)
         settle(log_path)
@@ -148,7 +162,14 @@ def measure_serve(root: Path, mkdocs: str, env: dict[str, str], *, briefing: Pat
                 latency = wait_until(url, word, EDIT_TIMEOUT_S)
                 settle(log_path)
                 results.append(Edit(case, latency, tuple(rebuild_times(log_path)[before:])))
-    out: dict = {"startup_s": round(started, 2), "first_build_s": first_build[0] if first_build else None, "edits": {}}
+        for _ in range(edits):  # saved with nothing changed: the rebuild an author's editor triggers on every save
+            before = len(rebuild_times(log_path))
+            briefing.write_bytes(briefing.read_bytes())
+            wait_for_rebuild(log_path, before, EDIT_TIMEOUT_S)
+            settle(log_path)
+            no_change.append(rebuild_times(log_path)[before])
+    out: dict = {"startup_s": round(started, 2), "first_build_s": first_build[0] if first_build else None, "edits": {},
+                 "no_change_rebuilds_s": no_change, "no_change_rebuild_s": round(statistics.median(no_change), 3)}
     for case, _, _ in cases:
         mine = [e for e in results if e.case == case]
         out["edits"][case] = {

@@ -29,6 +29,8 @@ MAX_POSTING = 50
 RELATED_COUNT = 5
 
 
+_PARAGRAPH_ID = re.compile(r"p-(\d+)$")
+
 @dataclass(frozen=True, slots=True)
 class Doc:
     """One briefing ready for the site: front matter (author's values win) plus computed analysis."""
@@ -73,7 +75,7 @@ class Doc:
         return None
 
     def paragraph_number(self, pid: str) -> str:
-        m = re.match(r"p-(\d+)$", pid)
+        m = _PARAGRAPH_ID.match(pid)
         return m.group(1) if m else pid
 
 
@@ -243,9 +245,17 @@ def _best_paragraph(doc: Doc, theme: str, listed: tuple[str, ...]) -> str | None
     if not ids:
         return None
     # The paragraph that best shows a theme is the earliest long one that carries it.
-    lengths = {p.id: len(p.text) for p in reversed(doc.body.paragraphs)}  # one pass (first id wins), not a scan per candidate
-    ranked = sorted(ids, key=lambda pid: (-min(lengths.get(pid, 0), 600), int(doc.paragraph_number(pid)) if doc.paragraph_number(pid).isdigit() else 0))
-    return ranked[0]
+    wanted, lengths = set(ids), {}
+    for p in doc.body.paragraphs:  # one pass (the first paragraph of an id counts), not a scan per candidate
+        if p.id in wanted and p.id not in lengths:
+            lengths[p.id] = len(p.text)
+
+    def rank(pid: str) -> tuple[int, int]:
+        m = _PARAGRAPH_ID.match(pid)
+        number = m.group(1) if m else pid
+        return -min(lengths.get(pid, 0), 600), int(number) if number.isdigit() else 0
+
+    return min(ids, key=rank)
 
 
 def theme_index(docs: Iterable[Doc]) -> dict[str, list[ThemeEntry]]:

@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import gc
@@ -26,6 +27,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -51,6 +53,7 @@ from ..site.docs_tables import FIELDS_MARKER, THEMES_MARKER, fill_markers
 from ..site.feed import write_feed
 from ..loader import DocMemo, load_corpus
 from ..caches.templates import TemplateCodeCache, template_code_on_disk
+from ..caches.unchanged import PageInputs, briefing_digest, digest, file_stamp, site_digest
 from ..caches.pages import CachedPage, PageCache, page_key, page_links, site_fingerprint
 from ..markdown_ext import BlockReader, BriefingsExtension, PageMarks
 from ..site.marks import glossary_tooltips, page_marks
@@ -72,6 +75,15 @@ log = get_plugin_logger(__name__)
 _CAN_SKIP_RENDER = tuple(int(x) for x in mkdocs.__version__.split(".")[:2]) == (1, 6)
 CACHED_TEMPLATE = "briefings-cached.html"  # writes a cached page as it is (theme/briefings-cached.html)
 _ID = re.compile(r'\bid="([^"]+)"')
+
+
+class _GeneratedPage(File):
+    """A briefing or corpus page made in memory; `mkdocs serve --dirty` leaves it as written while `unchanged`."""
+
+    unchanged = False  # set in on_nav from the page's inputs (caches/unchanged.py)
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
 
 
 @dataclass
@@ -147,10 +159,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.reused = 0
         self.corpus_html: dict[str, str] = {}  # src_uri -> HTML joined after the page's Markdown is converted
         self.converting: PageMarks | None = None  # what the briefing being converted adds to its body (markdown_ext)
+        self.dirty = False  # `mkdocs serve --dirty` (make serve): unchanged generated pages are left as written
+        self.inputs = PageInputs()  # what each generated page was made from, by the last good rebuild and this one
+        self.left_as_written = 0
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Note whether this is a live preview (drafts, CSP for the reload script, one process)."""
         self.is_serve = command == "serve"
+        self.dirty = self.is_serve and dirty
 
     @event_priority(-50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -223,13 +239,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.work, self.indexed, self.reused, self.corpus_html = {}, {}, 0, {}
         for name in ASSET_FILES:
             files.append(File.generated(config, f"assets/briefings/{name}", abs_src_path=os.fspath(ASSET_DIR / name)))
+        self.inputs.start()
         for doc in corpus.docs.values():
             source = self.root / self.config.briefings_dir / f"{doc.slug}.md"
-            f = File.generated(config, doc.src_uri, content=pages.briefing_markdown(doc))
+            f = _GeneratedPage.generated(config, doc.src_uri, content=pages.briefing_markdown(doc))
             f.abs_src_path = None
             f.edit_uri = None
             f.briefing_source = os.fspath(source)  # type: ignore[attr-defined]
             files.append(f)
+            if self.dirty:
+                made_from = briefing_digest(doc, corpus, glossary_tooltips(doc, corpus), file_stamp(os.fspath(source)))
+                self.inputs.add(doc.src_uri, made_from, f.abs_dest_path)
         files.append(self._corpus_page(config, "themes/index.md", pages.themes_index_markdown(corpus, self.themes)))
         per_page = self.config.listing_page_size
         for theme in self.themes.values():
@@ -245,7 +265,28 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """A corpus page is a '# Title' line and HTML: only the title goes through Markdown, the HTML is joined after."""
         title, _, html = text.partition("\n")
         self.corpus_html[src_uri] = html
-        return File.generated(config, src_uri, content=title + "\n")
+        f = _GeneratedPage.generated(config, src_uri, content=title + "\n")
+        if self.dirty:
+            self.inputs.add(src_uri, digest(text), f.abs_dest_path)
+        return f
+
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Last, once the navigation is final: in `mkdocs serve --dirty`, say which pages can be left as written."""
+        if not self.dirty or self.corpus is None:
+            return nav
+        self.inputs.site = site_digest(self.fingerprint, self.settings, _nav_entries(nav.items), self._edit_base(config))
+        home = files.get_file_from_path("index.md")
+        if home is not None:
+            self.inputs.add("index.md", digest(pages.home_markdown(self.corpus, self.themes, self.config.latest)), home.abs_dest_path)
+        self.left_as_written = 0
+        for f in files.documentation_pages():
+            if isinstance(f, _GeneratedPage):
+                f.unchanged = self.inputs.unchanged(f.src_uri)
+                self.left_as_written += f.unchanged
+            elif (self.inputs.site_changed() or (f is home and not self.inputs.unchanged("index.md"))) and os.path.isfile(f.abs_dest_path):
+                os.remove(f.abs_dest_path)  # MkDocs' --dirty rewrites a page whose output is missing (the home page lists the corpus)
+        return nav
 
     @event_priority(-50)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -382,10 +423,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.corpus is None:
             return
         write_feed(site_dir, self.corpus, config)
+        if self.dirty:
+            for stale in self.inputs.finish():  # the page of a briefing that is gone
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(stale)
         self.corpus, self.work, self.corpus_html = None, {}, {}
-        _return_freed_memory()  # before Pagefind, which needs the most, starts
         search = "off"
         if self.config.search and not self.is_serve:
+            _return_freed_memory()  # before Pagefind, which needs the most, starts
             language = str(config.theme.get("language") or "en").split("-")[0].split("_")[0]
             shards = plan_shards(self.indexed, self.config.search_shard_pages, json.dumps([self.fingerprint, language]))
             try:
@@ -393,8 +438,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             except RuntimeError as exc:
                 raise PluginError(str(exc)) from exc
             search = ("reused" if reused == len(shards) else "built") + (f" ({reused} of {len(shards)} shards reused)" if len(shards) > 1 else "")
+        if self.left_as_written:  # pages left as written used no cache entry: prune after a rebuild that writes them all
+            log.info(f"{self.left_as_written} generated pages unchanged, left as written; {self.reused} of {len(self.indexed)} "
+                     "briefing pages written reused from the page cache")
+            return
         self.page_cache.prune()
         log.info(f"{self.reused} of {len(self.indexed)} briefing pages reused from the page cache; search index {search}")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed rebuild of `mkdocs serve --dirty` may have written some pages: the next one writes every page."""
+        self.inputs.forget()
+
+
+def _nav_entries(items: list[Any]) -> Iterator[tuple[str, str]]:
+    """(title, url) of every navigation entry, sections first, in order."""
+    for item in items:
+        yield (str(item.title), str(getattr(item, "url", "") or ""))
+        yield from _nav_entries(getattr(item, "children", None) or [])
 
 
 def _nothing_to_convert(page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -5,7 +5,10 @@ pages, compiled templates, the raw articles' state) in memory; these tests make
 sure that what it keeps never hides a change: an edited briefing's new title
 reaches its theme hub, the archive and the "Linked from" of the briefing it
 cross-links, an edited raw article is re-ingested, and a deleted briefing leaves
-the hub. The waits are hang guards of minutes, not speed bounds.
+the hub. Both ways of serving are tested: `mkdocs serve --dirty`, which `make
+serve` runs and where the plugin leaves every page whose inputs did not change
+as it was written, and MkDocs' default, which writes every page each time. The
+waits are hang guards of minutes, not speed bounds.
 """
 
 from __future__ import annotations
@@ -56,13 +59,14 @@ def _wait_for(url: str, present: str | None = None, absent: str | None = None) -
 
 
 @contextlib.contextmanager
-def _serve(project: Path) -> Iterator[str]:
+def _serve(project: Path, flags: tuple[str, ...], log: Path) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", *flags, "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         base = f"http://127.0.0.1:{port}/"
         _wait_for(base)
@@ -84,15 +88,18 @@ def project(tmp_path: Path) -> Path:
     return project
 
 
-def test_an_edit_reaches_the_corpus_pages_that_depend_on_it_and_a_seed_edit_is_reingested(project: Path) -> None:
+@pytest.mark.parametrize("flags", [("--dirty",), ()], ids=["dirty-as-make-serve", "mkdocs-default"])
+def test_an_edit_reaches_the_corpus_pages_that_depend_on_it_and_a_seed_edit_is_reingested(project: Path, flags: tuple[str, ...]) -> None:
     note = project / "briefings" / "my-note.md"
-    with _serve(project) as base:
-        hub, archive, oped = f"{base}themes/5g/", f"{base}archive/", f"{base}briefings/{OPED}/"
-        for url in (hub, archive, oped):
+    log = project.parent / "serve.log"
+    with _serve(project, flags, log) as base:
+        home, hub, archive, oped = base, f"{base}themes/5g/", f"{base}archive/", f"{base}briefings/{OPED}/"
+        for url in (home, hub, archive, oped):
             _wait_for(url, present="Why Russia chose Huawei for 5G")
 
         note.write_text(NOTE.replace("title: Why Russia chose Huawei for 5G", "title: How Huawei won Russian 5G"), encoding="utf-8")
-        for url in (hub, archive, oped, f"{base}briefings/my-note/"):  # its hub, the archive, the page it links to ("Linked from"), itself
+        # the home page's latest briefings, its hub, the archive, the page it links to ("Linked from"), itself
+        for url in (home, hub, archive, oped, f"{base}briefings/my-note/"):
             _wait_for(url, present="How Huawei won Russian 5G", absent="Why Russia chose Huawei for 5G")
 
         seed = project / "seeds" / SEEDS[0].name
@@ -102,3 +109,12 @@ def test_an_edit_reaches_the_corpus_pages_that_depend_on_it_and_a_seed_edit_is_r
         note.unlink()
         _wait_for(hub, absent="How Huawei won Russian 5G")
         _wait_for(oped, present="A reader wrote in about spectrum auctions.", absent="How Huawei won Russian 5G")
+        deadline = time.monotonic() + WAIT_S
+        while _fetch(f"{base}briefings/my-note/") is not None and time.monotonic() < deadline:  # its own page is gone too
+            time.sleep(0.1)
+        assert _fetch(f"{base}briefings/my-note/") is None, "the deleted briefing's page is still served"
+    written = log.read_text(encoding="utf-8")
+    if flags:  # the pages an edit did not touch were left as MkDocs wrote them the first time
+        assert "generated pages unchanged, left as written" in written, written[-2000:]
+    else:
+        assert "left as written" not in written
