@@ -69,11 +69,14 @@ def _date_html(doc: Doc) -> str:
     return out
 
 
-def _theme_links(doc: Doc, themes: dict[str, Theme], here: str) -> str:
-    return "".join(
-        f'<a class="bf-theme" href="{_h(rel(here, theme_url(t.theme)))}">{_h(themes[t.theme].title)}</a>'
-        for t in doc.themes if t.theme in themes
-    )
+def theme_link_html(themes: dict[str, Theme], here: str) -> dict[str, str]:
+    """Each theme's link as a page at `here` shows it (made once per listing page, not once per card)."""
+    return {slug: f'<a class="bf-theme" href="{_h(rel(here, theme_url(slug)))}">{_h(t.title)}</a>' for slug, t in themes.items()}
+
+
+def _theme_links(doc: Doc, themes: dict[str, Theme], here: str, links: dict[str, str] | None = None) -> str:
+    links = links if links is not None else theme_link_html(themes, here)
+    return "".join(links[t.theme] for t in doc.themes if t.theme in links)
 
 
 def _type_label(doc: Doc) -> str:
@@ -333,13 +336,14 @@ def _backlinks(doc: Doc, corpus: Corpus, here: str, templates: Environment | Non
 
 
 # ------------------------------------------------------------------ corpus pages
-def _card(doc: Doc, here: str, themes: dict[str, Theme], extra: str = "", *, heading: str = "h3") -> str:
+def _card(doc: Doc, here: str, themes: dict[str, Theme], extra: str = "", *, heading: str = "h3",
+          theme_links: dict[str, str] | None = None) -> str:
     byline = ", ".join(a.name for a in doc.authors)
     meta = [date_label(doc.date) or "Date not stated", _type_label(doc)]
     if byline:
         meta.append(byline)
     dek = f'<p class="bf-card-dek">{inline_html(doc.dek)}</p>' if doc.dek else ""
-    tags = _theme_links(doc, themes, here)
+    tags = _theme_links(doc, themes, here, theme_links)
     return (
         f'<li class="bf-card"><{heading} class="bf-card-heading"><a class="bf-card-title" href="{_h(rel(here, doc_url(doc)))}">{inline_html(doc.title)}</a></{heading}>'
         f'<p class="bf-card-meta">{_h(" · ".join(meta))}</p>{dek}'
@@ -424,7 +428,7 @@ def theme_hub_pages(theme: Theme, corpus: Corpus, themes: dict[str, Theme], per_
     srcs = listing_pages(f"themes/{theme.slug}.md", len(entries), per_page)
     out = []
     for at, here in enumerate(srcs):
-        cards = []
+        cards, links = [], theme_link_html(themes, here)
         for rank, e in enumerate(entries[at * per_page : (at + 1) * per_page], at * per_page + 1):
             passage = e.doc.paragraph(e.paragraph) if e.paragraph else None
             quote = ""
@@ -435,7 +439,7 @@ def theme_hub_pages(theme: Theme, corpus: Corpus, themes: dict[str, Theme], per_
                     f'<p class="bf-passage-link"><a href="{_h(href)}">Read ¶{_h(e.doc.paragraph_number(e.paragraph))} in context</a></p></blockquote>'
                 )
             score = f'<p class="bf-score">#{rank} · theme score {e.score:.2f}</p>'
-            cards.append(_card(e.doc, here, themes, score + quote, heading="h2"))
+            cards.append(_card(e.doc, here, themes, score + quote, heading="h2", theme_links=links))
         listing = f'<ol class="bf-cards bf-ranked" start="{at * per_page + 1}">{"".join(cards)}</ol>' if cards else "<p>No briefing carries this theme yet.</p>"
         count = (
             f'<p class="bf-count-line">{_plural(len(entries), "briefing")}, ranked by how strongly each carries the theme.{_showing(at, per_page, len(entries))}</p>'
@@ -525,6 +529,7 @@ def archive_pages(corpus: Corpus, themes: dict[str, Theme], per_page: int) -> li
     srcs = listing_pages("archive.md", len(docs), per_page)
     out = []
     for at, here in enumerate(srcs):
+        links = theme_link_html(themes, here)
         by_year: dict[str, list[Doc]] = defaultdict(list)
         for doc in docs[at * per_page : (at + 1) * per_page]:
             by_year[doc.date[:4] if doc.date else UNDATED].append(doc)
@@ -537,7 +542,7 @@ def archive_pages(corpus: Corpus, themes: dict[str, Theme], per_page: int) -> li
         years = sorted((y for y in by_year if y != UNDATED), reverse=True) + ([UNDATED] if UNDATED in by_year else [])
         for year in years:
             year_id = "undated" if year == UNDATED else year
-            parts.append(f'<h2 id="year-{_h(year_id)}">{_h(year)}</h2><ul class="bf-cards">{"".join(_card(d, here, themes) for d in by_year[year])}</ul>')
+            parts.append(f'<h2 id="year-{_h(year_id)}">{_h(year)}</h2><ul class="bf-cards">{"".join(_card(d, here, themes, theme_links=links) for d in by_year[year])}</ul>')
         if pager:
             parts.append(pager)
         if at == 0:
