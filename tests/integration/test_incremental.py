@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -33,10 +34,19 @@ def cold_build(project: Path) -> tuple[dict[str, bytes], list[str], str]:
     return build(project)
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
+@dataclass(frozen=True)
+class Built:
+    """A project built once per test process, cold: its folder, and the files and warnings of that build."""
+
+    folder: Path
+    files: dict[str, bytes]
+    warnings: list[str]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The seeds, a hand-written briefing with cross-links (one to an anchor that does not exist), and a docs page linking in."""
-    project = make_scratch_project(tmp_path / "p")
+    project = make_scratch_project(tmp_path_factory.mktemp("incremental") / "p")
     ingest(project)
     (project / "briefings" / "my-note.md").write_text(
         "---\ntitle: Why Russia chose Huawei for 5G\ndate: 2019-07-01\n---\n\n"
@@ -45,15 +55,21 @@ def project(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     (project / "docs" / "reading.md").write_text(f"# Reading\n\nStart with [the op-ed](briefings/{OPED}.md#p-3).\n", encoding="utf-8")
-    return project
+    files, warnings, _ = cold_build(project)
+    return Built(project, files, warnings)
 
 
-def test_a_rebuild_with_nothing_changed_reuses_every_page_and_is_identical(project: Path) -> None:
-    first, first_warnings, _ = build(project)
+@pytest.fixture
+def project(built: Built, tmp_path: Path) -> Path:
+    """A copy of the built project (sources, caches and site), for one test to change and rebuild."""
+    return Path(shutil.copytree(built.folder, tmp_path / "p", symlinks=True))
+
+
+def test_a_rebuild_with_nothing_changed_reuses_every_page_and_is_identical(built: Built, project: Path) -> None:
     again, again_warnings, log = build(project)
     assert "3 of 3 briefing pages reused from the page cache; search index reused" in log
-    assert again == first
-    assert again_warnings == first_warnings
+    assert again == built.files
+    assert again_warnings == built.warnings
     assert any("#p-999" in w for w in again_warnings)  # the broken anchor is still reported from a cached page
 
 
@@ -83,7 +99,6 @@ def _edit_docs_page(project: Path) -> None:
 
 @pytest.mark.parametrize("change", [_edit_body, _edit_glossary, _edit_config, _delete_linked_briefing, _edit_docs_page])
 def test_a_rebuild_after_a_change_equals_a_cold_build(project: Path, change) -> None:
-    build(project)
     change(project)
     warm, warm_warnings, log = build(project)
     cold, cold_warnings, _ = cold_build(project)
@@ -99,7 +114,6 @@ def test_a_rebuild_after_a_change_equals_a_cold_build(project: Path, change) -> 
     ("as its 5G supplier", "as its sole 5G supplier", 1),
 ])
 def test_editing_one_briefing_renders_only_the_pages_it_changes(project: Path, old: str, new: str, reused: int) -> None:
-    build(project)
     path = project / "briefings" / "my-note.md"
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     _, _, log = build(project)
