@@ -664,6 +664,9 @@ class CuratedTerm:
     pattern: re.Pattern[str]
     multiline: bool
     """Whether a spelling holds a line break, so a match could span two joined paragraphs."""
+    needles: tuple[tuple[str, bool], ...] | None = None
+    """(text, folded) of each spelling: a match needs one of them in the body (folded: in `fold_case(body)`);
+    None when a spelling is not ASCII, so no substring test stands for the pattern."""
 
 
 def prepare_curated(curated: Iterable[GlossaryEntry]) -> tuple[CuratedTerm, ...]:
@@ -671,8 +674,27 @@ def prepare_curated(curated: Iterable[GlossaryEntry]) -> tuple[CuratedTerm, ...]
     out = []
     for entry in curated:
         spellings = (entry.term, *getattr(entry, "aliases", ()))
-        out.append(CuratedTerm(entry, _spellings_pattern(spellings), any(_PARAGRAPH_SEPARATOR in s for s in spellings)))
+        out.append(CuratedTerm(entry, _spellings_pattern(spellings), any(_PARAGRAPH_SEPARATOR in s for s in spellings), _needles(spellings)))
     return tuple(out)
+
+
+def fold_case(text: str) -> str:
+    """`text` lower-cased so that whatever an ASCII spelling matches under `re.IGNORECASE` is in it, lower-cased.
+
+    Besides a letter's own cases, `re.IGNORECASE` matches "İ" and "ı" with "i" and "ſ" with
+    "s" (the Kelvin sign lower-cases to "k" by itself); `str.replace` of an absent character
+    costs next to nothing, where `str.translate` walks every character.
+    """
+    if "\u0130" in text:
+        text = text.replace("\u0130", "i")
+    return text.lower().replace("\u0131", "i").replace("\u017f", "s")
+
+
+def _needles(spellings: Sequence[str]) -> tuple[tuple[str, bool], ...] | None:
+    """What `CuratedTerm.needles` holds: each spelling as `_spelling_source` matches it, case-folded unless in capitals."""
+    if not all(s.isascii() and s for s in spellings):
+        return None
+    return tuple((s, False) if s.isupper() or any(c.isdigit() for c in s) else (s.lower(), True) for s in spellings)
 
 
 #: Joins paragraphs for one search per term: a line break is no word character, so each
@@ -684,24 +706,51 @@ def curated_for_article(doc: Document, curated: Iterable[CuratedTerm]) -> tuple[
     """The curated entries whose term (or an alias) the body uses, anchored to the first paragraph that does.
 
     Each entry is searched once in the joined body, not once per paragraph: the
-    offset of its first match tells the first paragraph that uses it.
+    offset of its first match tells the first paragraph that uses it; an entry
+    none of whose spellings occurs in the body as plain text is not searched.
     """
     paragraphs = [p for p in doc.paragraphs if _usable(p)]
     if not paragraphs:
         return ()
     body = _PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs)
+    folded = fold_case(body)
+    aligned = len(folded) == len(body)  # lower() never shortens a character, so equal lengths mean equal offsets
     starts = list(accumulate((len(p.text) + len(_PARAGRAPH_SEPARATOR) for p in paragraphs[:-1]), initial=0))
     out = []
     for term in curated:
         pattern = term.pattern
-        if term.multiline:  # could span two paragraphs: look at each alone
+        if term.needles is not None and not any(n in (folded if f else body) for n, f in term.needles):
+            first = None  # no spelling occurs at all, so the pattern cannot match
+        elif term.multiline:  # could span two paragraphs: look at each alone
             first = next((p.id for p in paragraphs if pattern.search(p.text)), None)
         else:
-            m = pattern.search(body)
-            first = paragraphs[bisect_right(starts, m.start()) - 1].id if m else None
+            at = _first_match(term, body, folded) if term.needles is not None and aligned else _search_start(pattern, body)
+            first = paragraphs[bisect_right(starts, at) - 1].id if at is not None else None
         if first is not None:
             out.append(replace(term.entry, paragraph=first))
     return tuple(out)
+
+
+def _search_start(pattern: re.Pattern[str], text: str) -> int | None:
+    m = pattern.search(text)
+    return m.start() if m else None
+
+
+def _first_match(term: CuratedTerm, body: str, folded: str) -> int | None:
+    """Where `term.pattern.search(body)` would match, found by trying the pattern only where a spelling starts.
+
+    A match starts with a spelling, so the leftmost match is at the first such place
+    where the pattern matches; scanning the whole body with the pattern costs far more.
+    `folded` is `fold_case(body)`, with the same offsets.
+    """
+    places: set[int] = set()
+    for needle, is_folded in term.needles or ():
+        haystack = folded if is_folded else body
+        at = haystack.find(needle)
+        while at >= 0:
+            places.add(at)
+            at = haystack.find(needle, at + 1)
+    return next((at for at in sorted(places) if term.pattern.match(body, at)), None)
 
 
 def merge_glossary(extracted: Sequence[GlossaryEntry], curated: Sequence[GlossaryEntry]) -> tuple[GlossaryEntry, ...]:
