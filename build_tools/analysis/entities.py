@@ -366,6 +366,10 @@ _LANGUAGE_RE = re.compile(
     r"(?=[\s-]+(?:language|languages|literacy|speakers?|speaking|translations?|versions?|texts?|editions?|words?|names?)\b)"
     r"|(?:(?<=\bin )|(?<=\binto )|(?<=\bspeak )|(?<=\bspeaks )|(?<=\blearn ))(?:English|French|Spanish|German|Chinese|Russian|Japanese|Arabic)\b"
 )
+#: Every `_LANGUAGE_RE` match is one of these words; most paragraphs hold none, and testing for them
+#: costs far less than the pattern's look-behinds at every place.
+_LANGUAGE_NAMES = ("English", "French", "Spanish", "German", "Chinese", "Russian", "Japanese", "Arabic", "Portuguese", "Italian",
+                   "Dutch", "Korean", "Swedish")
 
 
 @dataclass(frozen=True, slots=True)
@@ -618,7 +622,7 @@ def _paragraph_names(doc: Document, g: Gazetteer, phrases: Mapping[str, EntityKi
         if is_heading_like(para.text) or para.kind == "heading" or reference_like(para.text):
             continue  # a reference entry or note names its sources, not what the article is about
         found: list[Mention] = []
-        blocked = [m.span() for m in _LANGUAGE_RE.finditer(para.text)]
+        blocked = [m.span() for m in _LANGUAGE_RE.finditer(para.text)] if any(n in para.text for n in _LANGUAGE_NAMES) else []
         if phrase_re:
             # Expansions of defined acronyms may hold commas or digits ("3rd Generation ...").
             for m in phrase_re.finditer(para.text):
