@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from build_tools import safe_yaml
 from build_tools.analysis.sentences import is_heading_like, reference_like
+from build_tools.analysis.tokens import fold_case
 from build_tools.model import GlossaryEntry
 
 if TYPE_CHECKING:
@@ -684,18 +685,6 @@ def prepare_curated(curated: Iterable[GlossaryEntry]) -> tuple[CuratedTerm, ...]
         spellings = (entry.term, *getattr(entry, "aliases", ()))
         out.append(CuratedTerm(entry, _spellings_pattern(spellings), any(_PARAGRAPH_SEPARATOR in s for s in spellings), _needles(spellings)))
     return tuple(out)
-
-
-def fold_case(text: str) -> str:
-    """`text` lower-cased so that whatever an ASCII spelling matches under `re.IGNORECASE` is in it, lower-cased.
-
-    Besides a letter's own cases, `re.IGNORECASE` matches "İ" and "ı" with "i" and "ſ" with
-    "s" (the Kelvin sign lower-cases to "k" by itself); `str.replace` of an absent character
-    costs next to nothing, where `str.translate` walks every character.
-    """
-    if "\u0130" in text:
-        text = text.replace("\u0130", "i")
-    return text.lower().replace("\u0131", "i").replace("\u017f", "s")
 
 
 def _needles(spellings: Sequence[str]) -> tuple[tuple[str, bool], ...] | None:

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from build_tools.analysis.document import Document
 from build_tools.analysis.glossary import (
     curated_for_article,
-    fold_case,
     expansion_before,
     extract_glossary,
     load_curated_glossary,
@@ -22,6 +21,7 @@ from build_tools.analysis.glossary import (
     merge_glossary,
     prepare_curated,
 )
+from build_tools.analysis.tokens import fold_case
 from build_tools.model import Article, GlossaryEntry, Paragraph, Section
 
 ROOT = Path(__file__).resolve().parents[2]
