@@ -477,9 +477,12 @@ def bare_acronyms(
     return list(seen.values())
 
 
+_ASCII_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
 def _plain_words(texts: Iterable[str]) -> frozenset[str]:
     """The words the text writes in lower or title case, lower-cased: "end", "india", "abstract"."""
-    return frozenset(w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text) if not w.isupper())
+    return frozenset(w.lower() for w in {w for text in texts for w in _ASCII_WORD_RE.findall(text)} if not w.isupper())
 
 
 # --- defined terms ----------------------------------------------------------------------------

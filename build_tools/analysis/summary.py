@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from build_tools.analysis.sentences import BodySentence, split_sentences
@@ -138,6 +139,7 @@ def shape_penalty(text: str, options: SummaryOptions = DEFAULT_OPTIONS, *, prose
     return factor
 
 
+@lru_cache(maxsize=4096)  # summary and key points ask about the same sentences
 def reads_as_prose(text: str, min_lower_share: float = 0.4) -> bool:
     """Prose, not an address, affiliation or link line: enough lower-case words, no e-mail or URL."""
     if _NOT_PROSE_HINT_RE.search(fold_case(text)) and _NOT_PROSE_RE.search(text):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 #: A word: letters/digits, with inner hyphens or apostrophes ("techno-economic", "Russia's").
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -55,10 +56,14 @@ def light_stem(word: str) -> str:
     return w
 
 
-def content_terms(text: str, stop_words: frozenset[str] = STOP_WORDS, stem: Callable[[str], str] = light_stem) -> list[str]:
-    """Stemmed, lower-cased words of `text` that are not stop words or bare numbers."""
+def content_terms(text: str, stop_words: frozenset[str] = STOP_WORDS, stem: Callable[[str], str] | None = None) -> list[str]:
+    """Stemmed (`light_stem` unless `stem` is given), lower-cased words of `text` that are not stop words or bare numbers."""
+    words = WORD_RE.findall(text.lower())
+    if stop_words is STOP_WORDS and stem in (None, _shared_stem):
+        return [t for w in words if (t := _default_term(w)) is not None]
+    stem = stem or _shared_stem
     out = []
-    for w in WORD_RE.findall(text.lower()):
+    for w in words:
         if w in stop_words or len(w) < 2 or w.isdigit():
             continue
         out.append(stem(w))
@@ -78,13 +83,20 @@ def fold_case(text: str) -> str:
 
 
 def memo_stemmer() -> Callable[[str], str]:
-    """`light_stem` with a memo of its own: one per document, so a word repeated in it is stemmed once."""
-    stems: dict[str, str] = {}
+    """`light_stem` with a memo: a word met before, in this article or an earlier one, is stemmed once.
 
-    def stem(word: str) -> str:
-        found = stems.get(word)
-        if found is None:
-            found = stems[word] = light_stem(word)
-        return found
+    The memo is shared (a pure function's results, bounded), so every article after the
+    first finds most of its words there.
+    """
+    return _shared_stem
 
-    return stem
+
+@lru_cache(maxsize=1 << 16)
+def _shared_stem(word: str) -> str:
+    return light_stem(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _default_term(word: str) -> str | None:
+    """The content term of one lower-cased word with the default stop words and stemmer; None when it is none."""
+    return None if word in STOP_WORDS or len(word) < 2 or word.isdigit() else light_stem(word)
