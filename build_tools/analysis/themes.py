@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from build_tools.analysis.sentences import is_heading_like, sentence_spans
+from build_tools.analysis.tokens import FOLD_UNSAFE, fold_all_cases
 from build_tools.model import ParagraphThemes, Theme, ThemeScore
 
 if TYPE_CHECKING:
@@ -392,29 +393,41 @@ _WORD_START = r"(?<!\w)"
 
 
 def _finder(scanner: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The scanner without its word-start test, when it is case-sensitive (see `CompiledTheme.finders`).
+    """The scanner without its word-start test, to find candidates faster (see `CompiledTheme.finders`).
 
-    The engine then skips ahead to the alternatives' first characters. A case-insensitive
-    scanner gets no such skip and runs faster with the test, which rejects a place inside
-    a word at once (measured: trying it only at word starts is slower still).
+    The engine then skips ahead to the alternatives' first characters, which it can do
+    only without `re.IGNORECASE`: a case-insensitive scanner's finder is its source case-folded
+    (`fold_all_cases`), without the flag, run over the case-folded text.
     """
-    if scanner.flags & re.IGNORECASE or not scanner.pattern.startswith(_WORD_START):
+    source = scanner.pattern
+    if not source.startswith(_WORD_START):
         return None
-    return re.compile(scanner.pattern[len(_WORD_START):], scanner.flags)
+    if not scanner.flags & re.IGNORECASE:
+        return re.compile(source[len(_WORD_START):], scanner.flags)
+    folded = fold_all_cases(source[len(_WORD_START):])
+    if folded is None or re.search(r"\\[A-Z]", source) or any(c in FOLD_UNSAFE for c in source):
+        return None  # an escape such as \S would change its meaning; see FOLD_UNSAFE
+    return re.compile(folded, scanner.flags & ~re.IGNORECASE)
 
 
 def _scan(scanner: re.Pattern[str], finder: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
     """The matches of `scanner.finditer(text)`, found with `finder` where there is one.
 
-    A scanner match is a finder match where the word-start test holds, so trying the
-    scanner at each finder match, in order, meets the scanner's leftmost match first.
+    A scanner match is a finder match where the word-start test holds (for a case-insensitive
+    scanner: a match of the folded finder in the folded text, at the same place), so trying
+    the scanner at each finder match, in order, meets the scanner's leftmost match first.
     """
-    if finder is None:
+    haystack: str | None = text
+    if finder is not None and scanner.flags & re.IGNORECASE:
+        haystack = fold_all_cases(text)
+        if haystack is not None and len(haystack) != len(text):
+            haystack = None  # offsets would not line up
+    if finder is None or haystack is None:
         yield from scanner.finditer(text)
         return
     pos, end = 0, len(text)
     while pos <= end:
-        candidate = finder.search(text, pos)
+        candidate = finder.search(haystack, pos)
         if candidate is None:
             return
         m = scanner.match(text, candidate.start())

@@ -82,6 +82,47 @@ def fold_case(text: str) -> str:
     return text.lower().replace("\u0131", "i").replace("\u017f", "s")
 
 
+def _extra_cases() -> tuple[dict[int, str], frozenset[str]] | None:
+    """What `fold_all_cases` needs: each character `re.IGNORECASE` matches with others beyond their own
+    cases ("ᲀ" with "в"), mapped to the first of its group of the same kind (word character or not),
+    and the characters of groups that mix the kinds ("ι" with the combining "ͅ"), which folding cannot
+    join without turning a non-word character into a word one. None when this Python does not say.
+    """
+    try:
+        from re._casefix import _EXTRA_CASES  # the table the regex compiler itself uses
+    except ImportError:
+        return None
+    fold: dict[int, str] = {}
+    mixed: set[str] = set()
+    for c, others in _EXTRA_CASES.items():
+        group = sorted((c, *others))
+        if len({chr(x).isalnum() for x in group}) > 1:
+            mixed.update(chr(x) for x in group)
+        first = next(x for x in group if chr(x).isalnum() == chr(c).isalnum())
+        if first != c:
+            fold[c] = chr(first)
+    return fold, frozenset(mixed)
+
+
+_EXTRA = _extra_cases()
+_EXTRA_CASES = _EXTRA[0] if _EXTRA else None
+#: Characters `fold_all_cases` does not fold together with every character `re.IGNORECASE` matches them with.
+FOLD_UNSAFE: frozenset[str] = _EXTRA[1] if _EXTRA else frozenset()
+_EXTRA_CASE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _EXTRA_CASES) + "]") if _EXTRA_CASES else None
+
+
+def fold_all_cases(text: str) -> str | None:
+    """`fold_case` for any spelling: two characters `re.IGNORECASE` matches, in any script, fold alike
+    (except those of `FOLD_UNSAFE`); a word character stays one, and so does any other.
+
+    None when this Python's regex tables are not known.
+    """
+    if _EXTRA_CASES is None or _EXTRA_CASE_RE is None:
+        return None
+    folded = fold_case(text)
+    return folded.translate(_EXTRA_CASES) if _EXTRA_CASE_RE.search(folded) else folded
+
+
 def memo_stemmer() -> Callable[[str], str]:
     """`light_stem` with a memo: a word met before, in this article or an earlier one, is stemmed once.
 
