@@ -23,7 +23,7 @@ words, months, headings and citation authors ("(Weiss, 2015)") are dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -366,6 +366,10 @@ _LANGUAGE_RE = re.compile(
     r"(?=[\s-]+(?:language|languages|literacy|speakers?|speaking|translations?|versions?|texts?|editions?|words?|names?)\b)"
     r"|(?:(?<=\bin )|(?<=\binto )|(?<=\bspeak )|(?<=\bspeaks )|(?<=\blearn ))(?:English|French|Spanish|German|Chinese|Russian|Japanese|Arabic)\b"
 )
+#: Every `_LANGUAGE_RE` match is one of these words; most paragraphs hold none, and testing for them
+#: costs far less than the pattern's look-behinds at every place.
+_LANGUAGE_NAMES = ("English", "French", "Spanish", "German", "Chinese", "Russian", "Japanese", "Arabic", "Portuguese", "Italian",
+                   "Dutch", "Korean", "Swedish")
 
 
 @dataclass(frozen=True, slots=True)
@@ -606,6 +610,31 @@ class _ParagraphNames:
     """Capitalised runs split at connectors, each with whether it starts a sentence."""
 
 
+def _language_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of `_LANGUAGE_RE.finditer(text)`, trying the pattern only where a language name starts.
+
+    Every match starts with one of `_LANGUAGE_NAMES`, so trying the pattern at each
+    place one starts, in order, finds the same matches; its look-behinds tried at
+    every place cost far more.
+    """
+    places = sorted({at for name in _LANGUAGE_NAMES for at in _occurrences(text, name)})
+    spans: list[tuple[int, int]] = []
+    for at in places:
+        if spans and at < spans[-1][1]:
+            continue
+        m = _LANGUAGE_RE.match(text, at)
+        if m:
+            spans.append(m.span())
+    return spans
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 def _paragraph_names(doc: Document, g: Gazetteer, phrases: Mapping[str, EntityKind]) -> list[_ParagraphNames]:
     """Cut every body paragraph into acronym expansions and capitalised name parts, in order."""
     phrase_re = (
@@ -618,7 +647,7 @@ def _paragraph_names(doc: Document, g: Gazetteer, phrases: Mapping[str, EntityKi
         if is_heading_like(para.text) or para.kind == "heading" or reference_like(para.text):
             continue  # a reference entry or note names its sources, not what the article is about
         found: list[Mention] = []
-        blocked = [m.span() for m in _LANGUAGE_RE.finditer(para.text)]
+        blocked = _language_spans(para.text)
         if phrase_re:
             # Expansions of defined acronyms may hold commas or digits ("3rd Generation ...").
             for m in phrase_re.finditer(para.text):

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from build_tools import safe_yaml
 from build_tools.analysis.sentences import is_heading_like, reference_like
+from build_tools.analysis.tokens import fold_case
 from build_tools.model import GlossaryEntry
 
 if TYPE_CHECKING:
@@ -331,6 +332,8 @@ _KNOWN_AS_RE = re.compile(
     rf"(?P<sep>\s*(?:[,—–(]\s*)?(?:(?:otherwise|also|commonly|better)\s+)?(?:known\s+as|called|or)\s+(?:the\s+)?)"
     rf"[“\"‘]?(?P<acr>{_ACR})[”\"’]?(?=\s*[,.;:—–)]|\s*$)"
 )
+#: What every `_KNOWN_AS_RE` match holds: its tail, which the engine finds far faster (it starts with a word).
+_KNOWN_AS_TAIL_RE = re.compile(rf"(?:known\s+as|called|or)\s+(?:the\s+)?[“\"‘]?(?:{_ACR})[”\"’]?(?=\s*[,.;:—–)]|\s*$)")
 #: "ACR stands for …", "ACR, short for …", "ACR (short for …)".
 _STANDS_FOR_RE = re.compile(rf"(?<![\w-])(?P<acr>{_ACR}),?\s+\(?(?:stands\s+for|short\s+for|is\s+short\s+for)\s+")
 #: "the ACR, the Expansion," (an apposition that spells the acronym).
@@ -383,11 +386,11 @@ def defined_acronyms(
             before = re.search(rf"([{_UP}0-9][\w&]*)\s*$", text[: m.start()])
             if before and looks_like_acronym(before.group(1), frozenset()):
                 add(before.start(1), before.group(1), expansion_inside(re.sub(r"^(?:short\s+for|i\.e\.,?)\s+", "", content), before.group(1), options))
-        for m in _KNOWN_AS_RE.finditer(text):
+        for m in _KNOWN_AS_RE.finditer(text) if _KNOWN_AS_TAIL_RE.search(text) else ():
             acr = m.group("acr")
             if looks_like_acronym(acr, frozenset()):
                 add(m.start("acr"), acr, expansion_before(text, m.start(), acr, options))
-        for m in _STANDS_FOR_RE.finditer(text):
+        for m in _STANDS_FOR_RE.finditer(text) if "stands" in text or "short" in text else ():
             acr = m.group("acr")
             if looks_like_acronym(acr, frozenset()):
                 add(m.start(), acr, expansion_after(text, m.end(), acr, options))
@@ -412,8 +415,14 @@ def _proper(expansion: str | None, options: GlossaryOptions) -> str | None:
 
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|int|edu|io)(?:/\S*)?|`[^`]*`|%[0-9A-Fa-f]{2}\S*")
+#: One of these is in every `_URL_RE` match.
+_URL_HINTS = ("http", "www.", ".com", ".org", ".net", ".gov", ".int", ".edu", ".io", "`", "%")
+
+
 def mask_urls_and_code(text: str) -> str:
     """`text` with URLs, domain names, inline code and percent-encoded runs blanked (same length, so offsets hold)."""
+    if not any(hint in text for hint in _URL_HINTS):
+        return text  # nothing to mask; the test costs a fraction of the scan
     return _URL_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -468,9 +477,12 @@ def bare_acronyms(
     return list(seen.values())
 
 
+_ASCII_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
 def _plain_words(texts: Iterable[str]) -> frozenset[str]:
     """The words the text writes in lower or title case, lower-cased: "end", "india", "abstract"."""
-    return frozenset(w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text) if not w.isupper())
+    return frozenset(w.lower() for w in {w for text in texts for w in _ASCII_WORD_RE.findall(text)} if not w.isupper())
 
 
 # --- defined terms ----------------------------------------------------------------------------
@@ -664,6 +676,9 @@ class CuratedTerm:
     pattern: re.Pattern[str]
     multiline: bool
     """Whether a spelling holds a line break, so a match could span two joined paragraphs."""
+    needles: tuple[tuple[str, bool], ...] | None = None
+    """(text, folded) of each spelling: a match needs one of them in the body (folded: in `fold_case(body)`);
+    None when a spelling is not ASCII, so no substring test stands for the pattern."""
 
 
 def prepare_curated(curated: Iterable[GlossaryEntry]) -> tuple[CuratedTerm, ...]:
@@ -671,8 +686,15 @@ def prepare_curated(curated: Iterable[GlossaryEntry]) -> tuple[CuratedTerm, ...]
     out = []
     for entry in curated:
         spellings = (entry.term, *getattr(entry, "aliases", ()))
-        out.append(CuratedTerm(entry, _spellings_pattern(spellings), any(_PARAGRAPH_SEPARATOR in s for s in spellings)))
+        out.append(CuratedTerm(entry, _spellings_pattern(spellings), any(_PARAGRAPH_SEPARATOR in s for s in spellings), _needles(spellings)))
     return tuple(out)
+
+
+def _needles(spellings: Sequence[str]) -> tuple[tuple[str, bool], ...] | None:
+    """What `CuratedTerm.needles` holds: each spelling as `_spelling_source` matches it, case-folded unless in capitals."""
+    if not all(s.isascii() and s for s in spellings):
+        return None
+    return tuple((s, False) if s.isupper() or any(c.isdigit() for c in s) else (s.lower(), True) for s in spellings)
 
 
 #: Joins paragraphs for one search per term: a line break is no word character, so each
@@ -684,24 +706,51 @@ def curated_for_article(doc: Document, curated: Iterable[CuratedTerm]) -> tuple[
     """The curated entries whose term (or an alias) the body uses, anchored to the first paragraph that does.
 
     Each entry is searched once in the joined body, not once per paragraph: the
-    offset of its first match tells the first paragraph that uses it.
+    offset of its first match tells the first paragraph that uses it; an entry
+    none of whose spellings occurs in the body as plain text is not searched.
     """
     paragraphs = [p for p in doc.paragraphs if _usable(p)]
     if not paragraphs:
         return ()
     body = _PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs)
+    folded = fold_case(body)
+    aligned = len(folded) == len(body)  # lower() never shortens a character, so equal lengths mean equal offsets
     starts = list(accumulate((len(p.text) + len(_PARAGRAPH_SEPARATOR) for p in paragraphs[:-1]), initial=0))
     out = []
     for term in curated:
         pattern = term.pattern
-        if term.multiline:  # could span two paragraphs: look at each alone
+        if term.needles is not None and not any(n in (folded if f else body) for n, f in term.needles):
+            first = None  # no spelling occurs at all, so the pattern cannot match
+        elif term.multiline:  # could span two paragraphs: look at each alone
             first = next((p.id for p in paragraphs if pattern.search(p.text)), None)
         else:
-            m = pattern.search(body)
-            first = paragraphs[bisect_right(starts, m.start()) - 1].id if m else None
+            at = _first_match(term, body, folded) if term.needles is not None and aligned else _search_start(pattern, body)
+            first = paragraphs[bisect_right(starts, at) - 1].id if at is not None else None
         if first is not None:
             out.append(replace(term.entry, paragraph=first))
     return tuple(out)
+
+
+def _search_start(pattern: re.Pattern[str], text: str) -> int | None:
+    m = pattern.search(text)
+    return m.start() if m else None
+
+
+def _first_match(term: CuratedTerm, body: str, folded: str) -> int | None:
+    """Where `term.pattern.search(body)` would match, found by trying the pattern only where a spelling starts.
+
+    A match starts with a spelling, so the leftmost match is at the first such place
+    where the pattern matches; scanning the whole body with the pattern costs far more.
+    `folded` is `fold_case(body)`, with the same offsets.
+    """
+    places: set[int] = set()
+    for needle, is_folded in term.needles or ():
+        haystack = folded if is_folded else body
+        at = haystack.find(needle)
+        while at >= 0:
+            places.add(at)
+            at = haystack.find(needle, at + 1)
+    return next((at for at in sorted(places) if term.pattern.match(body, at)), None)
 
 
 def merge_glossary(extracted: Sequence[GlossaryEntry], curated: Sequence[GlossaryEntry]) -> tuple[GlossaryEntry, ...]:

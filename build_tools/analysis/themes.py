@@ -37,11 +37,12 @@ about. The score is the share, in [0, 1].
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from build_tools.analysis.sentences import is_heading_like, sentence_spans
+from build_tools.analysis.tokens import FOLD_UNSAFE, fold_all_cases
 from build_tools.model import ParagraphThemes, Theme, ThemeScore
 
 if TYPE_CHECKING:
@@ -244,6 +245,12 @@ class CompiledTheme:
     weak: tuple[bool, ...]
     cooccurring: tuple[tuple[int, tuple[frozenset[int], ...]], ...]
     exclusions: re.Pattern[str] | None
+    finders: tuple[re.Pattern[str] | None, ...] = ()
+    """Per scanner, the scanner without its leading word-start test, where that finds candidates faster
+    (case-sensitive scanners: the engine then skips to the alternatives' first characters); see `_scan`."""
+    slot_memo: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """The slot of each scanner match seen so far (`_slot_of`): a function of the match text and the
+    theme alone, so it serves every article; it holds the keyword spellings articles use, a few hundred."""
 
 
 def _phrase_source(phrase: str) -> tuple[str, bool]:
@@ -371,24 +378,73 @@ def compile_theme(theme: Theme) -> CompiledTheme:
             cooccurring.append((index, tuple(add_slots(p, None) for p in parts)))
         elif parts:
             add_slots(parts[0], index)
-    scanners = tuple(
-        _bounded([src for src, cs in slots if cs == case_sensitive], case_sensitive)
-        for case_sensitive in (True, False)
-        if any(cs == case_sensitive for _, cs in slots)
-    )
+    groups = [(cs, [src for src, c in slots if c == cs]) for cs in (True, False) if any(c == cs for _, c in slots)]
+    scanners = tuple(_bounded(sources, cs) for cs, sources in groups)
     ordered = sorted(slots.items(), key=lambda item: len(item[0][0]), reverse=True)
     identify = tuple((re.compile(src, 0 if cs else re.IGNORECASE), i) for (src, cs), i in ordered)
     exclusion = _bounded(exclusions, False) if exclusions else None
     return CompiledTheme(
         theme.slug, scanners, identify, tuple(tuple(k) for k in keywords_of_slot), tuple(weak),
-        tuple(cooccurring), exclusion,
+        tuple(cooccurring), exclusion, tuple(_finder(s) for s in scanners),
     )
+
+
+_WORD_START = r"(?<!\w)"
+
+
+def _finder(scanner: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The scanner without its word-start test, to find candidates faster (see `CompiledTheme.finders`).
+
+    The engine then skips ahead to the alternatives' first characters, which it can do
+    only without `re.IGNORECASE`: a case-insensitive scanner's finder is its source case-folded
+    (`fold_all_cases`), without the flag, run over the case-folded text.
+    """
+    source = scanner.pattern
+    if not source.startswith(_WORD_START):
+        return None
+    if not scanner.flags & re.IGNORECASE:
+        return re.compile(source[len(_WORD_START):], scanner.flags)
+    folded = fold_all_cases(source[len(_WORD_START):])
+    if folded is None or re.search(r"\\[A-Z]", source) or any(c in FOLD_UNSAFE for c in source):
+        return None  # an escape such as \S would change its meaning; see FOLD_UNSAFE
+    return re.compile(folded, scanner.flags & ~re.IGNORECASE)
+
+
+def _scan(scanner: re.Pattern[str], finder: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
+    """The matches of `scanner.finditer(text)`, found with `finder` where there is one.
+
+    A scanner match is a finder match where the word-start test holds (for a case-insensitive
+    scanner: a match of the folded finder in the folded text, at the same place), so trying
+    the scanner at each finder match, in order, meets the scanner's leftmost match first.
+    """
+    haystack: str | None = text
+    if finder is not None and scanner.flags & re.IGNORECASE:
+        haystack = fold_all_cases(text)
+        if haystack is not None and len(haystack) != len(text):
+            haystack = None  # offsets would not line up
+    if finder is None or haystack is None:
+        yield from scanner.finditer(text)
+        return
+    pos, end = 0, len(text)
+    while pos <= end:
+        candidate = finder.search(haystack, pos)
+        if candidate is None:
+            return
+        m = scanner.match(text, candidate.start())
+        if m is None:
+            pos = candidate.start() + 1
+        elif m.end() == m.start():  # never with the themes' patterns: keep finditer's rule for an empty match
+            yield from scanner.finditer(text, pos)
+            return
+        else:
+            yield m
+            pos = m.end()
 
 
 def _slot_of(matched: str, theme: CompiledTheme, memo: dict[str, int]) -> int | None:
     """The slot of a scanner match: the first slot, in scanner order, that is the whole match.
 
-    `memo` holds the slot of each string already identified in this document (per theme).
+    `memo` holds the slot of each string already identified (`CompiledTheme.slot_memo`).
     """
     slot = memo.get(matched)
     if slot is None:
@@ -408,7 +464,7 @@ def _excluded(theme: CompiledTheme, text: str, start: int, end: int) -> bool:
 
 def matched_keywords(text: str, theme: CompiledTheme) -> frozenset[int]:
     """Indexes (in `theme.weak` order) of the keywords `text` matches; text an exclusion covers does not count."""
-    return _matched(text, sentence_spans(text), theme, {})
+    return _matched(text, sentence_spans(text), theme, theme.slot_memo)
 
 
 def _matched(text: str, spans: Sequence[tuple[int, int]], theme: CompiledTheme, memo: dict[str, int]) -> frozenset[int]:
@@ -419,8 +475,8 @@ def _matched(text: str, spans: Sequence[tuple[int, int]], theme: CompiledTheme, 
     """
     found: set[int] = set()
     part_hits: dict[int, list[int]] = {}
-    for scanner in theme.scanners:
-        for m in scanner.finditer(text):
+    for scanner, finder in zip(theme.scanners, theme.finders or (None,) * len(theme.scanners)):
+        for m in _scan(scanner, finder, text):
             if _excluded(theme, text, m.start(), m.end()):
                 continue
             slot = _slot_of(m.group(0), theme, memo)
@@ -458,10 +514,9 @@ def score_themes(
     `compiled` are the configured themes, from `compile_themes`.
     """
     article = doc.article
-    memos: dict[int, dict[str, int]] = {id(t): {} for t in compiled}  # per theme, for this document only
 
     def weight(text: str, spans: Sequence[tuple[int, int]], theme: CompiledTheme) -> float:
-        return _weight(_matched(text, spans, theme, memos[id(theme)]), theme, options)
+        return _weight(_matched(text, spans, theme, theme.slot_memo), theme, options)
 
     per_paragraph: list[ParagraphThemes] = []
     evidence: dict[str, float] = {t.slug: 0.0 for t in compiled}

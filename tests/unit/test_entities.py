@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -214,3 +215,18 @@ def test_offices_programmes_and_particles() -> None:
     assert got["Ursula von der Leyen"][0] == "person"
     assert got["Partnership for Global Infrastructure and Investment"][0] == "law"
     assert got["Times of India"][0] == "publication"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He spoke in English and read French-language texts, then wrote in Chinese.",
+        "Translated into Russian for the Chinese speakers who learn Arabic.",
+        "EnglishEnglish words; the Russians; a Chinese language course and Chinese speakers in Chinese.",
+        "Nothing in any language here.",
+    ],
+)
+def test_language_spans_are_the_patterns_matches(text: str) -> None:
+    from build_tools.analysis.entities import _LANGUAGE_RE, _language_spans
+
+    assert _language_spans(text) == [m.span() for m in _LANGUAGE_RE.finditer(text)]

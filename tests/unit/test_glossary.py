@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
+from string import ascii_lowercase
 
 import pytest
 from hypothesis import given, settings
@@ -18,6 +21,7 @@ from build_tools.analysis.glossary import (
     merge_glossary,
     prepare_curated,
 )
+from build_tools.analysis.tokens import fold_case
 from build_tools.model import Article, GlossaryEntry, Paragraph, Section
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -213,6 +217,31 @@ def test_curated_entry_is_anchored_to_the_first_paragraph_using_any_spelling() -
     a = article("Nothing to see.", "Operators buy a radio access network.", "The RAN market grows.")
     curated = curated_for_article(Document.of(a), prepare_curated(load_curated_glossary(CURATED)))
     assert [(e.term, e.paragraph) for e in curated] == [("RAN", "p-2")]
+
+
+def test_fold_case_keeps_whatever_ignorecase_matches_with_an_ascii_letter() -> None:
+    every_character = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    for char in re.findall(r"(?i:[a-z])", every_character):
+        assert fold_case(char)[:1] in ascii_lowercase, hex(ord(char))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The İnternet Protocol and the ınternet protocol, ſo to ſpeak.",  # characters IGNORECASE matches with i and s
+        "The ICANNs, RAN-based and ORAN gear; then the RAN.",  # spellings inside longer words before the first whole one
+        "Radio Access Networks\nand the RANs.",
+        "Nothing curated here at all.",
+    ],
+)
+def test_curated_lookup_finds_what_a_search_of_every_paragraph_finds(text: str) -> None:
+    terms = prepare_curated(load_curated_glossary((ROOT / "glossary.yml").read_text(encoding="utf-8")))
+    a = article(*text.split("\n"))
+    expected = [
+        (t.entry.term, next(p.id for p in a.paragraphs() if t.pattern.search(p.text)))
+        for t in terms if any(t.pattern.search(p.text) for p in a.paragraphs())
+    ]
+    assert [(e.term, e.paragraph) for e in curated_for_article(Document.of(a), terms)] == expected
 
 
 def test_project_glossary_file_loads() -> None:

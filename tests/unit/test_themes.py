@@ -238,3 +238,23 @@ def test_a_theme_discussed_in_many_paragraphs_of_a_long_text_is_an_article_theme
     weak = ["Censorship rose."] * 6
     themes, _ = score_themes(article(*([filler] * 14), *weak))
     assert "sovereignty" not in [t.theme for t in themes]
+
+
+def test_case_folding_keeps_what_the_case_insensitive_scanners_match() -> None:
+    """The themes' case-insensitive scanners find candidates in folded text: folding must keep every match."""
+    import re
+    import sys
+
+    from build_tools.analysis.themes import DEFAULT_THEMES, compile_themes
+    from build_tools.analysis.tokens import FOLD_UNSAFE, fold_all_cases
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    folded = fold_all_cases(every)
+    assert folded is not None and len(folded) == len(every)
+    for cls in (r"\w", r"\s"):  # folding never turns a word or space character into another kind
+        assert [m.start() for m in re.finditer(cls, every)] == [m.start() for m in re.finditer(cls, folded)]
+    letters = {c for t in compile_themes(DEFAULT_THEMES) for s in t.scanners if s.flags & re.IGNORECASE for c in s.pattern if c.isalpha()}
+    assert not letters & FOLD_UNSAFE
+    for letter in letters:
+        for m in re.finditer(f"(?i:{re.escape(letter)})", every):
+            assert folded[m.start()] == fold_all_cases(letter), (letter, hex(ord(m.group())))
