@@ -98,7 +98,16 @@ class _Loader(yaml.SafeLoader):
     """Reads mkdocs.yml with MkDocs' tags (!ENV …) as plain values."""
 
 
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else loader.construct_scalar(node))  # type: ignore[arg-type]
+def _tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    """`!ENV NAME` / `!ENV [NAME, …, default]` resolved as MkDocs does; other tags read as their plain value."""
+    value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else loader.construct_scalar(node)  # type: ignore[arg-type]
+    if suffix != "ENV":
+        return value
+    names, default = (value[:-1], value[-1]) if isinstance(value, list) else ([value], None)
+    return next((os.environ[n] for n in names if n in os.environ), default)
+
+
+_Loader.add_multi_constructor("!", _tagged)
 
 
 def _burn(n: int) -> int:
