@@ -17,7 +17,9 @@ Two tree processors:
 - `BriefingMarks` (priority 6, after inline processing and attribute lists,
   before the table of contents): marks each glossary term's first use in the
   body (never inside `code`, `pre`, `a` or headings), adds "cited in ¶n"
-  links to references and links their bare `<host/path>` addresses, and
+  links to references and links their bare `<host/path>` addresses, puts a
+  "copy link to paragraph" button into each `p-N` block (in the HTML, so no
+  script builds them on load; `briefings.js` only answers their clicks), and
   renames article heading ids that clash with the page's own sections
   (`ReleaseReservedIds`, priority 4, undoes the reservation after the TOC).
 """
@@ -188,6 +190,8 @@ class BriefingMarks(Treeprocessor):
                 links = marks.cited_in.get(block.id or "")
                 if links:
                     _add_cited_in(block.element, links)
+            elif block.element is not None and block.id and _PARA_ID.match(block.id):
+                _add_paragraph_button(block.element, block.id)
         _reserve_own_ids(root, marks.own_ids)
 
 
@@ -337,6 +341,23 @@ def _text_slots(el: etree.Element) -> Iterator[tuple[etree.Element, etree.Elemen
         if child.tag not in ("a", "code"):
             yield from _text_slots(child)
         yield el, child
+
+
+def _add_paragraph_button(block: etree.Element, anchor: str) -> None:
+    """The "¶" button that copies a link to `anchor`, first in the block (in a list's first item or term, a table's first
+    cell: a button may not sit directly in a list or a table). Out of the search index; no title (see briefings.css)."""
+    inner = {"ul": ".//li", "ol": ".//li", "dl": ".//dt", "table": ".//tr/*"}.get(str(block.tag))
+    holder = block if inner is None else block.find(inner)
+    if holder is None:
+        return
+    number = anchor.removeprefix("p-")
+    label = f"Copy link to paragraph {number}"
+    button = etree.Element("button", {"type": "button", "class": "bf-para-link", "aria-label": label, "data-tip": label,
+                                      "data-pagefind-ignore": ""})
+    button.text = "¶"
+    button.tail = holder.text
+    holder.text = None
+    holder.insert(0, button)
 
 
 def _add_cited_in(el: etree.Element, links: tuple[tuple[str, str], ...]) -> None:
