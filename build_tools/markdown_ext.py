@@ -226,7 +226,10 @@ def _reserve_own_ids(root: etree.Element, own_ids: frozenset[str]) -> None:
 
 
 def _mark_terms(elements: list, tooltips: Mapping[str, tuple[str, str]]) -> None:
-    """Wrap the first use of each term (in reading order) in a link to its glossary entry, with its definition as title."""
+    """Wrap the first use of each term (in reading order) in a link to its glossary entry, its definition in `data-bf-def`.
+
+    Not a `title`: Material mounts a tooltip component for every titled element on load (a long task on a page
+    with many terms); briefings.js shows the definition on hover, focus or a first tap, as it previews paragraphs."""
     if not tooltips:
         return
     pending = dict(tooltips)
@@ -257,7 +260,7 @@ def _split(text: str, pattern: re.Pattern[str], pending: dict[str, tuple[str, st
         if term not in pending:
             continue
         href, title = pending.pop(term)
-        a = etree.Element("a", {"class": "bf-term", "href": href, "title": title})
+        a = etree.Element("a", {"class": "bf-term", "href": href, "data-bf-def": title})
         a.text = term
         if made:
             made[-1].tail = text[pos:m.start()]

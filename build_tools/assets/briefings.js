@@ -1,4 +1,5 @@
-/* Briefings: paragraph previews on summary and key-point links, and the "copy link to paragraph" buttons (in the HTML).
+/* Briefings: paragraph previews on summary and key-point links, glossary definitions on marked terms, and the
+   "copy link to paragraph" buttons (in the HTML).
    Previews open on hover, on keyboard focus and on a first tap (a second tap follows the link);
    Escape or moving away closes them. No inline script, no network. */
 (function () {
@@ -28,22 +29,31 @@
     return preview;
   }
 
-  function show(link) {
+  // What a link previews: a paragraph (summary and key-point links) or a glossary term's definition.
+  function previewOf(link) {
     var id = link.getAttribute("data-bf-preview");
-    var text = paragraphText(id);
+    if (id) { return { label: "¶" + id.replace(/^p-/, ""), text: paragraphText(id) }; }
+    var term = link.textContent.trim();
+    var def = (link.getAttribute("data-bf-def") || "").trim();
+    return { label: term, text: def.indexOf(term + ": ") === 0 ? def.slice(term.length + 2) : def };
+  }
+
+  function show(link) {
+    var what = previewOf(link);
+    var text = what.text;
     if (!text) { return; }
     clearTimeout(hideTimer);
     var box = ensurePreview();
     box.textContent = "";
     var label = document.createElement("strong");
     label.className = "bf-preview-label";
-    label.textContent = "¶" + id.replace(/^p-/, "") + " ";
+    label.textContent = what.label + " ";
     box.appendChild(label);
     box.appendChild(document.createTextNode(text.length > 700 ? text.slice(0, 697) + "…" : text));
     box.hidden = false;
     var r = link.getBoundingClientRect();
     var width = Math.min(520, document.documentElement.clientWidth - 16);
-    box.style.width = width + "px";
+    box.style.maxWidth = width + "px";  // a definition's box is as wide as its text, a paragraph's as the column
     box.style.left = Math.max(8, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - width - 8)) + "px";
     box.style.top = (window.scrollY + r.bottom + 6) + "px";
     if (owner && owner !== link) { owner.removeAttribute("aria-describedby"); }
@@ -64,7 +74,7 @@
 
   // Delegated listeners on the document: nothing is set up per link or per paragraph on load, so the page
   // costs the same script time with 3 paragraphs or 300 (the buttons are in the HTML, see markdown_ext.py).
-  function previewLink(target) { return target && target.closest ? target.closest("a[data-bf-preview]") : null; }
+  function previewLink(target) { return target && target.closest ? target.closest("a[data-bf-preview], a.bf-term[data-bf-def]") : null; }
 
   var tapped = null;   // the link a finger is on, and whether its preview was open before the tap
   var wasOpen = false;
