@@ -348,15 +348,15 @@ def _text_slots(el: etree.Element) -> Iterator[tuple[etree.Element, etree.Elemen
 
 def _add_paragraph_button(block: etree.Element, anchor: str) -> None:
     """The "¶" button that copies a link to `anchor`, first in the block (in a list's first item or term, a table's first
-    cell: a button may not sit directly in a list or a table). Out of the search index; no title (see briefings.css)."""
+    cell: a button may not sit directly in a list or a table). Out of the search index."""
     inner = {"ul": ".//li", "ol": ".//li", "dl": ".//dt", "table": ".//tr/*"}.get(str(block.tag))
     holder = block if inner is None else block.find(inner)
     if holder is None:
         return
     number = anchor.removeprefix("p-")
-    label = f"Copy link to paragraph {number}"
-    button = etree.Element("button", {"type": "button", "class": "bf-para-link", "aria-label": label, "data-tip": label,
-                                      "data-pagefind-ignore": ""})
+    # No `type` (there is no form to submit) and no `title` or tip attribute: the hint on hover is the label (briefings.css);
+    # 78 buttons on a long article, so every byte counts before the first paint.
+    button = etree.Element("button", {"class": "bf-para-link", "aria-label": f"Copy link to paragraph {number}", "data-pagefind-ignore": ""})
     button.text = "¶"
     button.tail = holder.text
     holder.text = None

@@ -176,7 +176,7 @@ def test_every_paragraph_block_carries_its_copy_link_button_in_the_html(built) -
         number = block.get("id").removeprefix("p-")
         assert len(buttons) == 1, lxml.html.tostring(block)[:120]
         button = buttons[0]
-        assert button.get("type") == "button" and button.text_content() == "¶"
+        assert button.text_content() == "¶" and button.get("type") in (None, "button"), "no form to submit"
         assert button.get("aria-label") == f"Copy link to paragraph {number}"
         assert button.get("data-pagefind-ignore") is not None
         holder = button.getparent()
