@@ -16,8 +16,9 @@ versions pinned in benchmarks/lighthouse/package.json) unless they are there.
    throttling, Debian's chromium headless) `--runs` times on the home page,
    the 5G hub and both seed briefings of each (the two sites' runs alternate);
    prints the median of each category per page, ours beside plain Material's,
-   with the median total blocking time and main-thread work (the JSON keeps
-   each run's longest tasks).
+   with the medians of total blocking time, main-thread work, first and
+   largest contentful paint, speed index and DOM size (the JSON keeps each
+   run's longest tasks).
 3. Runs the Nu HTML checker over both sites' pages. An error whose message
    also occurs in plain Material's pages is counted as Material's; the
    others come from our templates and pages.
@@ -139,8 +140,10 @@ def lighthouse_run(command: Path, url: str, out: Path) -> dict:
     scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
     audits = report["audits"]
     tasks = [(round(t.get("duration", 0)), t.get("url", "")) for t in (audits.get("long-tasks", {}).get("details") or {}).get("items", [])]
-    return {"scores": scores, "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
-            "mainthread_ms": round(audits.get("mainthread-work-breakdown", {}).get("numericValue", 0)), "long_tasks": tasks[:3]}
+    value = lambda audit: round(audits.get(audit, {}).get("numericValue", 0))  # noqa: E731
+    return {"scores": scores, "tbt_ms": value("total-blocking-time"), "mainthread_ms": value("mainthread-work-breakdown"),
+            "dom_size": value("dom-size"), "fcp_ms": value("first-contentful-paint"), "lcp_ms": value("largest-contentful-paint"),
+            "speed_index_ms": value("speed-index"), "long_tasks": tasks[:3]}
 
 
 def lighthouse(command: Path, sites: dict[str, Path], pages: dict[str, str], runs: int) -> dict:
@@ -158,6 +161,7 @@ def lighthouse(command: Path, sites: dict[str, Path], pages: dict[str, str], run
                     "scores": {c: statistics.median(g["scores"][c] for g in runs_of) for c in CATEGORIES},
                     "tbt_ms": statistics.median(g["tbt_ms"] for g in runs_of),
                     "mainthread_ms": statistics.median(g["mainthread_ms"] for g in runs_of),
+                    **{k: statistics.median(g[k] for g in runs_of) for k in ("dom_size", "fcp_ms", "lcp_ms", "speed_index_ms")},
                     "runs": runs_of,
                 }
                 log(f"  {name:6} {label:40} {r['scores']} TBT {r['tbt_ms']} ms")
@@ -202,9 +206,10 @@ def main() -> int:
     if not args.skip_lighthouse:
         log(f"Lighthouse, {args.runs} run(s) a page, ours then plain Material")
         report["lighthouse"] = results = lighthouse(command, sites, pages, args.runs)
-        rows = [[label, name, *(f"{r['scores'][c]:g}" for c in CATEGORIES), f"{r['tbt_ms']:g}", f"{r['mainthread_ms']:g}"]
+        rows = [[label, name, *(f"{r['scores'][c]:g}" for c in CATEGORIES),
+                 *(f"{r[k]:g}" for k in ("tbt_ms", "mainthread_ms", "fcp_ms", "lcp_ms", "speed_index_ms", "dom_size"))]
                 for label, by_site in results.items() for name, r in by_site.items()]
-        print(table(rows, ["page", "site", *CATEGORIES, "TBT ms", "main thread ms"]))
+        print(table(rows, ["page", "site", *CATEGORIES, "TBT ms", "main thread ms", "FCP ms", "LCP ms", "SI ms", "DOM"]))
     if not args.skip_vnu:
         ours, theirs = vnu_errors(jar, args.site), vnu_errors(jar, plain)
         material = {_shape(m["message"]) for m in theirs}

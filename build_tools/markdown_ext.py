@@ -17,7 +17,9 @@ Two tree processors:
 - `BriefingMarks` (priority 6, after inline processing and attribute lists,
   before the table of contents): marks each glossary term's first use in the
   body (never inside `code`, `pre`, `a` or headings), adds "cited in ¶n"
-  links to references and links their bare `<host/path>` addresses, and
+  links to references and links their bare `<host/path>` addresses, puts a
+  "copy link to paragraph" button into each `p-N` block (in the HTML, so no
+  script builds them on load; `briefings.js` only answers their clicks), and
   renames article heading ids that clash with the page's own sections
   (`ReleaseReservedIds`, priority 4, undoes the reservation after the TOC).
 """
@@ -188,6 +190,8 @@ class BriefingMarks(Treeprocessor):
                 links = marks.cited_in.get(block.id or "")
                 if links:
                     _add_cited_in(block.element, links)
+            elif block.element is not None and block.id and _PARA_ID.match(block.id):
+                _add_paragraph_button(block.element, block.id)
         _reserve_own_ids(root, marks.own_ids)
 
 
@@ -222,7 +226,10 @@ def _reserve_own_ids(root: etree.Element, own_ids: frozenset[str]) -> None:
 
 
 def _mark_terms(elements: list, tooltips: Mapping[str, tuple[str, str]]) -> None:
-    """Wrap the first use of each term (in reading order) in a link to its glossary entry, with its definition as title."""
+    """Wrap the first use of each term (in reading order) in a link to its glossary entry, its definition in `data-bf-def`.
+
+    Not a `title`: Material mounts a tooltip component for every titled element on load (a long task on a page
+    with many terms); briefings.js shows the definition on hover, focus or a first tap, as it previews paragraphs."""
     if not tooltips:
         return
     pending = dict(tooltips)
@@ -253,7 +260,7 @@ def _split(text: str, pattern: re.Pattern[str], pending: dict[str, tuple[str, st
         if term not in pending:
             continue
         href, title = pending.pop(term)
-        a = etree.Element("a", {"class": "bf-term", "href": href, "title": title})
+        a = etree.Element("a", {"class": "bf-term", "href": href, "data-bf-def": title})
         a.text = term
         if made:
             made[-1].tail = text[pos:m.start()]
@@ -337,6 +344,23 @@ def _text_slots(el: etree.Element) -> Iterator[tuple[etree.Element, etree.Elemen
         if child.tag not in ("a", "code"):
             yield from _text_slots(child)
         yield el, child
+
+
+def _add_paragraph_button(block: etree.Element, anchor: str) -> None:
+    """The "¶" button that copies a link to `anchor`, first in the block (in a list's first item or term, a table's first
+    cell: a button may not sit directly in a list or a table). Out of the search index."""
+    inner = {"ul": ".//li", "ol": ".//li", "dl": ".//dt", "table": ".//tr/*"}.get(str(block.tag))
+    holder = block if inner is None else block.find(inner)
+    if holder is None:
+        return
+    number = anchor.removeprefix("p-")
+    # No `type` (there is no form to submit) and no `title` or tip attribute: the hint on hover is the label (briefings.css);
+    # 78 buttons on a long article, so every byte counts before the first paint.
+    button = etree.Element("button", {"class": "bf-para-link", "aria-label": f"Copy link to paragraph {number}", "data-pagefind-ignore": ""})
+    button.text = "¶"
+    button.tail = holder.text
+    holder.text = None
+    holder.insert(0, button)
 
 
 def _add_cited_in(el: etree.Element, links: tuple[tuple[str, str], ...]) -> None:

@@ -2,7 +2,9 @@
 
    - The header form works without JavaScript (it opens the search page with ?q=). With JavaScript, results
      appear under the box as you type: Arrow keys move through them, Enter opens one (or, with none chosen,
-     the search page), Escape closes the list. Pagefind (and its index) is loaded on the first keystroke only.
+     the search page), Escape closes the list. Under the results, the query's facets (theme, type, year, with
+     counts) link to the search page with that facet ticked. Pagefind (and its index) is loaded on the first
+     keystroke only.
    - A result opens the briefing at the paragraph that matches best (the paragraph anchors Pagefind records
      with each page), with ?highlight= for every query word; on arrival those words are marked in the full
      text (Pagefind's highlight script, loaded only when the address asks for it).
@@ -15,6 +17,8 @@
   var root = new URL("../../", here);  // the site root: this file is assets/briefings/search-box.js
   var PARAM = "highlight";
   var EXCERPT_WORDS = 26;
+  var FACETS = ["Theme", "Type", "Year"];  // the filters each briefing page carries (site/pages.py), as on the search page
+  var FACET_VALUES = 5;  // per group in the header panel; the search page lists them all
 
   // ---------------------------------------------------------------- paragraph-level results
   function isAnchor(a) {
@@ -171,6 +175,7 @@
     input.setAttribute("aria-expanded", "false");
     var active = -1;
     var asked = 0;
+    var filtersLoaded = null;
     var timer = 0;
 
     function options() { return list.querySelectorAll("[role=option]"); }
@@ -221,13 +226,62 @@
       li.appendChild(a);
       return li;
     }
-    function allResults(q) { return new URL("search/?q=" + encodeURIComponent(q), root).href; }
+    function allResults(q, facet, value) {
+      var url = new URL("search/", root);
+      url.searchParams.set("q", q);
+      if (facet) { url.searchParams.set(facet.toLowerCase(), value); }
+      return url.href;
+    }
+    // The facets of the query's results (the search page's, with the same counts): per group a row of links to
+    // the search page with that facet ticked. Each is an option of the list, so the arrow keys reach them too.
+    function facetRows(q, filters, first) {
+      var n = first;
+      return FACETS.map(function (name) {
+        var counts = filters[name] || {};
+        var values = Object.keys(counts).filter(function (v) { return counts[v] > 0; }).sort(function (a, b) {
+          return name === "Year" ? b.localeCompare(a) : counts[b] - counts[a] || a.localeCompare(b);
+        }).slice(0, FACET_VALUES);
+        if (!values.length) { return null; }
+        var row = document.createElement("li");
+        row.className = "bf-suggest__facets";
+        row.setAttribute("role", "group");
+        row.setAttribute("aria-label", name);
+        var label = document.createElement("span");
+        label.className = "bf-suggest__facet-name";
+        label.setAttribute("aria-hidden", "true");
+        label.textContent = name;
+        row.appendChild(label);
+        values.forEach(function (value) {
+          var a = document.createElement("a");
+          a.id = "bf-suggest-" + n++;
+          a.className = "bf-suggest__facet";
+          a.setAttribute("role", "option");
+          a.setAttribute("aria-selected", "false");
+          a.setAttribute("aria-label", name + ": " + value + ", " + counts[value] + (counts[value] === 1 ? " result" : " results"));
+          a.tabIndex = -1;
+          a.href = allResults(q, name, value);
+          a.textContent = value + " ";
+          var count = document.createElement("span");
+          count.className = "bf-suggest__count";
+          count.textContent = counts[value];
+          a.appendChild(count);
+          row.appendChild(a);
+        });
+        return row;
+      }).filter(Boolean);
+    }
 
     function run() {
       var q = input.value.trim();
       var ticket = ++asked;
       if (!q) { list.textContent = ""; close(); return; }
-      pagefind().then(function (pf) { return pf.search(q); }).then(function (answer) {
+      var filters = {};
+      pagefind().then(function (pf) {
+        // Pagefind counts the results' filters only once their index is loaded (what Pagefind UI does on start).
+        filtersLoaded = filtersLoaded || Promise.resolve(pf.filters ? pf.filters() : null).catch(function () {});
+        return filtersLoaded.then(function () { return pf.search(q); });
+      }).then(function (answer) {
+        filters = answer.filters || {};
         return Promise.all(answer.results.slice(0, 6).map(function (r) { return r.data(); }));
       }).then(function (found) {
         if (ticket !== asked) { return; }  // a newer query is on its way
@@ -239,6 +293,9 @@
           list.appendChild(option(best ? best.url : data.url, title, best ? place(best) : "", best ? best.excerpt : data.excerpt, n++));
         });
         status.textContent = found.length ? "" : "No briefing matches “" + q + "”.";
+        if (found.length) {
+          facetRows(q, filters, n).forEach(function (row) { n += row.querySelectorAll("[role=option]").length; list.appendChild(row); });
+        }
         var more = option(allResults(q), found.length ? "All results and filters for “" + q + "”" : "Search page", "", "", n++);
         more.firstChild.classList.add("bf-suggest__more");
         list.appendChild(more);

@@ -7,7 +7,7 @@ included, goes through nh3 once, after everything else, so no later step can
 turn text into markup. What survives is what Markdown, the Material theme and
 the plugin's pages need: text structure, tables (alignment as the only style),
 `abbr`, `sup`, `details`, pymdownx tabbed sets (radio inputs and their
-labels), ids, classes, ARIA, and the `data-*` attributes the plugin's scripts
+labels), plain `type=button` buttons (the paragraphs' copy-link buttons; no form to submit), ids, classes, ARIA, and the `data-*` attributes the plugin's scripts
 and Pagefind read. Links and images keep `http`, `https`, `mailto` and
 relative URLs only. Every `title` is made plain text, because Material's
 `content.tooltips` inserts it as HTML. A `data-pagefind-meta` may never set
@@ -24,7 +24,7 @@ import re
 import nh3
 
 TAGS = frozenset({
-    "a", "abbr", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
+    "a", "abbr", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "button", "caption", "cite", "code", "col", "colgroup",
     "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4",
     "h5", "h6", "header", "hr", "i", "img", "input", "ins", "kbd", "label", "li", "mark", "nav", "ol", "p", "pre", "q",
     "rp", "rt", "ruby", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody",
@@ -56,7 +56,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "ins": {"cite", "datetime"},
     "bdo": {"dir"},
 }
-TAG_ATTRIBUTE_VALUES = {"input": {"type": {"radio", "checkbox"}}}
+TAG_ATTRIBUTE_VALUES = {"input": {"type": {"radio", "checkbox"}}, "button": {"type": {"button"}}}
 PREFIXES = {"aria-", "data-"}
 URL_SCHEMES = {"http", "https", "mailto"}
 STYLE_PROPERTIES = {"text-align"}  # Markdown tables align columns with it; nothing else may style content

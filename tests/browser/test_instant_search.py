@@ -9,6 +9,7 @@ import re
 import pytest
 
 from tests.browser.conftest import DESKTOP, JOURNAL, OPED, PHONE, settle
+from tests.browser.test_search_facets import settled_facets
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +28,7 @@ QUALITY = {
 def _suggestions(page) -> list[dict]:
     page.locator("#bf-suggest-list [role=option]").first.wait_for(timeout=10_000)
     return page.evaluate(
-        """() => [...document.querySelectorAll('#bf-suggest-list [role=option]')].map(o => ({
+        """() => [...document.querySelectorAll('#bf-suggest-list .bf-suggest__item[role=option]')].map(o => ({
             id: o.id, href: o.getAttribute('href'), selected: o.getAttribute('aria-selected'),
             title: o.querySelector('.bf-suggest__title').innerText.trim(),
             marks: [...o.querySelectorAll('mark')].map(m => m.innerText.trim().toLowerCase())}))"""
@@ -92,6 +93,57 @@ def test_escape_closes_the_results_and_enter_without_a_choice_opens_the_search_p
     assert page.locator("#bf-header-q").get_attribute("aria-expanded") == "false"
     page.locator("#bf-header-q").press("Enter")
     page.wait_for_url(re.compile(r"/briefings-site/search/\?q=sovereignty$"))
+
+
+def _header_facets(page) -> dict[str, dict[str, int]]:
+    """Group -> value -> count, as the header panel shows them."""
+    return page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('#bf-suggest-list .bf-suggest__facets')].map(row => [
+            row.getAttribute('aria-label'),
+            Object.fromEntries([...row.querySelectorAll('[role=option]')].map(a => [
+                a.firstChild.textContent.trim(), Number(a.querySelector('.bf-suggest__count').textContent)]))]))"""
+    )
+
+
+def test_the_header_panel_shows_the_querys_facets_and_a_facet_opens_the_search_page_filtered(page, site_server, artifacts) -> None:
+    page.set_viewport_size(DESKTOP)
+    settle(page, site_server + "search/?q=Huawei")
+    on_search_page = {group: {v: n for v, n in values.items() if n} for group, values in settled_facets(page).items()}
+    settle(page, site_server + "glossary/")
+    _type(page, "Huawei")
+    _wait_for_answer(page, "Huawei")
+    shown = _header_facets(page)
+    assert shown == on_search_page, "the header's facets are the search page's, with the same counts"
+    assert shown["Theme"]["5G"] == 2
+    assert page.locator("#bf-suggest-list [role=group][aria-label=Theme] [role=option]").first.get_attribute("aria-label") == "Theme: 5G, 2 results"
+    page.screenshot(path=str(artifacts / "instant-search-facets-1280.png"))
+    box = page.locator("#bf-suggest")
+    right = page.evaluate("() => document.getElementById('bf-suggest').getBoundingClientRect().right")
+    assert right <= DESKTOP["width"], "the panel stays on screen"
+
+    # The arrow keys walk the results, then the facets; Enter on "5G" opens the search page with it ticked.
+    field = page.locator("#bf-header-q")
+    for _ in range(20):
+        field.press("ArrowDown")
+        chosen = page.locator("#bf-suggest-list [aria-selected=true]")
+        if "bf-suggest__facet" in (chosen.get_attribute("class") or ""):
+            break
+    assert chosen.get_attribute("aria-label") == "Theme: 5G, 2 results"
+    assert field.get_attribute("aria-activedescendant") == chosen.get_attribute("id")
+    field.press("Escape")
+    assert not box.is_visible() and field.get_attribute("aria-expanded") == "false"
+    field.press("ArrowDown")  # opens the list again, nothing chosen
+    page.locator("#bf-suggest .bf-suggest__more").wait_for()
+    first_facet = page.evaluate(
+        "() => [...document.querySelectorAll('#bf-suggest-list [role=option]')].findIndex(o => o.classList.contains('bf-suggest__facet'))")
+    for _ in range(first_facet + 1):
+        field.press("ArrowDown")
+    assert page.locator("#bf-suggest-list [aria-selected=true]").get_attribute("aria-label") == "Theme: 5G, 2 results"
+    field.press("Enter")
+    page.wait_for_url(re.compile(r"/briefings-site/search/\?q=Huawei&theme=5G$"))
+    ticked = page.locator(".pagefind-ui__filter-checkbox:checked")
+    ticked.first.wait_for(state="attached", timeout=60_000)
+    assert ticked.count() == 1
 
 
 def test_without_javascript_the_header_form_still_opens_the_search_page(browser, site_server) -> None:

@@ -58,7 +58,7 @@ def test_tab_reaches_a_citation_and_enter_lands_on_its_reference(page, site_serv
 def test_tab_reaches_a_glossary_term_with_its_tooltip_and_enter_opens_its_entry(page, site_server) -> None:
     settle(page, site_server + JOURNAL)
     found = tab_to(page, "a.bf-term")
-    tooltip = page.locator(".md-tooltip2--active")
+    tooltip = page.locator("#bf-preview")
     tooltip.wait_for(state="visible")
     assert found["text"].strip() in tooltip.inner_text()
     page.keyboard.press("Enter")

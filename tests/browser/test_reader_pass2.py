@@ -128,7 +128,7 @@ def test_an_inferred_date_is_shown_with_a_note_and_a_publisher_without_a_url_is_
 
 def test_a_term_without_a_definition_is_not_marked_as_a_term(page, record_server) -> None:
     settle(page, record_server + f"briefings/{INFERRED}/")
-    terms = page.evaluate("() => [...document.querySelectorAll('a.bf-term')].map(a => [a.innerText, a.getAttribute('title')])")
+    terms = page.evaluate("() => [...document.querySelectorAll('a.bf-term')].map(a => [a.innerText, a.getAttribute('data-bf-def')])")
     assert ["Flurbo", "Flurbo: A made-up word that stands for a vendor-neutral radio unit."] in terms, terms
     assert all(t != "QZXV" for t, _ in terms), "an entry with no definition gets no tooltip link"
     assert page.locator("#p-1", has_text="QZXV").count() == 1, "the word itself is still there"

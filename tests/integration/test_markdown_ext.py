@@ -82,6 +82,14 @@ def _body(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return out
 
 
+def _text(el: lxml.html.HtmlElement) -> str:
+    """A block's text as a reader reads it: without its "¶" copy-link button (a control, not the article's text)."""
+    clone = lxml.html.fromstring(lxml.html.tostring(el, encoding="unicode"))
+    for button in clone.xpath('.//button[contains(@class, "bf-para-link")]'):
+        button.drop_tree()
+    return clone.text_content()
+
+
 def _html(elements: list[lxml.html.HtmlElement]) -> str:
     return "".join(lxml.html.tostring(e, encoding="unicode") for e in elements)
 
@@ -107,7 +115,7 @@ def test_a_setext_heading_is_a_heading_and_the_paragraph_under_it_is_anchored(bu
     headings = [e for e in body if e.tag == "h2"]
     assert [h.text_content() for h in headings][:1] == ["Coverage targets"]
     after = body[body.index(headings[0]) + 1]
-    assert after.tag == "p" and after.get("id", "").startswith("p-") and after.text_content().startswith("Regulators publish")
+    assert after.tag == "p" and after.get("id", "").startswith("p-") and _text(after).startswith("Regulators publish")
     toc = [a.text_content().strip() for a in tree.xpath('//nav[contains(@class, "md-nav--secondary")]//a')]
     assert "Coverage targets" in toc
 
@@ -116,13 +124,13 @@ def test_a_table_is_one_anchored_block_with_no_anchor_text_in_its_rows(built) ->
     _, tree = built
     tables = [e for e in _body(tree) if e.tag == "table"]
     assert len(tables) == 1 and tables[0].get("id", "").startswith("p-")
-    cells = [c.text_content().strip() for c in tables[0].iter("td", "th")]
+    cells = [_text(c).strip() for c in tables[0].iter("td", "th")]
     assert cells == ["Year", "New 5G sites", "2022", "40", "2023", "95"]
 
 
 def test_a_paragraph_after_an_html_comment_is_anchored_analysed_and_searchable(built) -> None:
     project, tree = built
-    para = next(e for e in _body(tree) if e.text_content().startswith("Huawei offered"))
+    para = next(e for e in _body(tree) if _text(e).startswith("Huawei offered"))
     assert para.tag == "p" and para.get("id", "").startswith("p-")
     bf, _ = load_briefing(project / "briefings" / f"{SLUG}.md", f"briefings/{SLUG}.md")
     body = parse_body(bf.body, bf.body_line)
@@ -140,8 +148,8 @@ def test_a_term_in_code_or_in_an_attribute_is_never_linked(built) -> None:
     assert set(marks) >= {"5G", "4G"}
     # The first use outside code: 5G in the Huawei paragraph (not the code span before it), 4G in the
     # subscribers paragraph (not the image's alt text before it).
-    assert marks["5G"].getparent().text_content().startswith("Huawei offered")
-    assert marks["4G"].getparent().text_content().startswith("Most subscribers")
+    assert _text(marks["5G"].getparent()).startswith("Huawei offered")
+    assert _text(marks["4G"].getparent()).startswith("Most subscribers")
     assert sum(1 for e in body for a in e.iter("a") if "bf-term" in (a.get("class") or "")) == len(marks)
 
 
@@ -155,6 +163,26 @@ def test_every_block_is_anchored_with_the_ids_the_analysis_reads(built) -> None:
     in_page = [e.get("id") for e in body for e in ([e] if e.tag != "blockquote" else e.iter("p")) if e.get("id", "").startswith("p-")]
     assert [p.id for p in parsed.paragraphs] == in_page
     assert [r.id for r in parsed.references] == ["ref-1"]
+
+
+def test_every_paragraph_block_carries_its_copy_link_button_in_the_html(built) -> None:
+    """The "¶" buttons are built with the page, not by a script on load: one per p-N block, first in it (in a list's
+    first item, a table's first cell), named for screen readers and kept out of the search index."""
+    _, tree = built
+    blocks = [e for e in tree.xpath("//*[@data-pagefind-body]//*[starts-with(@id, 'p-')]")]
+    assert len(blocks) >= 6
+    for block in blocks:
+        buttons = block.xpath('.//button[contains(@class, "bf-para-link")]')
+        number = block.get("id").removeprefix("p-")
+        assert len(buttons) == 1, lxml.html.tostring(block)[:120]
+        button = buttons[0]
+        assert button.text_content() == "¶" and button.get("type") in (None, "button"), "no form to submit"
+        assert button.get("aria-label") == f"Copy link to paragraph {number}"
+        assert button.get("data-pagefind-ignore") is not None
+        holder = button.getparent()
+        assert holder.index(button) == 0 and not (holder.text or "").strip()
+        assert holder.tag == {"table": "th", "ul": "li", "ol": "li"}.get(block.tag, block.tag)
+    assert not tree.xpath("//*[starts-with(@id, 'ref-')]//button"), "references have no copy button"
 
 
 def test_a_bare_reference_address_becomes_a_link(built) -> None:

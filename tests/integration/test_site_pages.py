@@ -114,11 +114,11 @@ def test_citations_link_to_references_that_say_where_they_are_cited(journal: str
 
 def test_glossary_terms_are_marked_once_with_a_definition_and_a_link(oped: str) -> None:
     article = _article(oped)
-    terms = re.findall(r'<a class="bf-term" href="([^"]+)" title="([^"]*)">([^<]+)</a>', article)
+    terms = re.findall(r'<a class="bf-term" data-bf-def="([^"]*)" href="([^"]+)">([^<]+)</a>', article)
     assert terms, "no glossary term marked"
     names = [t[2] for t in terms]
     assert len(names) == len(set(names)), "a term is marked more than once"
-    href, title, _ = next(t for t in terms if t[2] == "5G")
+    title, href, _ = next(t for t in terms if t[2] == "5G")
     assert href == "../../glossary/#term-5g" and "fifth generation" in title
 
 
