@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import DESKTOP, JOURNAL, PHONE, settle
 from tests.conftest import build_project, make_scratch_project, serve_under_subpath
@@ -27,7 +28,15 @@ def facets(page) -> dict[str, dict[str, int]]:
 
 def settled_facets(page, groups: int = 3) -> dict[str, dict[str, int]]:
     """The facets once every group is drawn and the panel has stopped changing (Pagefind UI draws groups as their filters load)."""
-    page.wait_for_function(f"() => document.querySelectorAll('.pagefind-ui__filter-block').length >= {groups}", timeout=60_000)
+    drawn = f"() => document.querySelectorAll('.pagefind-ui__filter-block').length >= {groups}"
+    try:
+        page.wait_for_function(drawn, timeout=60_000)
+    except PlaywrightTimeout:
+        # Seen once in five suite runs beside a CPU hog: Pagefind UI drew only some groups and never the rest
+        # (cause not found). A reader's reload draws them; the counts asserted after it are checked as strictly.
+        print(f"facet groups not all drawn after 60 s, reloading: {facets(page)}")
+        page.reload()
+        page.wait_for_function(drawn, timeout=60_000)
     last = None
     for _ in range(300):
         now = facets(page)
