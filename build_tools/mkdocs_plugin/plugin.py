@@ -278,7 +278,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.inputs.site = site_digest(self.fingerprint, self.settings, _nav_entries(nav.items), self._edit_base(config))
         home = files.get_file_from_path("index.md")
         if home is not None:
-            self.inputs.add("index.md", digest(pages.home_markdown(self.corpus, self.themes, self.config.latest)), home.abs_dest_path)
+            self.corpus_html["index.md"] = pages.home_markdown(self.corpus, self.themes, self.config.latest)  # on_page_markdown uses it
+            self.inputs.add("index.md", digest(self.corpus_html["index.md"]), home.abs_dest_path)
         self.left_as_written = 0
         for f in files.documentation_pages():
             if isinstance(f, _GeneratedPage):
@@ -294,7 +295,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if FIELDS_MARKER in markdown or THEMES_MARKER in markdown:
             markdown = fill_markers(markdown, self.themes)
         if page.file.src_uri == "index.md" and self.corpus is not None:
-            self.corpus_html["index.md"] = pages.home_markdown(self.corpus, self.themes, self.config.latest)
+            if "index.md" not in self.corpus_html:  # on_nav made it already in `mkdocs serve --dirty`
+                self.corpus_html["index.md"] = pages.home_markdown(self.corpus, self.themes, self.config.latest)
             return markdown
         doc = self._briefing(page)
         if doc is None or self.corpus is None:

@@ -74,8 +74,8 @@ def theme_link_html(themes: dict[str, Theme], here: str) -> dict[str, str]:
     return {slug: f'<a class="bf-theme" href="{_h(rel(here, theme_url(slug)))}">{_h(t.title)}</a>' for slug, t in themes.items()}
 
 
-def _theme_links(doc: Doc, themes: dict[str, Theme], here: str, links: dict[str, str] | None = None) -> str:
-    links = links if links is not None else theme_link_html(themes, here)
+def _theme_links(doc: Doc, links: dict[str, str]) -> str:
+    """The doc's themes as links (`links` from theme_link_html for the page they appear on)."""
     return "".join(links[t.theme] for t in doc.themes if t.theme in links)
 
 
@@ -213,7 +213,7 @@ def _filters(doc: Doc, themes: dict[str, Theme]) -> str:
 
 
 def _header(doc: Doc, themes: dict[str, Theme], here: str, edit_base: str | None) -> str:
-    kicker = f'<p class="bf-kicker" data-pagefind-ignore><span class="bf-type">{_h(_type_label(doc))}</span>{_theme_links(doc, themes, here)}</p>'
+    kicker = f'<p class="bf-kicker" data-pagefind-ignore><span class="bf-type">{_h(_type_label(doc))}</span>{_theme_links(doc, theme_link_html(themes, here))}</p>'
     title = f'<h1 id="title" data-pagefind-meta="title">{inline_html(doc.title)}</h1>'
     subtitle = f'<p class="bf-subtitle">{inline_html(doc.subtitle)}</p>' if doc.subtitle else ""
     dek = f'<p class="bf-dek">{inline_html(doc.dek)}</p>' if doc.dek else ""
@@ -336,14 +336,13 @@ def _backlinks(doc: Doc, corpus: Corpus, here: str, templates: Environment | Non
 
 
 # ------------------------------------------------------------------ corpus pages
-def _card(doc: Doc, here: str, themes: dict[str, Theme], extra: str = "", *, heading: str = "h3",
-          theme_links: dict[str, str] | None = None) -> str:
+def _card(doc: Doc, here: str, theme_links: dict[str, str], extra: str = "", *, heading: str = "h3") -> str:
     byline = ", ".join(a.name for a in doc.authors)
     meta = [date_label(doc.date) or "Date not stated", _type_label(doc)]
     if byline:
         meta.append(byline)
     dek = f'<p class="bf-card-dek">{inline_html(doc.dek)}</p>' if doc.dek else ""
-    tags = _theme_links(doc, themes, here, theme_links)
+    tags = _theme_links(doc, theme_links)
     return (
         f'<li class="bf-card"><{heading} class="bf-card-heading"><a class="bf-card-title" href="{_h(rel(here, doc_url(doc)))}">{inline_html(doc.title)}</a></{heading}>'
         f'<p class="bf-card-meta">{_h(" · ".join(meta))}</p>{dek}'
@@ -369,7 +368,8 @@ def _theme_cards(corpus: Corpus, themes: dict[str, Theme], here: str) -> str:
 def home_markdown(corpus: Corpus, themes: dict[str, Theme], latest: int = 10) -> str:
     """Appended to docs/index.md: the configured themes with counts, the latest briefings, where to go next."""
     here = "index.md"
-    cards = "".join(_card(d, here, themes) for d in _latest(corpus.docs.values())[:latest])
+    links = theme_link_html(themes, here)
+    cards = "".join(_card(d, here, links) for d in _latest(corpus.docs.values())[:latest])
     total = len(corpus.docs)
     return (
         f'\n\n<h2 id="themes">Themes</h2>{_theme_cards(corpus, themes, here)}\n\n'
@@ -439,7 +439,7 @@ def theme_hub_pages(theme: Theme, corpus: Corpus, themes: dict[str, Theme], per_
                     f'<p class="bf-passage-link"><a href="{_h(href)}">Read ¶{_h(e.doc.paragraph_number(e.paragraph))} in context</a></p></blockquote>'
                 )
             score = f'<p class="bf-score">#{rank} · theme score {e.score:.2f}</p>'
-            cards.append(_card(e.doc, here, themes, score + quote, heading="h2", theme_links=links))
+            cards.append(_card(e.doc, here, links, score + quote, heading="h2"))
         listing = f'<ol class="bf-cards bf-ranked" start="{at * per_page + 1}">{"".join(cards)}</ol>' if cards else "<p>No briefing carries this theme yet.</p>"
         count = (
             f'<p class="bf-count-line">{_plural(len(entries), "briefing")}, ranked by how strongly each carries the theme.{_showing(at, per_page, len(entries))}</p>'
@@ -542,7 +542,7 @@ def archive_pages(corpus: Corpus, themes: dict[str, Theme], per_page: int) -> li
         years = sorted((y for y in by_year if y != UNDATED), reverse=True) + ([UNDATED] if UNDATED in by_year else [])
         for year in years:
             year_id = "undated" if year == UNDATED else year
-            parts.append(f'<h2 id="year-{_h(year_id)}">{_h(year)}</h2><ul class="bf-cards">{"".join(_card(d, here, themes, theme_links=links) for d in by_year[year])}</ul>')
+            parts.append(f'<h2 id="year-{_h(year_id)}">{_h(year)}</h2><ul class="bf-cards">{"".join(_card(d, here, links) for d in by_year[year])}</ul>')
         if pager:
             parts.append(pager)
         if at == 0:
