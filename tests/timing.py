@@ -8,7 +8,7 @@ add to), best of up to `tries`, and asserts the larger costs at most `bound`
 times the smaller. A quadratic regression makes 4x the input cost 16x.
 CPU time still wobbles when another process shares the cores and their caches
 (beside a CPU hog one 4x case once read 6.2x where it measures 2.7x when quiet),
-so each sample runs at least 0.1 s and there are up to five tries.
+so each sample runs at least 0.05 s and there are up to five tries.
 `hang_guard` turns an exponential regression into a failure instead of a hang.
 """
 
@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 
 HANG_GUARD_S = 600  # minutes, not seconds: only a runaway (exponential) cost reaches it
-MIN_SAMPLE_S = 0.1  # a smaller input is repeated until one sample takes this long, as timeit's autorange does
+MIN_SAMPLE_S = 0.05  # a smaller input is repeated until one sample takes this long, as timeit's autorange does
 
 
 def cpu_seconds(work: Callable[[], object], loops: int = 1) -> float:
@@ -31,14 +31,14 @@ def cpu_seconds(work: Callable[[], object], loops: int = 1) -> float:
     return time.process_time() - start
 
 
-def _loops_for(work: Callable[[], object]) -> int:
-    """How many runs make one sample long enough that timer noise and one-off costs do not decide a ratio."""
+def _calibrate(work: Callable[[], object]) -> tuple[int, float]:
+    """How many runs make one sample long enough that timer noise and one-off costs do not decide a ratio, and that sample's time."""
     loops = 1
-    while loops < 10_000:
-        if cpu_seconds(work, loops) >= MIN_SAMPLE_S:
-            return loops
+    while True:
+        seconds = cpu_seconds(work, loops)
+        if seconds >= MIN_SAMPLE_S or loops >= 10_000:
+            return loops, seconds
         loops *= 4
-    return loops
 
 
 def assert_linear(small: Callable[[], object], large: Callable[[], object], *, factor: int = 4, bound: float = 6.0,
@@ -48,10 +48,11 @@ def assert_linear(small: Callable[[], object], large: Callable[[], object], *, f
     Both are measured alternately, best of up to `tries`, and measuring stops
     as soon as the bound holds: a sample slowed by the machine is measured again.
     """
-    loops = _loops_for(small)
-    best_small = best_large = float("inf")
-    for _ in range(tries):
-        best_small = min(best_small, cpu_seconds(small, loops))
+    loops, best_small = _calibrate(small)  # the calibrating sample is the first sample of the smaller case
+    best_large = float("inf")
+    for attempt in range(tries):
+        if attempt:
+            best_small = min(best_small, cpu_seconds(small, loops))
         best_large = min(best_large, cpu_seconds(large, loops))
         if best_large <= bound * best_small:
             break

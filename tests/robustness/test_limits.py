@@ -121,9 +121,9 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "20k-close-parens": (lambda n: ")" * n, 20_000),
     "deep-brackets": (lambda n: "[" * n + "x" + "]" * n, 20_000),
     "mixed-nesting": (lambda n: "([{<" * n + "x" + ">}])" * n, 10_000),
-    "40k-citations": (lambda n: "Smith, J., 2019; " * n, 40_000),
-    "40k-citations-in-parens": (lambda n: "(" + "Smith, J., 2019; " * n + ")", 40_000),
-    "200k-stars": (lambda n: "*" * n, 200_000),
+    "20k-citations": (lambda n: "Smith, J., 2019; " * n, 20_000),
+    "20k-citations-in-parens": (lambda n: "(" + "Smith, J., 2019; " * n + ")", 20_000),
+    "100k-stars": (lambda n: "*" * n, 100_000),
     "40k-emphasis-openers": (lambda n: "*a" * n, 40_000),
     "40k-quotes": (lambda n: '"' * n, 40_000),
     "40k-curly-quotes": (lambda n: "\u201c" * n, 40_000),
@@ -133,9 +133,9 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "40k-initials": (lambda n: "A. " * n, 40_000),
     "40k-years": (lambda n: "2019 " * n, 40_000),
     "20k-speaker-titles": (lambda n: "Speech delivered by " + "President " * n + "x", 20_000),
-    "12k-reference-lines": (lambda n: "\n".join(f"[{i % 999}] Smith, J. (2019). Title {i}." for i in range(n)), 12_000),
+    "6k-reference-lines": (lambda n: "\n".join(f"[{i % 999}] Smith, J. (2019). Title {i}." for i in range(n)), 6_000),
     "80k-at-signs": (lambda n: "a@" * n, 80_000),
-    "500kb-of-words": (lambda n: "sovereignty " * n, 40_000),
+    "250kb-of-words": (lambda n: "sovereignty " * n, 20_000),
 }
 
 
