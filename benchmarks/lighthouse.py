@@ -12,13 +12,13 @@ versions pinned in benchmarks/lighthouse/package.json) unless they are there.
    settings and Markdown extensions, no briefings plugin) over the same
    pages: docs/index.md, a 5G hub as a Markdown list, and both seed
    briefings' bodies with their titles.
-2. Serves both sites on 127.0.0.1 and runs Lighthouse (mobile, simulated
-   throttling, Debian's chromium headless) `--runs` times on the home page,
-   the 5G hub and both seed briefings of each (the two sites' runs alternate);
-   prints the median of each category per page, ours beside plain Material's,
-   with the medians of total blocking time, main-thread work, first and
-   largest contentful paint, speed index and DOM size (the JSON keeps each
-   run's longest tasks).
+2. Serves both sites on 127.0.0.1, text gzipped as GitHub Pages serves it,
+   and runs Lighthouse (mobile, simulated throttling, Debian's chromium
+   headless) `--runs` times on the home page, the 5G hub and both seed
+   briefings of each (the two sites' runs alternate); prints the median of
+   each category per page, ours beside plain Material's, with the medians of
+   total blocking time, main-thread work, first and largest contentful paint,
+   speed index and DOM size (the JSON keeps each run's longest tasks).
 3. Runs the Nu HTML checker over both sites' pages. An error whose message
    also occurs in plain Material's pages is counted as Material's; the
    others come from our templates and pages.
@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -111,11 +112,31 @@ def build_plain(work: Path, briefings: Path) -> Path:
     return work / "site"
 
 
+_COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static file server that gzips text as GitHub Pages does, so transfer sizes are those a reader downloads."""
+
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".wasm": "application/wasm"}  # noqa: RUF012
 
     def log_message(self, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:  # noqa: N802 (the handler's name)
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in _COMPRESSED or not path.is_file():
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(os.fspath(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @contextlib.contextmanager

@@ -139,8 +139,19 @@ def _keywords(r: _Reading, line: str) -> str:
     own = _KEYWORDS.match(line).group("rest")  # type: ignore[union-attr]
     rest = " ".join([own, *r.lines[r.li + 1 :]])
     r.h.metadata_lines.append(line[: len(line) - len(own)].strip())
-    r.h.keywords += [k.strip(" .;") for k in re.split(r"[;,]|\s[·•]\s", rest) if k.strip(" .;")]
+    r.h.keywords += [k for k in map(_keyword, re.split(r"[;,]|\s[·•]\s", rest)) if k]
     return _END_BLOCK
+
+
+_INITIALISM_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+
+
+def _keyword(item: str) -> str:
+    """One keyword without the list's punctuation; the period of an initialism ("U.S.") stays."""
+    item = item.strip(" ;")
+    while item.endswith(".") and not _INITIALISM_END.search(item):
+        item = item[:-1].rstrip(" ;")
+    return item
 
 
 def _funding_label(r: _Reading, line: str) -> str:

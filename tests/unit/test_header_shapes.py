@@ -62,3 +62,8 @@ def test_footnoted_first_sentence_does_not_make_the_title_a_label() -> None:
                    "Notes\n\n[1] Doe, J., Spectrum, 2019.\n[2] Roe, R., Auctions, 2020.\n", "x.txt")
     assert a.title == "Europe's 5G Gamble"
     assert [(c.text, c.reference) for c in a.citations] == [("[1]", "ref-1")]
+
+
+def test_keywords_lose_the_lists_punctuation_but_not_an_initialisms() -> None:
+    article = parse_seed("Europe's 5G Gamble\nKeywords: 5G; U.S.; E.U. policy, spectrum auctions.\n\nAbstract: Operators bet big." + BODY, "x.txt")
+    assert article.keywords == ("5G", "U.S.", "E.U. policy", "spectrum auctions")
