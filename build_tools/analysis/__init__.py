@@ -15,6 +15,7 @@ keywords, curated glossary patterns): build it once per run, call it per article
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -43,8 +44,12 @@ class Analyser:
 
     @classmethod
     def prepare(cls, themes: Sequence[Theme] = DEFAULT_THEMES, curated_glossary: Sequence[GlossaryEntry] = ()) -> Analyser:
-        """Compile the themes' keywords and the curated glossary's spellings (once per configuration)."""
-        return cls(compile_themes(themes), prepare_curated(curated_glossary))
+        """Compile the themes' keywords and the curated glossary's spellings (once per configuration).
+
+        Prepared analysers are kept per configuration, so a preview rebuild after an edit
+        does not compile every keyword pattern again.
+        """
+        return _prepared(tuple(themes), tuple(curated_glossary))
 
     def __call__(self, article: Article) -> Analysis:
         """Every analysis step on one article. Deterministic: the same article gives the same Analysis."""
@@ -63,6 +68,11 @@ class Analyser:
             entities=extract_entities(doc, acronyms=acronyms),
             reading_time_minutes=reading_time_minutes(article),
         )
+
+
+@functools.lru_cache(maxsize=4)
+def _prepared(themes: tuple[Theme, ...], curated_glossary: tuple[GlossaryEntry, ...]) -> Analyser:
+    return Analyser(compile_themes(themes), prepare_curated(curated_glossary))
 
 
 def analyse(

@@ -162,6 +162,13 @@ _PROVOKE = """() => {
 }"""
 
 
+_INTO_VIEW = """el => {
+  el.scrollIntoView({block: "center"});
+  const r = el.getClientRects()[0];
+  return r && r.width > 0 ? [r.left + Math.min(r.width / 2, 20), r.top + r.height / 2] : null;
+}"""
+
+
 def _attack(browser, base: str, paths: list[str], *, csp: bool) -> list[str]:
     """Open each page, provoke every element and hover the tooltips; return every sign that a payload ran."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=not csp)
@@ -175,11 +182,12 @@ def _attack(browser, base: str, paths: list[str], *, csp: bool) -> list[str]:
             page.wait_for_load_state("load")
             page.wait_for_timeout(200)
             assert page.evaluate(_PROVOKE) > 20, f"{path}: the page has no article"
-            # Only what a reader can point at, briefly: one covered by another element would cost the timeout and prove nothing.
+            # A real pointer over each (Material's tooltips and our previews open), without Playwright's actionability waits.
             hover = page.locator("a.bf-term, abbr[title], a[title], a[data-bf-preview]").filter(visible=True)
             for i in range(min(hover.count(), 12)):
-                with contextlib.suppress(Exception):
-                    hover.nth(i).hover(timeout=300)
+                point = hover.nth(i).evaluate(_INTO_VIEW)
+                if point:
+                    page.mouse.move(*point)
                     page.wait_for_timeout(40)
             page.wait_for_timeout(200)
             found = page.evaluate(_AUDIT)
