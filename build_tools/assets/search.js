@@ -30,7 +30,9 @@
   function start(shards) {
     if (!window.PagefindUI || !document.getElementById("pagefind-search")) { return; }
     var ui = new window.PagefindUI({
-      bundlePath: shards.length ? new URL("search-shards/", here).pathname : undefined,
+      // Through search-shards/ even for one index: it loads every filter index before the first search, so the
+      // facets of a query given in the address always show every group (Pagefind UI alone races the two).
+      bundlePath: shards ? new URL("search-shards/", here).pathname : undefined,
       element: "#pagefind-search",
       showSubResults: true,
       showImages: false,
@@ -84,7 +86,7 @@
   function load() {
     import(new URL("../../pagefind/shards.js", here).href).then(
       function (list) { start(list.shards || []); },
-      function () { start([]); }  // an index from before shards: one bundle
+      function () { start(null); }  // an index from before shards: Pagefind's own bundle
     );
   }
   if (document.readyState !== "loading") { load(); } else { document.addEventListener("DOMContentLoaded", load); }

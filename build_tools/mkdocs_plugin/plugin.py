@@ -152,6 +152,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.seeds_stamp: tuple | None = None  # the raw articles as the last re-ingest left them (`mkdocs serve`)
         self.serve_pages: PageCache | None = None  # `mkdocs serve` keeps one page cache, its pages in memory, between rebuilds
         self.doc_memo = DocMemo()  # briefings loaded by an earlier rebuild of `mkdocs serve`, reused while unchanged
+        self.card_memo = pages.CardMemo()  # their listing cards on the hubs and the archive, likewise
         self.page_scripts: dict[str, tuple[str, ...]] = {}  # src_uri or template name -> the theme's scripts rendered for it
         self.work: dict[str, _BriefingWork] = {}
         self.indexed: dict[str, str] = {}  # dest path -> hash of every page the search index is made from
@@ -252,12 +253,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self.inputs.add(doc.src_uri, made_from, f.abs_dest_path)
         files.append(self._corpus_page(config, "themes/index.md", pages.themes_index_markdown(corpus, self.themes)))
         per_page = self.config.listing_page_size
+        cards = self.card_memo if self.is_serve else None
+        if cards:
+            cards.start()
         for theme in self.themes.values():
-            for src_uri, text in pages.theme_hub_pages(theme, corpus, self.themes, per_page):
+            for src_uri, text in pages.theme_hub_pages(theme, corpus, self.themes, per_page, memo=cards):
                 files.append(self._corpus_page(config, src_uri, text))
         files.append(self._corpus_page(config, "glossary.md", pages.glossary_markdown(corpus)))
         files.append(self._corpus_page(config, "entities.md", pages.entities_markdown(corpus)))
-        for src_uri, text in pages.archive_pages(corpus, self.themes, per_page):
+        for src_uri, text in pages.archive_pages(corpus, self.themes, per_page, memo=cards):
             files.append(self._corpus_page(config, src_uri, text))
         return files
 

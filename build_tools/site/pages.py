@@ -336,7 +336,32 @@ def _backlinks(doc: Doc, corpus: Corpus, here: str, templates: Environment | Non
 
 
 # ------------------------------------------------------------------ corpus pages
-def _card(doc: Doc, here: str, theme_links: dict[str, str], extra: str = "", *, heading: str = "h3") -> str:
+class CardMemo:
+    """Listing cards kept between the rebuilds of one `mkdocs serve`.
+
+    A card is remade when its briefing is a new `Doc` (`DocMemo` hands back
+    the same object while the file is unchanged), its page or its theme links
+    change; cards no rebuild asked for since the last one are dropped.
+    """
+
+    def __init__(self) -> None:
+        self._cards: dict[tuple[str, str, str], tuple[Doc, dict[str, str], str]] = {}
+        self._earlier: dict[tuple[str, str, str], tuple[Doc, dict[str, str], str]] = {}
+
+    def start(self) -> None:
+        """A new rebuild: what it does not ask for is forgotten when the next one starts."""
+        self._earlier, self._cards = self._cards, {}
+
+    def head(self, doc: Doc, here: str, theme_links: dict[str, str], heading: str) -> str:
+        key = (doc.slug, here, heading)
+        entry = self._cards.get(key) or self._earlier.get(key)
+        if entry is None or entry[0] is not doc or entry[1] != theme_links:
+            entry = (doc, theme_links, _card_head(doc, here, theme_links, heading))
+        self._cards[key] = entry
+        return entry[2]
+
+
+def _card_head(doc: Doc, here: str, theme_links: dict[str, str], heading: str) -> str:
     byline = ", ".join(a.name for a in doc.authors)
     meta = [date_label(doc.date) or "Date not stated", _type_label(doc)]
     if byline:
@@ -347,8 +372,12 @@ def _card(doc: Doc, here: str, theme_links: dict[str, str], extra: str = "", *, 
         f'<li class="bf-card"><{heading} class="bf-card-heading"><a class="bf-card-title" href="{_h(rel(here, doc_url(doc)))}">{inline_html(doc.title)}</a></{heading}>'
         f'<p class="bf-card-meta">{_h(" · ".join(meta))}</p>{dek}'
         + (f'<p class="bf-card-themes">{tags}</p>' if tags else "")
-        + f"{extra}</li>"
     )
+
+
+def _card(doc: Doc, here: str, theme_links: dict[str, str], extra: str = "", *, heading: str = "h3", memo: CardMemo | None = None) -> str:
+    head = memo.head(doc, here, theme_links, heading) if memo else _card_head(doc, here, theme_links, heading)
+    return f"{head}{extra}</li>"
 
 
 def _latest(docs: Iterable[Doc]) -> list[Doc]:
@@ -422,7 +451,7 @@ def _showing(at: int, per_page: int, count: int) -> str:
     return f" Showing {at * per_page + 1:,}–{min(count, (at + 1) * per_page):,}." if count > per_page else ""
 
 
-def theme_hub_pages(theme: Theme, corpus: Corpus, themes: dict[str, Theme], per_page: int) -> list[tuple[str, str]]:
+def theme_hub_pages(theme: Theme, corpus: Corpus, themes: dict[str, Theme], per_page: int, *, memo: CardMemo | None = None) -> list[tuple[str, str]]:
     """One theme, `per_page` briefings a page: its description, then its briefings ranked by theme score, each with its best passage."""
     entries = corpus.theme_index.get(theme.slug, [])
     srcs = listing_pages(f"themes/{theme.slug}.md", len(entries), per_page)
@@ -439,7 +468,7 @@ def theme_hub_pages(theme: Theme, corpus: Corpus, themes: dict[str, Theme], per_
                     f'<p class="bf-passage-link"><a href="{_h(href)}">Read ¶{_h(e.doc.paragraph_number(e.paragraph))} in context</a></p></blockquote>'
                 )
             score = f'<p class="bf-score">#{rank} · theme score {e.score:.2f}</p>'
-            cards.append(_card(e.doc, here, links, score + quote, heading="h2"))
+            cards.append(_card(e.doc, here, links, score + quote, heading="h2", memo=memo))
         listing = f'<ol class="bf-cards bf-ranked" start="{at * per_page + 1}">{"".join(cards)}</ol>' if cards else "<p>No briefing carries this theme yet.</p>"
         count = (
             f'<p class="bf-count-line">{_plural(len(entries), "briefing")}, ranked by how strongly each carries the theme.{_showing(at, per_page, len(entries))}</p>'
@@ -523,7 +552,7 @@ def entities_markdown(corpus: Corpus) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def archive_pages(corpus: Corpus, themes: dict[str, Theme], per_page: int) -> list[tuple[str, str]]:
+def archive_pages(corpus: Corpus, themes: dict[str, Theme], per_page: int, *, memo: CardMemo | None = None) -> list[tuple[str, str]]:
     """Every briefing by year, newest first, `per_page` a page; the first page then lists every tag with its briefings."""
     docs = _latest(corpus.docs.values())
     srcs = listing_pages("archive.md", len(docs), per_page)
@@ -542,7 +571,7 @@ def archive_pages(corpus: Corpus, themes: dict[str, Theme], per_page: int) -> li
         years = sorted((y for y in by_year if y != UNDATED), reverse=True) + ([UNDATED] if UNDATED in by_year else [])
         for year in years:
             year_id = "undated" if year == UNDATED else year
-            parts.append(f'<h2 id="year-{_h(year_id)}">{_h(year)}</h2><ul class="bf-cards">{"".join(_card(d, here, links) for d in by_year[year])}</ul>')
+            parts.append(f'<h2 id="year-{_h(year_id)}">{_h(year)}</h2><ul class="bf-cards">{"".join(_card(d, here, links, memo=memo) for d in by_year[year])}</ul>')
         if pager:
             parts.append(pager)
         if at == 0:

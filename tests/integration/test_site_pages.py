@@ -380,6 +380,31 @@ def test_theme_hubs_and_the_archive_are_paginated_with_every_briefing_once() -> 
     assert len(one_page) == 1 and "bf-pager" not in one_page[0][1] and "Showing" not in one_page[0][1]
 
 
+def test_cards_kept_between_preview_rebuilds_give_the_same_pages_and_follow_an_edit() -> None:
+    import dataclasses
+
+    five_g = Theme("5g", "5G", "Mobile networks.")
+    themes = {"5g": five_g}
+    docs = [_doc(slug=f"b{i}", path=f"briefings/b{i}.md", title=f"Briefing {i}", date=f"201{i}-01-01",
+                 themes=(ThemeScore("5g", 1 - i / 10, ("p-1",)),)) for i in range(4)]
+    memo = pages.CardMemo()
+
+    def rebuild(corpus_docs: list[Doc]) -> tuple[list, list]:
+        memo.start()
+        corpus = build_corpus(corpus_docs)
+        return pages.theme_hub_pages(five_g, corpus, themes, 2, memo=memo), pages.archive_pages(corpus, themes, 2, memo=memo)
+
+    fresh = lambda corpus_docs: (pages.theme_hub_pages(five_g, build_corpus(corpus_docs), themes, 2),  # noqa: E731
+                                 pages.archive_pages(build_corpus(corpus_docs), themes, 2))
+    assert rebuild(docs) == rebuild(docs) == fresh(docs)
+    # An edited briefing is a new Doc: its card is remade, on whichever page its new rank puts it.
+    edited = [*docs[:2], dataclasses.replace(docs[2], title="Briefing 2, retitled", themes=(ThemeScore("5g", 0.99, ("p-1",)),)), docs[3]]
+    hubs, archive = rebuild(edited)
+    assert (hubs, archive) == fresh(edited)
+    assert "Briefing 2, retitled" in hubs[0][1] and "Briefing 2, retitled" in archive[0][1] + archive[1][1]
+    assert ">Briefing 2<" not in "".join(text for _, text in hubs + archive)
+
+
 def test_the_record_beside_the_text_is_escaped_and_folded_when_long() -> None:
     doc = _doc(abstract="An <abstract>. " * 60, keywords=("5G", "<b>x</b>"), funding="Grant 7.", provenance=("First published in Example.",),
                header_lines=("Vol. 3 <no. 2>",))
