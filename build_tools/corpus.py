@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .body import Body, parse_body
 from .briefing_file import BriefingFile
@@ -24,6 +24,9 @@ from .markdown_ext import BlockReader
 from .model import (
     Analysis, Anchored, Article, Author, Entity, GlossaryEntry, Paragraph, ParagraphThemes, Section, ThemeScore,
 )
+
+if TYPE_CHECKING:
+    from .caches.same_object import SameObjectMemo
 
 MAX_POSTING = 50
 RELATED_COUNT = 5
@@ -228,14 +231,15 @@ def term_key(term: str) -> str:
     return re.sub(r"[^\w]+", "-", term.casefold()).strip("-")
 
 
-def build_corpus(docs: Iterable[Doc]) -> Corpus:
-    """All corpus-wide views, each linear in the corpus size."""
+def build_corpus(docs: Iterable[Doc], memo: SameObjectMemo | None = None) -> Corpus:
+    """All corpus-wide views, each linear in the corpus size; given a memo (`mkdocs serve`), what each view
+    works out from one Doc alone is reused for the Docs an earlier rebuild saw."""
     by_slug = {d.slug: d for d in sorted(docs, key=lambda d: d.slug)}
     corpus = Corpus(by_slug)
-    corpus.theme_index = theme_index(by_slug.values())
-    corpus.glossary = glossary_index(by_slug.values())
+    corpus.theme_index = theme_index(by_slug.values(), memo)
+    corpus.glossary = glossary_index(by_slug.values(), memo)
     corpus.entities = entity_index(by_slug.values())
-    corpus.related = related_briefings(by_slug.values())
+    corpus.related = related_briefings(by_slug.values(), memo=memo)
     corpus.backlinks = backlinks(by_slug.values())
     return corpus
 
@@ -258,21 +262,30 @@ def _best_paragraph(doc: Doc, theme: str, listed: tuple[str, ...]) -> str | None
     return min(ids, key=rank)
 
 
-def theme_index(docs: Iterable[Doc]) -> dict[str, list[ThemeEntry]]:
+def _theme_entries(doc: Doc) -> list[ThemeEntry]:
+    return [ThemeEntry(doc, t.score, _best_paragraph(doc, t.theme, t.paragraphs)) for t in doc.themes]
+
+
+def theme_index(docs: Iterable[Doc], memo: SameObjectMemo | None = None) -> dict[str, list[ThemeEntry]]:
     index: dict[str, list[ThemeEntry]] = defaultdict(list)
     for doc in docs:
-        for t in doc.themes:
-            index[t.theme].append(ThemeEntry(doc, t.score, _best_paragraph(doc, t.theme, t.paragraphs)))
+        entries = memo.get(("themes", doc.slug), doc, lambda: _theme_entries(doc)) if memo else _theme_entries(doc)
+        for t, entry in zip(doc.themes, entries):
+            index[t.theme].append(entry)
     for entries in index.values():
         entries.sort(key=lambda e: (-e.score, -(int((e.doc.date or "0")[:4]) if (e.doc.date or "0")[:4].isdigit() else 0), e.doc.title))
     return dict(index)
 
 
-def glossary_index(docs: Iterable[Doc]) -> dict[str, GlossaryTerm]:
+def _term_keys(doc: Doc) -> list[str]:
+    return [term_key(g.term) for g in doc.glossary]
+
+
+def glossary_index(docs: Iterable[Doc], memo: SameObjectMemo | None = None) -> dict[str, GlossaryTerm]:
     merged: dict[str, dict[str, Any]] = {}
     for doc in docs:
-        for g in doc.glossary:
-            key = term_key(g.term)
+        keys = memo.get(("terms", doc.slug), doc, lambda: _term_keys(doc)) if memo else _term_keys(doc)
+        for g, key in zip(doc.glossary, keys):
             if not key:
                 continue
             # used_in is a dict (ordered, O(1) membership): a list made common terms cost O(N²).
@@ -314,10 +327,10 @@ def _features(doc: Doc) -> dict[str, str]:
     return feats
 
 
-def related_briefings(docs: Iterable[Doc], count: int = RELATED_COUNT) -> dict[str, list[Related]]:
+def related_briefings(docs: Iterable[Doc], count: int = RELATED_COUNT, memo: SameObjectMemo | None = None) -> dict[str, list[Related]]:
     """Top related briefings per briefing through an inverted index (IDF-weighted shared features)."""
     docs = list(docs)
-    features = {d.slug: _features(d) for d in docs}
+    features = {d.slug: memo.get(("features", d.slug), d, lambda d=d: _features(d)) if memo else _features(d) for d in docs}
     postings: dict[str, list[str]] = defaultdict(list)
     for slug, feats in features.items():
         for f in feats:

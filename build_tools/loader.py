@@ -21,6 +21,7 @@ from .caches.analysis import CachedAnalyser
 from .caches.front_matter import FrontMatterCache
 
 if TYPE_CHECKING:
+    from .caches.same_object import SameObjectMemo
     from .config import ProjectSettings
 
 
@@ -178,10 +179,12 @@ def _load_in_processes(jobs: list[tuple[Path, str]], themes: dict[str, Theme], a
 def load_corpus(
     root: Path, options: Any, themes: dict[str, Theme], *, include_drafts: bool, workers: int = 1,
     settings: ProjectSettings | None = None, block_reader: BlockReader | None = None, memo: DocMemo | None = None,
+    derived: SameObjectMemo | None = None,
 ) -> LoadResult:
     """Read, validate and analyse the corpus; files with errors are left out and reported. The curated
     glossary comes from `settings`, loaded once from the configuration file the build was given
-    (`mkdocs build -f other.yml`)."""
+    (`mkdocs build -f other.yml`). `memo` and `derived` (`mkdocs serve`) reuse the Docs of unchanged files and
+    what the corpus views worked out from them."""
     curated = settings.curated_glossary if settings else ()
     analyser = CachedAnalyser(root / ".briefings-cache" / "analysis", tuple(themes.values()), curated)
     reader = FrontMatterCache(root / ".briefings-cache" / "front-matter", block_reader)
@@ -192,7 +195,7 @@ def load_corpus(
     reader.prune()
     if not include_drafts:
         docs = [d for d in docs if not d.draft]
-    corpus = build_corpus(docs)
+    corpus = build_corpus(docs, derived)
     for slug, doc in list(corpus.docs.items()):
         linked = resolve_wikilinks(doc.body.markdown, corpus)
         if linked != doc.body.markdown:

@@ -42,6 +42,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from ..caches.same_object import SameObjectMemo
 from ..check import corpus_problems
 from ..config import settings_from_options
 from ..corpus import Corpus, Doc
@@ -138,6 +139,9 @@ class BriefingsConfig(base.Config):
     """About this many briefings per search index shard (Pagefind needs about 0.65 MB of memory per page)."""
     drafts = c.Choice(("auto", "include", "exclude"), default="auto")
     """Drafts: "auto" shows them in `mkdocs serve` and leaves them out of `mkdocs build`."""
+    preview_watch = c.Choice(("events", "polling"), default="events")
+    """How `mkdocs serve` notices a saved file: the system's change events (at once), or MkDocs' poll every 0.5 s
+    (for folders on network drives and other file systems that send no events)."""
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -152,7 +156,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.seeds_stamp: tuple | None = None  # the raw articles as the last re-ingest left them (`mkdocs serve`)
         self.serve_pages: PageCache | None = None  # `mkdocs serve` keeps one page cache, its pages in memory, between rebuilds
         self.doc_memo = DocMemo()  # briefings loaded by an earlier rebuild of `mkdocs serve`, reused while unchanged
-        self.card_memo = pages.CardMemo()  # their listing cards on the hubs and the archive, likewise
+        self.derived = SameObjectMemo()  # what the corpus views and listing cards made from those briefings, likewise
         self.page_scripts: dict[str, tuple[str, ...]] = {}  # src_uri or template name -> the theme's scripts rendered for it
         self.work: dict[str, _BriefingWork] = {}
         self.indexed: dict[str, str] = {}  # dest path -> hash of every page the search index is made from
@@ -223,8 +227,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         include_drafts = self.config.drafts == "include" or (self.config.drafts == "auto" and self.is_serve)
         # `mkdocs serve` runs a server thread beside the build, and forking a threaded process is unsafe: one process there.
         workers = 1 if self.is_serve else (os.cpu_count() or 1)
+        if self.is_serve:
+            self.derived.start()
         result = load_corpus(self.root, self.config, self.themes, include_drafts=include_drafts, workers=workers,
-                             settings=self.settings, block_reader=self.block_reader, memo=self.doc_memo if self.is_serve else None)
+                             settings=self.settings, block_reader=self.block_reader, memo=self.doc_memo if self.is_serve else None,
+                             derived=self.derived if self.is_serve else None)
         for problem in result.problems:
             (log.warning if problem.severity in ("error", "warning") else log.info)(problem.format())
         for problem in corpus_problems(result.corpus, self.root / self.config.briefings_dir):
@@ -253,9 +260,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self.inputs.add(doc.src_uri, made_from, f.abs_dest_path)
         files.append(self._corpus_page(config, "themes/index.md", pages.themes_index_markdown(corpus, self.themes)))
         per_page = self.config.listing_page_size
-        cards = self.card_memo if self.is_serve else None
-        if cards:
-            cards.start()
+        cards = self.derived if self.is_serve else None
         for theme in self.themes.values():
             for src_uri, text in pages.theme_hub_pages(theme, corpus, self.themes, per_page, memo=cards):
                 files.append(self._corpus_page(config, src_uri, text))
@@ -414,12 +419,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Allow the live-reload script in the preview's CSP, and rebuild when a briefing or a raw article changes."""
-        from ..preview import allow_live_reload
+        from ..preview import allow_live_reload, watch_with_change_events
 
         allow_live_reload(server)
         for folder in (self.root / self.config.briefings_dir, self.root / "seeds"):
             if folder.is_dir():
                 server.watch(os.fspath(folder))
+        if self.config.preview_watch == "events":
+            said = watch_with_change_events(server)
+            if said:
+                log.info(said)
         return server
 
     @event_priority(-100)

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from ..caches.same_object import SameObjectMemo
 from ..corpus import Corpus, Doc, term_key
 from ..markdown_text import escape_inline
 from ..model import Author, Theme
@@ -336,31 +337,6 @@ def _backlinks(doc: Doc, corpus: Corpus, here: str, templates: Environment | Non
 
 
 # ------------------------------------------------------------------ corpus pages
-class CardMemo:
-    """Listing cards kept between the rebuilds of one `mkdocs serve`.
-
-    A card is remade when its briefing is a new `Doc` (`DocMemo` hands back
-    the same object while the file is unchanged), its page or its theme links
-    change; cards no rebuild asked for since the last one are dropped.
-    """
-
-    def __init__(self) -> None:
-        self._cards: dict[tuple[str, str, str], tuple[Doc, dict[str, str], str]] = {}
-        self._earlier: dict[tuple[str, str, str], tuple[Doc, dict[str, str], str]] = {}
-
-    def start(self) -> None:
-        """A new rebuild: what it does not ask for is forgotten when the next one starts."""
-        self._earlier, self._cards = self._cards, {}
-
-    def head(self, doc: Doc, here: str, theme_links: dict[str, str], heading: str) -> str:
-        key = (doc.slug, here, heading)
-        entry = self._cards.get(key) or self._earlier.get(key)
-        if entry is None or entry[0] is not doc or entry[1] != theme_links:
-            entry = (doc, theme_links, _card_head(doc, here, theme_links, heading))
-        self._cards[key] = entry
-        return entry[2]
-
-
 def _card_head(doc: Doc, here: str, theme_links: dict[str, str], heading: str) -> str:
     byline = ", ".join(a.name for a in doc.authors)
     meta = [date_label(doc.date) or "Date not stated", _type_label(doc)]
@@ -375,8 +351,14 @@ def _card_head(doc: Doc, here: str, theme_links: dict[str, str], heading: str) -
     )
 
 
-def _card(doc: Doc, here: str, theme_links: dict[str, str], extra: str = "", *, heading: str = "h3", memo: CardMemo | None = None) -> str:
-    head = memo.head(doc, here, theme_links, heading) if memo else _card_head(doc, here, theme_links, heading)
+def _card(doc: Doc, here: str, theme_links: dict[str, str], extra: str = "", *, heading: str = "h3",
+          memo: SameObjectMemo | None = None) -> str:
+    """A listing card; given a memo (`mkdocs serve`), the card of an unchanged briefing is reused."""
+    if memo is None:
+        head = _card_head(doc, here, theme_links, heading)
+    else:
+        head = memo.get(("card", doc.slug, here, heading, tuple(theme_links.items())), doc,
+                        lambda: _card_head(doc, here, theme_links, heading))
     return f"{head}{extra}</li>"
 
 
@@ -451,7 +433,7 @@ def _showing(at: int, per_page: int, count: int) -> str:
     return f" Showing {at * per_page + 1:,}–{min(count, (at + 1) * per_page):,}." if count > per_page else ""
 
 
-def theme_hub_pages(theme: Theme, corpus: Corpus, themes: dict[str, Theme], per_page: int, *, memo: CardMemo | None = None) -> list[tuple[str, str]]:
+def theme_hub_pages(theme: Theme, corpus: Corpus, themes: dict[str, Theme], per_page: int, *, memo: SameObjectMemo | None = None) -> list[tuple[str, str]]:
     """One theme, `per_page` briefings a page: its description, then its briefings ranked by theme score, each with its best passage."""
     entries = corpus.theme_index.get(theme.slug, [])
     srcs = listing_pages(f"themes/{theme.slug}.md", len(entries), per_page)
@@ -552,7 +534,7 @@ def entities_markdown(corpus: Corpus) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def archive_pages(corpus: Corpus, themes: dict[str, Theme], per_page: int, *, memo: CardMemo | None = None) -> list[tuple[str, str]]:
+def archive_pages(corpus: Corpus, themes: dict[str, Theme], per_page: int, *, memo: SameObjectMemo | None = None) -> list[tuple[str, str]]:
     """Every briefing by year, newest first, `per_page` a page; the first page then lists every tag with its briefings."""
     docs = _latest(corpus.docs.values())
     srcs = listing_pages("archive.md", len(docs), per_page)

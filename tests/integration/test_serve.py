@@ -90,8 +90,13 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("flags", [("--dirty",), ()], ids=["dirty-as-make-serve", "mkdocs-default"])
 def test_an_edit_reaches_the_corpus_pages_that_depend_on_it_and_a_seed_edit_is_reingested(project: Path, flags: tuple[str, ...]) -> None:
+    """`make serve` (--dirty) hears of saves through the system's change events; MkDocs' default here also polls as MkDocs does."""
     note = project / "briefings" / "my-note.md"
     log = project.parent / "serve.log"
+    if not flags:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("  - briefings:\n", "  - briefings:\n      preview_watch: polling\n", 1),
+                          encoding="utf-8")
     with _serve(project, flags, log) as base:
         home, hub, archive, oped = base, f"{base}themes/5g/", f"{base}archive/", f"{base}briefings/{OPED}/"
         for url in (home, hub, archive, oped):
@@ -101,6 +106,9 @@ def test_an_edit_reaches_the_corpus_pages_that_depend_on_it_and_a_seed_edit_is_r
         # the home page's latest briefings, its hub, the archive, the page it links to ("Linked from"), itself
         for url in (home, hub, archive, oped, f"{base}briefings/my-note/"):
             _wait_for(url, present="How Huawei won Russian 5G", absent="Why Russia chose Huawei for 5G")
+        rebuilds = log.read_text(encoding="utf-8").count("Detected file changes")
+        time.sleep(1.5)  # the rebuild read every watched file: reading is no change, so no rebuild may follow
+        assert log.read_text(encoding="utf-8").count("Detected file changes") == rebuilds, "rebuilds nothing asked for"
 
         seed = project / "seeds" / SEEDS[0].name
         seed.write_text(seed.read_text(encoding="utf-8").rstrip("\n") + "\n\nA reader wrote in about spectrum auctions.\n", encoding="utf-8")
@@ -114,6 +122,8 @@ def test_an_edit_reaches_the_corpus_pages_that_depend_on_it_and_a_seed_edit_is_r
             time.sleep(0.1)
         assert _fetch(f"{base}briefings/my-note/") is None, "the deleted briefing's page is still served"
     written = log.read_text(encoding="utf-8")
+    events = "watching for changes with the system's change events" in written
+    assert events == bool(flags), written[-2000:]
     if flags:  # the pages an edit did not touch were left as MkDocs wrote them the first time
         assert "generated pages unchanged, left as written" in written, written[-2000:]
     else:

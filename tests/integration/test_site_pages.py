@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.body import parse_body
+from build_tools.caches.same_object import SameObjectMemo
 from build_tools.corpus import Corpus, Doc, build_corpus
 from build_tools.site import pages
 from build_tools.site.csp import (
@@ -380,18 +381,18 @@ def test_theme_hubs_and_the_archive_are_paginated_with_every_briefing_once() -> 
     assert len(one_page) == 1 and "bf-pager" not in one_page[0][1] and "Showing" not in one_page[0][1]
 
 
-def test_cards_kept_between_preview_rebuilds_give_the_same_pages_and_follow_an_edit() -> None:
+def test_what_preview_rebuilds_keep_of_unchanged_briefings_gives_the_same_pages_and_follows_an_edit() -> None:
     import dataclasses
 
     five_g = Theme("5g", "5G", "Mobile networks.")
     themes = {"5g": five_g}
     docs = [_doc(slug=f"b{i}", path=f"briefings/b{i}.md", title=f"Briefing {i}", date=f"201{i}-01-01",
                  themes=(ThemeScore("5g", 1 - i / 10, ("p-1",)),)) for i in range(4)]
-    memo = pages.CardMemo()
+    memo = SameObjectMemo()
 
     def rebuild(corpus_docs: list[Doc]) -> tuple[list, list]:
         memo.start()
-        corpus = build_corpus(corpus_docs)
+        corpus = build_corpus(corpus_docs, memo)
         return pages.theme_hub_pages(five_g, corpus, themes, 2, memo=memo), pages.archive_pages(corpus, themes, 2, memo=memo)
 
     fresh = lambda corpus_docs: (pages.theme_hub_pages(five_g, build_corpus(corpus_docs), themes, 2),  # noqa: E731
@@ -403,6 +404,10 @@ def test_cards_kept_between_preview_rebuilds_give_the_same_pages_and_follow_an_e
     assert (hubs, archive) == fresh(edited)
     assert "Briefing 2, retitled" in hubs[0][1] and "Briefing 2, retitled" in archive[0][1] + archive[1][1]
     assert ">Briefing 2<" not in "".join(text for _, text in hubs + archive)
+    assert build_corpus(edited, memo) == build_corpus(edited), "every corpus view as a cold build makes it"
+    memo.start()
+    memo.start()
+    assert len(memo) == 0, "what two rebuilds did not ask for is gone"
 
 
 def test_the_record_beside_the_text_is_escaped_and_folded_when_long() -> None:
