@@ -52,11 +52,11 @@ $(STAMP_BROWSER):
 # PYTEST_ARGS adds pytest options, e.g. make test PYTEST_ARGS="-k search --durations=20".
 PYTEST_ARGS ?=
 test: $(STAMP_TEST) $(STAMP_BROWSER)
-	$(BIN)/python -m pytest -q -n 2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n 2 --dist worksteal $(PYTEST_ARGS)
 
 # The quick loop: unit and integration tests, without the browser and the slow tiers.
 test-fast: $(STAMP_TEST)
-	$(BIN)/python -m pytest -q -n 2 -m "not browser and not slow" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n 2 --dist worksteal -m "not browser and not slow" $(PYTEST_ARGS)
 
 # The default takes 5-8 minutes on 2 cores; N="100 300 1000" adds a middle point (about 13).
 N ?= 100 1000

@@ -27,7 +27,7 @@ from tests.robustness.helpers import (
 pytestmark = pytest.mark.slow
 
 COPIES = 16  # enough that a run spends most of its time writing, few enough to start each run quickly
-KILLS = 10
+KILLS = 7
 
 
 def _env() -> dict[str, str]:

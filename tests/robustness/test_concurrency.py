@@ -18,7 +18,7 @@ from tests.robustness.helpers import (
 )
 
 COPIES = 12
-ROUNDS = 4
+ROUNDS = 3  # from nothing, then with --jobs 2, then without
 
 
 def _together(project: Path, args: list[list[str]]) -> list[subprocess.CompletedProcess]:

@@ -21,6 +21,7 @@ import pytest
 
 from tests.conftest import SEEDS, run
 from tests.robustness.helpers import BRIEFINGS, MKDOCS, project_with, snapshot
+from tests.timing import assert_linear
 
 pytestmark = pytest.mark.slow
 BODY = "\nHuawei and the 5G networks of Europe are the subject of this paragraph, which has enough words to count.\n"
@@ -195,9 +196,8 @@ def test_unclosed_style_tags_build_in_linear_time(tmp_path: Path) -> None:
         result = run([MKDOCS, "build"], project)
         assert result.returncode == 0, result.stderr[-2000:]
 
-    small = _least_cpu(lambda: build(5000), runs=3)
-    large = _least_cpu(lambda: build(20000), runs=3)
-    assert large / small <= 6, f"4x the tags took {large / small:.1f}x the time"
+    # Builds alternate, best of up to three each, and stop once the bound holds (two builds on a quiet machine).
+    assert_linear(lambda: build(5000), lambda: build(20000), tries=3, what="mkdocs build of unclosed <style> tags", clock=_cpu_seconds)
     page = (project / "site" / "briefings" / "styles" / "index.html").read_text(encoding="utf-8")
     body = page[page.index("data-pagefind-body"):]
     assert "<style" not in body
