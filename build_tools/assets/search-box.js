@@ -86,16 +86,22 @@
     var base = (data.url || "").split("#")[0];
     return list.slice(0, limit || 3).map(function (g) {
       var anchor = g.at === null ? null : anchors[g.at];
+      var heading = anchor && /^h/i.test(anchor.element) ? anchor.text : null;
       var startcap = anchor ? anchor.location : 0;
       var endcap = g.at !== null && anchors[g.at + 1] ? anchors[g.at + 1].location : all.length;
       var first = Math.min.apply(null, g.locations);
       var start = Math.max(startcap, Math.min(first - 6, endcap - EXCERPT_WORDS));
+      if (heading && endcap < all.length) {  // the heading is the entry's title: its excerpt is how the section begins
+        start = startcap = endcap;
+        endcap = anchors[g.at + 2] ? anchors[g.at + 2].location : all.length;
+      }
       var marked = {};
       g.locations.forEach(function (l) { marked[l] = true; });
       var out = [];
       for (var w = start; w < Math.min(endcap, start + EXCERPT_WORDS); w++) {
         if (all[w] === undefined) { break; }
-        out.push(marked[w] ? "<mark>" + esc(all[w]) + "</mark>" : esc(all[w]));
+        var hit = marked[w] || (heading && termOf(all[w], terms) >= 0);  // a section's opening: its query words marked too
+        out.push(hit ? "<mark>" + esc(all[w]) + "</mark>" : esc(all[w]));
       }
       var text = out.join(" ");
       if (start > startcap) { text = "… " + text; }
@@ -103,7 +109,7 @@
       return {
         anchor: anchor ? anchor.id : null,
         number: anchor && /^p-\d+$/.test(anchor.id) ? anchor.id.slice(2) : null,
-        heading: anchor && /^h/i.test(anchor.element) ? anchor.text : null,
+        heading: heading,
         url: base + (anchor ? "#" + anchor.id : ""),
         excerpt: text,
         locations: g.locations,

@@ -184,6 +184,19 @@ def test_search_page_results_open_at_a_paragraph_and_list_further_paragraphs(pag
     assert re.fullmatch(r"¶\d+", nested.strip()), nested
 
 
+def test_a_matching_heading_is_listed_with_how_its_section_begins_not_with_itself_again(page, site_server) -> None:
+    settle(page, site_server + "search/?q=Russia")
+    nested = page.evaluate("""() => [...document.querySelectorAll('.pagefind-ui__result-nested')].map(n => ({
+        title: n.querySelector('a').innerText.trim(), excerpt: n.querySelector('.pagefind-ui__result-excerpt').innerText.trim(),
+        marks: [...n.querySelectorAll('mark')].map(m => m.innerText.toLowerCase())}))""")
+    headings = [n for n in nested if not re.fullmatch(r"¶\d+|Reference|Title and header", n["title"])]
+    assert headings, nested
+    for n in headings:
+        assert not n["excerpt"].lower().startswith(n["title"].lower()[:30]), n
+        if "russia" in n["excerpt"].lower():
+            assert any(m.startswith("russia") for m in n["marks"]), f"the query word is marked in the section's opening: {n}"
+
+
 def test_on_a_phone_the_search_page_answers_as_you_type(phone_page, site_server, artifacts) -> None:
     page = phone_page
     settle(page, site_server + OPED)
