@@ -40,7 +40,9 @@ SERVE = ("serve", "--dirty")  # as `make serve` runs it: pages whose inputs did 
 POLL_S = 0.02  # how often the page is fetched while waiting for a change
 START_TIMEOUT_S = 900.0  # the first build of a large corpus (a hang guard, not a target)
 EDIT_TIMEOUT_S = 300.0
-_BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+# The plugin's line, one per build of `mkdocs serve`: MkDocs logs no message twice, so its own "Documentation built
+# in 0.17 seconds" is missing after a rebuild that took as long as an earlier one.
+_BUILT = re.compile(r"; built in ([0-9.]+) s$", re.M)
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,8 @@ def running_serve(root: Path, mkdocs: str, env: dict[str, str]) -> Iterator[tupl
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
-            log_path.unlink(missing_ok=True)
+            if not os.environ.get("BRIEFINGS_KEEP_SERVE_LOG"):
+                log_path.unlink(missing_ok=True)
 
 
 def rebuild_times(log_path: Path) -> list[float]:

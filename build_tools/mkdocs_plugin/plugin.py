@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,6 +168,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.dirty = False  # `mkdocs serve --dirty` (make serve): unchanged generated pages are left as written
         self.inputs = PageInputs()  # what each generated page was made from, by the last good rebuild and this one
         self.left_as_written = 0
+        self.build_started = time.monotonic()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Note whether this is a live preview (drafts, CSP for the reload script, one process)."""
@@ -176,6 +178,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(-50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Late, so the body reader is set up with every Markdown extension other plugins add."""
+        self.build_started = time.monotonic()  # the build's first event: `mkdocs serve` logs each rebuild's time from here
         self.root = Path(config.config_file_path or ".").parent
         self.config_path = Path(config.config_file_path) if config.config_file_path else self.root / "mkdocs.yml"
         for folder, what in ((Path(config.site_dir), "the build"), (self.root / ".briefings-cache", "the cache prune")):
@@ -453,12 +456,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             except RuntimeError as exc:
                 raise PluginError(str(exc)) from exc
             search = ("reused" if reused == len(shards) else "built") + (f" ({reused} of {len(shards)} shards reused)" if len(shards) > 1 else "")
+        # MkDocs never logs the same message twice, so its "Documentation built in 0.17 seconds" is missing after any
+        # rebuild that took as long as an earlier one: in `mkdocs serve` every rebuild says its time here.
+        took = f"; built in {time.monotonic() - self.build_started:.2f} s" if self.is_serve else ""
         if self.left_as_written:  # pages left as written used no cache entry: prune after a rebuild that writes them all
             log.info(f"{self.left_as_written} generated pages unchanged, left as written; {self.reused} of {len(self.indexed)} "
-                     "briefing pages written reused from the page cache")
+                     f"briefing pages written reused from the page cache{took}")
             return
         self.page_cache.prune()
-        log.info(f"{self.reused} of {len(self.indexed)} briefing pages reused from the page cache; search index {search}")
+        log.info(f"{self.reused} of {len(self.indexed)} briefing pages reused from the page cache; search index {search}{took}")
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed rebuild of `mkdocs serve --dirty` may have written some pages: the next one writes every page."""

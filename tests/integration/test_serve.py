@@ -122,6 +122,7 @@ def test_an_edit_reaches_the_corpus_pages_that_depend_on_it_and_a_seed_edit_is_r
             time.sleep(0.1)
         assert _fetch(f"{base}briefings/my-note/") is None, "the deleted briefing's page is still served"
     written = log.read_text(encoding="utf-8")
+    assert written.count("; built in ") == written.count("Reloading browsers") + 1, "every build says its time (MkDocs logs no message twice)"
     events = "watching for changes with the system's change events" in written
     assert events == bool(flags), written[-2000:]
     if flags:  # the pages an edit did not touch were left as MkDocs wrote them the first time
