@@ -99,8 +99,7 @@ def running_serve(root: Path, mkdocs: str, env: dict[str, str]) -> Iterator[tupl
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
-            if not os.environ.get("BRIEFINGS_KEEP_SERVE_LOG"):
-                log_path.unlink(missing_ok=True)
+            log_path.unlink(missing_ok=True)
 
 
 def rebuild_times(log_path: Path) -> list[float]:

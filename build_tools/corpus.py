@@ -25,6 +25,8 @@ from .model import (
     Analysis, Anchored, Article, Author, Entity, GlossaryEntry, Paragraph, ParagraphThemes, Section, ThemeScore,
 )
 
+from .caches.same_object import reuse
+
 if TYPE_CHECKING:
     from .caches.same_object import SameObjectMemo
 
@@ -269,7 +271,7 @@ def _theme_entries(doc: Doc) -> list[ThemeEntry]:
 def theme_index(docs: Iterable[Doc], memo: SameObjectMemo | None = None) -> dict[str, list[ThemeEntry]]:
     index: dict[str, list[ThemeEntry]] = defaultdict(list)
     for doc in docs:
-        entries = memo.get(("themes", doc.slug), doc, lambda: _theme_entries(doc)) if memo else _theme_entries(doc)
+        entries = reuse(memo, ("themes", doc.slug), doc, lambda: _theme_entries(doc))
         for t, entry in zip(doc.themes, entries):
             index[t.theme].append(entry)
     for entries in index.values():
@@ -284,7 +286,7 @@ def _term_keys(doc: Doc) -> list[str]:
 def glossary_index(docs: Iterable[Doc], memo: SameObjectMemo | None = None) -> dict[str, GlossaryTerm]:
     merged: dict[str, dict[str, Any]] = {}
     for doc in docs:
-        keys = memo.get(("terms", doc.slug), doc, lambda: _term_keys(doc)) if memo else _term_keys(doc)
+        keys = reuse(memo, ("terms", doc.slug), doc, lambda: _term_keys(doc))
         for g, key in zip(doc.glossary, keys):
             if not key:
                 continue
@@ -330,7 +332,7 @@ def _features(doc: Doc) -> dict[str, str]:
 def related_briefings(docs: Iterable[Doc], count: int = RELATED_COUNT, memo: SameObjectMemo | None = None) -> dict[str, list[Related]]:
     """Top related briefings per briefing through an inverted index (IDF-weighted shared features)."""
     docs = list(docs)
-    features = {d.slug: memo.get(("features", d.slug), d, lambda d=d: _features(d)) if memo else _features(d) for d in docs}
+    features = {d.slug: reuse(memo, ("features", d.slug), d, lambda: _features(d)) for d in docs}
     postings: dict[str, list[str]] = defaultdict(list)
     for slug, feats in features.items():
         for f in feats:

@@ -36,3 +36,11 @@ class SameObjectMemo:
 
     def __len__(self) -> int:
         return len(self._now)
+
+
+def reuse(memo: SameObjectMemo | None, key: Hashable, source: object, make: Callable[[], T]) -> T:
+    """`make()`, or the value an earlier rebuild made from this very `source` when there is a memo.
+
+    Compare with None, never by truth: an empty memo (every rebuild starts with one) is still a memo.
+    """
+    return make() if memo is None else memo.get(key, source, make)

@@ -230,11 +230,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         include_drafts = self.config.drafts == "include" or (self.config.drafts == "auto" and self.is_serve)
         # `mkdocs serve` runs a server thread beside the build, and forking a threaded process is unsafe: one process there.
         workers = 1 if self.is_serve else (os.cpu_count() or 1)
-        if self.is_serve:
-            self.derived.start()
+        derived = self.derived if self.is_serve else None  # what this rebuild makes from unchanged briefings, kept for the next
+        if derived is not None:
+            derived.start()
         result = load_corpus(self.root, self.config, self.themes, include_drafts=include_drafts, workers=workers,
                              settings=self.settings, block_reader=self.block_reader, memo=self.doc_memo if self.is_serve else None,
-                             derived=self.derived if self.is_serve else None)
+                             derived=derived)
         for problem in result.problems:
             (log.warning if problem.severity in ("error", "warning") else log.info)(problem.format())
         for problem in corpus_problems(result.corpus, self.root / self.config.briefings_dir):
@@ -263,13 +264,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self.inputs.add(doc.src_uri, made_from, f.abs_dest_path)
         files.append(self._corpus_page(config, "themes/index.md", pages.themes_index_markdown(corpus, self.themes)))
         per_page = self.config.listing_page_size
-        cards = self.derived if self.is_serve else None
         for theme in self.themes.values():
-            for src_uri, text in pages.theme_hub_pages(theme, corpus, self.themes, per_page, memo=cards):
+            for src_uri, text in pages.theme_hub_pages(theme, corpus, self.themes, per_page, memo=derived):
                 files.append(self._corpus_page(config, src_uri, text))
         files.append(self._corpus_page(config, "glossary.md", pages.glossary_markdown(corpus)))
         files.append(self._corpus_page(config, "entities.md", pages.entities_markdown(corpus)))
-        for src_uri, text in pages.archive_pages(corpus, self.themes, per_page, memo=cards):
+        for src_uri, text in pages.archive_pages(corpus, self.themes, per_page, memo=derived):
             files.append(self._corpus_page(config, src_uri, text))
         return files
 

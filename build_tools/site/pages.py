@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from ..caches.same_object import SameObjectMemo
+from ..caches.same_object import SameObjectMemo, reuse
 from ..corpus import Corpus, Doc, term_key
 from ..markdown_text import escape_inline
 from ..model import Author, Theme
@@ -354,12 +354,8 @@ def _card_head(doc: Doc, here: str, theme_links: dict[str, str], heading: str) -
 def _card(doc: Doc, here: str, theme_links: dict[str, str], extra: str = "", *, heading: str = "h3",
           memo: SameObjectMemo | None = None) -> str:
     """A listing card; given a memo (`mkdocs serve`), the card of an unchanged briefing is reused."""
-    if memo is None:
-        head = _card_head(doc, here, theme_links, heading)
-    else:
-        head = memo.get(("card", doc.slug, here, heading, tuple(theme_links.items())), doc,
-                        lambda: _card_head(doc, here, theme_links, heading))
-    return f"{head}{extra}</li>"
+    key = ("card", doc.slug, here, heading, tuple(theme_links.items())) if memo is not None else None
+    return f"{reuse(memo, key, doc, lambda: _card_head(doc, here, theme_links, heading))}{extra}</li>"
 
 
 def _latest(docs: Iterable[Doc]) -> list[Doc]:

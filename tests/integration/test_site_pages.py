@@ -404,7 +404,9 @@ def test_what_preview_rebuilds_keep_of_unchanged_briefings_gives_the_same_pages_
     assert (hubs, archive) == fresh(edited)
     assert "Briefing 2, retitled" in hubs[0][1] and "Briefing 2, retitled" in archive[0][1] + archive[1][1]
     assert ">Briefing 2<" not in "".join(text for _, text in hubs + archive)
+    memo.start()  # as each rebuild begins: the memo holds nothing of this rebuild yet
     assert build_corpus(edited, memo) == build_corpus(edited), "every corpus view as a cold build makes it"
+    assert memo.get(("features", "b0"), edited[0], lambda: None) is not None, "the corpus views kept what they made (an empty memo is still one)"
     memo.start()
     memo.start()
     assert len(memo) == 0, "what two rebuilds did not ask for is gone"
