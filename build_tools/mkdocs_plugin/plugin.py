@@ -49,7 +49,7 @@ from ..config import settings_from_options
 from ..corpus import Corpus, Doc
 from ..fsutil import PathEscapeError, refuse_symlink
 from ..site import pages
-from .assets import ASSET_DIR, ASSET_FILES, PAGE_ASSETS, THEME_DIR
+from .assets import ASSET_DIR, ASSET_FILES, HEAD_SCRIPTS, PAGE_STYLES, THEME_DIR
 from ..site.csp import ScriptRenderer, add_csp_meta, template_scripts
 from ..site.docs_tables import FIELDS_MARKER, THEMES_MARKER, fill_markers
 from ..site.feed import write_feed
@@ -202,13 +202,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         config.markdown_extensions.append(BriefingsExtension(marks=lambda: self.converting))
         self.templates = environment(config.theme.custom_dir)  # the page parts' templates, the site's overrides first
         self.block_reader = BlockReader([e for e in config.markdown_extensions if isinstance(e, str)], config.mdx_configs)
-        for name in PAGE_ASSETS:
-            if name.endswith(".css") and name not in config.extra_css:
+        for name in PAGE_STYLES:
+            if f"assets/briefings/{name}" not in config.extra_css:
                 config.extra_css.append(f"assets/briefings/{name}")
-            if name.endswith(".js") and f"assets/briefings/{name}" not in [str(s) for s in config.extra_javascript]:
-                script = c.ExtraScriptValue(f"assets/briefings/{name}")
-                script.defer = True  # off the first paint's critical path (Lighthouse); they run before DOMContentLoaded
-                config.extra_javascript.append(script)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -368,6 +364,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # Compiled theme templates are kept: in memory between the rebuilds of `mkdocs serve`, on disk between builds
         # (Jinja checks each template's source checksum on load, so an edited template is compiled afresh).
         env.bytecode_cache = self.template_code if self.is_serve else template_code_on_disk(self.root / ".briefings-cache" / "templates")
+        env.globals["briefings_head_scripts"] = [f"assets/briefings/{name}" for name in HEAD_SCRIPTS]  # theme/main.html
         # The theme's own inline scripts: rendered with each page's context, only these get a hash in its CSP.
         sources = (p.read_text(encoding="utf-8") for d in config.theme.dirs for p in sorted(Path(d).rglob("*.html")))
         self.render_scripts = ScriptRenderer(template_scripts(sources), env)  # this build's configuration

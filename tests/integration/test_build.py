@@ -38,6 +38,20 @@ def test_corpus_pages_exist(built_site: Path) -> None:
         assert (site / page).is_file(), page
 
 
+def test_every_page_fetches_the_plugins_scripts_from_its_head_deferred_once(built_site: Path) -> None:
+    """Found in <head>, they download beside the stylesheets; `defer` keeps them off the first paint (Lighthouse, issue 17)."""
+    site = built_site / "site"
+    pages = [site / "index.html", site / "404.html", site / "themes/5g/index.html", site / "search/index.html",
+             *sorted((site / "briefings").glob("*/index.html"))]
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        head, body = text.split("</head>", 1)
+        for name in ("briefings.js", "search-box.js"):
+            tags = re.findall(rf'<script src="[^"]*assets/briefings/{re.escape(name)}"[^>]*>', text)
+            assert len(tags) == 1 and " defer" in tags[0], (path, tags)
+            assert tags[0] in head and tags[0] not in body, (path, name)
+
+
 def test_home_lists_every_briefing(built_site: Path) -> None:
     home = (built_site / "site" / "index.html").read_text(encoding="utf-8")
     for seed in SEEDS:
