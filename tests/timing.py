@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import math
 import time
 from collections.abc import Callable, Iterator
 
@@ -32,13 +33,16 @@ def cpu_seconds(work: Callable[[], object], loops: int = 1, clock: Callable[[], 
 
 
 def _calibrate(work: Callable[[], object], clock: Callable[[], float]) -> tuple[int, float]:
-    """How many runs make one sample long enough that timer noise and one-off costs do not decide a ratio, and that sample's time."""
-    loops = 1
-    while True:
-        seconds = cpu_seconds(work, loops, clock)
-        if seconds >= MIN_SAMPLE_S or loops >= 10_000:
-            return loops, seconds
-        loops *= 4
+    """How many runs make one sample long enough that timer noise and one-off costs do not decide a ratio, and that sample's time.
+
+    One run is timed; when it is shorter than MIN_SAMPLE_S, the runs are scaled to just over it (not multiplied by
+    fixed steps, which overshot by up to four times, and the larger case, timed with as many runs, paid that four times over).
+    """
+    seconds = cpu_seconds(work, 1, clock)
+    if seconds >= MIN_SAMPLE_S:
+        return 1, seconds
+    loops = min(10_000, math.ceil(1.2 * MIN_SAMPLE_S / max(seconds, 1e-6)))
+    return loops, cpu_seconds(work, loops, clock)
 
 
 def assert_linear(small: Callable[[], object], large: Callable[[], object], *, factor: int = 4, bound: float = 6.0,
