@@ -203,21 +203,31 @@ def _attack(browser, base: str, paths: list[str], *, csp: bool) -> list[str]:
     return problems
 
 
-@settings(max_examples=1, phases=[Phase.generate], derandomize=True, database=None, deadline=None,
-          suppress_health_check=list(HealthCheck))
-@given(generated=st.lists(payloads(), min_size=110, max_size=110, unique=True))
-def test_generated_payloads_never_run_in_the_build_or_the_preview(generated: list[str], tmp_path_factory, browser) -> None:
+def _generated_project(root: Path, generated: list[str]) -> tuple[Path, list[str]]:
+    """The fixed and generated payloads planted in hand-written briefings and a raw article; the briefing paths to open."""
     everything = FIXED + generated
     assert len(everything) >= 100 and len({p.split(">")[0][:4] for p in generated}) >= 8, "the generated payloads are too alike"
     batches = [everything[i : i + 30] for i in range(0, len(everything), 30)]
-    project = project_with(tmp_path_factory.mktemp("generated") / "project",
-                           briefings={f"generated-{n}.md": _briefing(n, batch) for n, batch in enumerate(batches)})
+    project = project_with(root / "project", briefings={f"generated-{n}.md": _briefing(n, batch) for n, batch in enumerate(batches)})
     (project / "seeds" / "generated.txt").write_text(_seed(everything[:40]), encoding="utf-8")
+    paths = [f"briefings/generated-{n}/" for n in range(len(batches))]
+    return project, paths
+
+
+# The build and the preview are two tests (each with its own generated payloads), so two workers share the work.
+_GENERATED = dict(max_examples=1, phases=[Phase.generate], derandomize=True, database=None, deadline=None,
+                  suppress_health_check=list(HealthCheck))
+
+
+@settings(**_GENERATED)
+@given(generated=st.lists(payloads(), min_size=110, max_size=110, unique=True))
+def test_generated_payloads_never_run_in_the_built_site(generated: list[str], tmp_path_factory, browser) -> None:
+    project, planted = _generated_project(tmp_path_factory.mktemp("generated"), generated)
     result = build_project(project, strict=False)
     assert result.returncode == 0, result.stderr[-3000:]
     site = project / "site"
     paths = sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / "briefings").glob("*/index.html"))
-    assert len(paths) == len(batches) + 1, paths
+    assert set(planted) < set(paths) and len(paths) == len(planted) + 1, paths  # and the raw article's briefing
     extra = ["glossary/", "archive/", ""]
 
     problems: list[str] = []
@@ -241,14 +251,21 @@ def test_generated_payloads_never_run_in_the_build_or_the_preview(generated: lis
                 problems.append(f"search: a payload ran {dialogs}")
         finally:
             context.close()
+    assert not problems, f"{len(problems)} signs of a payload that ran:\n" + "\n".join(problems[:60])
 
-    with _mkdocs_serve(project) as base:
+
+@settings(**_GENERATED)
+@given(generated=st.lists(payloads(), min_size=110, max_size=110, unique=True))
+def test_generated_payloads_never_run_in_the_preview(generated: list[str], tmp_path_factory, browser) -> None:
+    project, paths = _generated_project(tmp_path_factory.mktemp("generated-preview"), generated)
+    problems: list[str] = []
+    with _mkdocs_serve(project) as base:  # the preview ingests the raw article itself
         with urllib.request.urlopen(base + paths[0]) as response:
             served = response.read().decode("utf-8")
         assert served.count('http-equiv="Content-Security-Policy"') == 1, "mkdocs serve must send the page with its policy"
         assert "base-uri 'none'" in served
         for csp in (True, False):
-            problems += [f"serve: {p}" for p in _attack(browser, base, paths[:2] + ["glossary/"], csp=csp)]
+            problems += [f"serve: {p}" for p in _attack(browser, base, [*paths[:2], "briefings/generated-payloads-in-a-raw-article-about-5g/", "glossary/"], csp=csp)]
     assert not problems, f"{len(problems)} signs of a payload that ran:\n" + "\n".join(problems[:60])
 
 
