@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterator
 
 HANG_GUARD_S = 600  # minutes, not seconds: only a runaway (exponential) cost reaches it
-MIN_SAMPLE_S = 0.05  # a smaller input is repeated until one sample takes this long, as timeit's autorange does
+MIN_SAMPLE_S = 0.05  # a smaller input is repeated until one sample takes this long
 
 
 def cpu_seconds(work: Callable[[], object], loops: int = 1, clock: Callable[[], float] = time.process_time) -> float:
@@ -35,14 +35,16 @@ def cpu_seconds(work: Callable[[], object], loops: int = 1, clock: Callable[[], 
 def _calibrate(work: Callable[[], object], clock: Callable[[], float]) -> tuple[int, float]:
     """How many runs make one sample long enough that timer noise and one-off costs do not decide a ratio, and that sample's time.
 
-    One run is timed; when it is shorter than MIN_SAMPLE_S, the runs are scaled to just over it (not multiplied by
-    fixed steps, which overshot by up to four times, and the larger case, timed with as many runs, paid that four times over).
+    Each try scales the runs to just over MIN_SAMPLE_S from the last sample, until a sample reaches it (a first run
+    that paid one-off costs would otherwise leave the sample short). Fixed steps of 4x overshot by up to four times,
+    and the larger case, timed with as many runs, paid that four times over.
     """
-    seconds = cpu_seconds(work, 1, clock)
-    if seconds >= MIN_SAMPLE_S:
-        return 1, seconds
-    loops = min(10_000, math.ceil(1.2 * MIN_SAMPLE_S / max(seconds, 1e-6)))
-    return loops, cpu_seconds(work, loops, clock)
+    loops = 1
+    while True:
+        seconds = cpu_seconds(work, loops, clock)
+        if seconds >= MIN_SAMPLE_S or loops >= 10_000:
+            return loops, seconds
+        loops = min(10_000, max(loops + 1, math.ceil(1.2 * MIN_SAMPLE_S * loops / max(seconds, 1e-6))))
 
 
 def assert_linear(small: Callable[[], object], large: Callable[[], object], *, factor: int = 4, bound: float = 6.0,
