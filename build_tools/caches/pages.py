@@ -38,6 +38,7 @@ class CachedPage:
 
     output: str
     anchors: tuple[str, ...]
+    search: str = ""  # what the search index reads of it (site/search.py `search_document`)
 
 
 def _files_digest(digest: Any, folder: Path) -> None:
@@ -111,7 +112,7 @@ class PageCache:
             return self.memory[key]
         data = self.store.get(key)
         try:
-            page = CachedPage(data["output"], tuple(data["anchors"])) if data is not None else None
+            page = CachedPage(data["output"], tuple(data["anchors"]), data["search"]) if data is not None else None
         except (KeyError, TypeError):
             return None
         if page is not None and self.memory is not None:
@@ -119,9 +120,9 @@ class PageCache:
         return page
 
     def put(self, key: str, page: CachedPage) -> None:
-        self.store.put(key, {"output": page.output, "anchors": sorted(page.anchors)})
+        self.store.put(key, {"output": page.output, "anchors": sorted(page.anchors), "search": page.search})
         if self.memory is not None:
-            self.memory[key] = CachedPage(page.output, tuple(sorted(page.anchors)))
+            self.memory[key] = CachedPage(page.output, tuple(sorted(page.anchors)), page.search)
 
     def prune(self) -> None:
         """Forget pages this build did not use, so the cache does not grow without end; the next build starts counting afresh."""

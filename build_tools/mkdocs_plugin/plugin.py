@@ -4,17 +4,23 @@
 - on_files: load and validate `briefings/*.md` (bad files are reported and
   left out; the rest builds), build the corpus, and add every briefing and
   every corpus page (themes, glossary, entities, archive) as a generated file.
+- on_nav: in `mkdocs build`, convert the briefing pages ahead in worker
+  processes (convert_ahead.py); in `mkdocs serve --dirty`, say which generated
+  pages can be left as written.
 - on_page_markdown: append the home listing to docs/index.md; for a briefing,
-  make its header and related parts and look its finished page up in the
-  page cache (a hit skips conversion and templates, see page_cache.py).
+  take the page a worker converted, or make its header and related parts and
+  look its finished page up in the page cache (a hit skips conversion and
+  templates, see page_cache.py).
 - on_page_content: join the header and related parts to the converted body,
   mark glossary terms on first use, link bare reference addresses, mark the
   page for the search index, rebuild the table of contents.
 - on_page_context / on_template_context: render the theme's inline scripts for the page (their hashes go in its CSP).
 - on_post_page / on_post_template: add the Content-Security-Policy <meta> (in `mkdocs serve` too);
   keep the finished briefing page in the page cache.
-- on_post_build: write the Atom feed; index the site for search (the index of
-  the same pages is reused); prune the caches.
+- on_env: every page is converted: start indexing the briefings for search
+  beside the rest of the build (the index of the same pages is reused).
+- on_post_build: write the Atom feed; put the search index in the site;
+  prune the caches.
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ from ..corpus import Corpus, Doc
 from ..fsutil import PathEscapeError, refuse_symlink
 from ..site import pages
 from .assets import ASSET_DIR, ASSET_FILES, HEAD_SCRIPTS, PAGE_STYLES, THEME_DIR
+from .convert_ahead import ConvertedPage, can_convert_ahead, convert_ahead
 from ..site.csp import ScriptRenderer, add_csp_meta, template_scripts
 from ..site.docs_tables import FIELDS_MARKER, THEMES_MARKER, fill_markers
 from ..site.feed import write_feed
@@ -62,7 +69,7 @@ from ..site.marks import glossary_tooltips, page_marks
 from ..site.templates import environment
 from ..site.toc import briefing_toc, proper_words
 from ..site.sanitise import sanitise_html
-from ..site.search import plan_shards, reuse_or_build_search_index
+from ..site.search import SearchIndexer, plan_shards, search_document
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -93,10 +100,12 @@ class _BriefingWork:
     """What the page events of one briefing share, from on_page_markdown to on_post_page."""
 
     doc: Doc
-    parts: pages.BriefingPage
-    marks: PageMarks
-    key: str
+    key: str  # the page cache key of its finished page
+    parts: pages.BriefingPage | None = None  # None: converted ahead, in a worker
+    marks: PageMarks | None = None
     cached: CachedPage | None = None
+    converted: ConvertedPage | None = None  # what a worker made of it (convert_ahead.py)
+    search: str = ""  # what the search index reads of it (site/search.py)
     links_to_anchors: dict[Any, dict[str, str]] = field(default_factory=dict)  # of a cached page, for MkDocs' anchor check
 
 
@@ -160,9 +169,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.derived = SameObjectMemo()  # what the corpus views and listing cards made from those briefings, likewise
         self.page_scripts: dict[str, tuple[str, ...]] = {}  # src_uri or template name -> the theme's scripts rendered for it
         self.work: dict[str, _BriefingWork] = {}
-        self.indexed: dict[str, str] = {}  # dest path -> hash of every page the search index is made from
+        self.converted: dict[str, ConvertedPage] = {}  # src_uri -> briefing page converted ahead by a worker
+        self.search_indexer: SearchIndexer | None = None  # builds the search index beside the page writes (on_env)
         self.fingerprint = ""
         self.reused = 0
+        self.written = 0  # briefing pages written by this build
         self.corpus_html: dict[str, str] = {}  # src_uri -> HTML joined after the page's Markdown is converted
         self.converting: PageMarks | None = None  # what the briefing being converted adds to its body (markdown_ext)
         self.dirty = False  # `mkdocs serve --dirty` (make serve): unchanged generated pages are left as written
@@ -244,7 +255,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         else:
             self.page_cache = PageCache(cache_dir / "pages")
         self.fingerprint = site_fingerprint(config, code_dir=Path(__file__).resolve().parent.parent, mode="serve" if self.is_serve else "build")
-        self.work, self.indexed, self.reused, self.corpus_html = {}, {}, 0, {}
+        self.work, self.reused, self.corpus_html, self.converted = {}, 0, {}, {}
+        self.written, self.search_indexer = 0, None
         for name in ASSET_FILES:
             files.append(File.generated(config, f"assets/briefings/{name}", abs_src_path=os.fspath(ASSET_DIR / name)))
         self.inputs.start()
@@ -280,7 +292,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(-100)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Last, once the navigation is final: in `mkdocs serve --dirty`, say which pages can be left as written."""
+        """Last, once the navigation is final: in `mkdocs build`, convert the briefing pages ahead on every core;
+        in `mkdocs serve --dirty`, say which pages can be left as written."""
+        if self.corpus is not None and not self.is_serve:
+            uris = [doc.src_uri for doc in self.corpus.docs.values()]
+            workers = os.cpu_count() or 1
+            if workers > 1 and can_convert_ahead(config, self, len(uris)):
+                self.converted = convert_ahead(uris, config, files, workers, key_of=self._key_if_converted)
+                log.info(f"{len(self.converted)} briefing pages converted ahead in {workers} processes")
         if not self.dirty or self.corpus is None:
             return nav
         self.inputs.site = site_digest(self.fingerprint, self.settings, _nav_entries(nav.items), self._edit_base(config))
@@ -309,12 +328,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         doc = self._briefing(page)
         if doc is None or self.corpus is None:
             return markdown
+        converted = self.converted.pop(page.file.src_uri, None)
+        if converted is not None:  # made by a worker (on_nav): say what it logged, and take its result as the page's
+            converted.replay_log()
+            self.work[page.file.src_uri] = _BriefingWork(doc, converted.key, converted=converted)
+            page.render = functools.partial(_converted_ahead, page, converted)
+            self.converting = None
+            return markdown
         parts = pages.briefing_page(doc, self.corpus, self.themes, edit_base=self._edit_base(config), templates=self.templates)
         tooltips = glossary_tooltips(doc, self.corpus)
         meta = json.dumps(page.meta, sort_keys=True, default=str)
         key = page_key(self.fingerprint, page.file.src_uri, meta, markdown, parts.header, parts.before, parts.after,
                        json.dumps(tooltips, sort_keys=True))
-        work = self.work[page.file.src_uri] = _BriefingWork(doc, parts, page_marks(doc, tooltips), key)
+        work = self.work[page.file.src_uri] = _BriefingWork(doc, key, parts, page_marks(doc, tooltips))
         links = page_links(page.file.src_uri, markdown)
         if _CAN_SKIP_RENDER and all(files.get_file_from_path(target) for target, _, _ in links):
             work.cached = self.page_cache.get(key)
@@ -349,10 +375,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             page.present_anchor_ids = set(work.cached.anchors)
             page.links_to_anchors = work.links_to_anchors
             return html
+        if work.converted is not None or work.parts is None:  # a worker ran this event already (the page's render set the result)
+            return html
         page.toc.items = briefing_toc(list(page.toc), work.parts.sections, proper_words(work.doc))
         html = work.parts.html(html, pages.contents_for(page.toc.items))  # phones: the sidebar's contents, folded at the top
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(work.parts.header + work.parts.before + work.parts.after))
         return sanitise_html(pages.search_body(html))
+
+    def _key_if_converted(self, src_uri: str) -> str | None:
+        """In a convert_ahead worker, once a page's events ran: its page cache key, or None if the cache had the finished page."""
+        work = self.work.get(src_uri)
+        return work.key if work is not None and work.cached is None else None
 
     def _briefing(self, page: Page) -> Doc | None:
         if self.corpus is None or not page.file.src_uri.startswith("briefings/"):
@@ -368,7 +401,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # The theme's own inline scripts: rendered with each page's context, only these get a hash in its CSP.
         sources = (p.read_text(encoding="utf-8") for d in config.theme.dirs for p in sorted(Path(d).rglob("*.html")))
         self.render_scripts = ScriptRenderer(template_scripts(sources), env)  # this build's configuration
+        if self.config.search and not self.is_serve and self.corpus is not None:
+            self._start_search_index(config, files)
         return env
+
+    def _start_search_index(self, config: MkDocsConfig, files: Files) -> None:
+        """Every briefing page is converted: hand them to Pagefind now, so it indexes them while MkDocs writes the site."""
+        language = str(config.theme.get("language") or "en").split("-")[0].split("_")[0]
+        documents: dict[str, str] = {}
+        for src_uri, work in self.work.items():
+            file = files.get_file_from_path(src_uri)
+            page = file.page if file is not None else None
+            if page is None:
+                continue
+            if work.cached is not None:
+                work.search = work.cached.search
+            else:
+                work.search = search_document(str(page.title or ""), page.content or "", language)
+            documents[file.dest_uri] = work.search
+        indexed = {uri: hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() for uri, text in documents.items()}
+        shards = plan_shards(indexed, self.config.search_shard_pages, json.dumps([self.fingerprint, language]))
+        self.search_indexer = SearchIndexer(self.root / ".briefings-cache" / "search", language, shards, documents).start()
 
     @event_priority(-100)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
@@ -391,8 +444,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             output = add_csp_meta(output, scripts, config.site_url)
         if work is not None:
             if work.cached is None:
-                self.page_cache.put(work.key, CachedPage(output, tuple(page.present_anchor_ids or ())))
-            self.indexed[page.file.dest_uri] = hashlib.sha256(output.encode("utf-8", "surrogatepass")).hexdigest()
+                self.page_cache.put(work.key, CachedPage(output, tuple(page.present_anchor_ids or ()), work.search))
+            self.written += 1
             # MkDocs keeps every page until the build ends; a written briefing's text is not needed again.
             page.content = page.markdown = None
             page.file.content_string = ""
@@ -444,27 +497,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     os.remove(stale)
         self.corpus, self.work, self.corpus_html = None, {}, {}
         search = "off"
-        if self.config.search and not self.is_serve:
-            _return_freed_memory()  # before Pagefind, which needs the most, starts
-            language = str(config.theme.get("language") or "en").split("-")[0].split("_")[0]
-            shards = plan_shards(self.indexed, self.config.search_shard_pages, json.dumps([self.fingerprint, language]))
+        indexer, self.search_indexer = self.search_indexer, None
+        if indexer is not None:
+            _return_freed_memory()  # while Pagefind, which needs the most, may still run
             try:
-                reused = reuse_or_build_search_index(site_dir, language, self.root / ".briefings-cache" / "search", shards)
+                reused = indexer.finish(site_dir)
             except RuntimeError as exc:
                 raise PluginError(str(exc)) from exc
-            search = ("reused" if reused == len(shards) else "built") + (f" ({reused} of {len(shards)} shards reused)" if len(shards) > 1 else "")
+            shards = len(indexer.shards)
+            search = ("reused" if reused == shards else "built") + (f" ({reused} of {shards} shards reused)" if shards > 1 else "")
         # MkDocs never logs the same message twice, so its "Documentation built in 0.17 seconds" is missing after any
         # rebuild that took as long as an earlier one: in `mkdocs serve` every rebuild says its time here.
         took = f"; built in {time.monotonic() - self.build_started:.2f} s" if self.is_serve else ""
         if self.left_as_written:  # pages left as written used no cache entry: prune after a rebuild that writes them all
-            log.info(f"{self.left_as_written} generated pages unchanged, left as written; {self.reused} of {len(self.indexed)} "
+            log.info(f"{self.left_as_written} generated pages unchanged, left as written; {self.reused} of {self.written} "
                      f"briefing pages written reused from the page cache{took}")
             return
         self.page_cache.prune()
-        log.info(f"{self.reused} of {len(self.indexed)} briefing pages reused from the page cache; search index {search}{took}")
+        log.info(f"{self.reused} of {self.written} briefing pages reused from the page cache; search index {search}{took}")
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed rebuild of `mkdocs serve --dirty` may have written some pages: the next one writes every page."""
+        """A failed build stops the search index being made beside it; a failed rebuild of `mkdocs serve --dirty` may
+        have written some pages: the next one writes every page."""
+        indexer, self.search_indexer = self.search_indexer, None
+        if indexer is not None:
+            indexer.cancel()
         self.inputs.forget()
 
 
@@ -473,6 +530,11 @@ def _nav_entries(items: list[Any]) -> Iterator[tuple[str, str]]:
     for item in items:
         yield (str(item.title), str(getattr(item, "url", "") or ""))
         yield from _nav_entries(getattr(item, "children", None) or [])
+
+
+def _converted_ahead(page: Page, converted: ConvertedPage, config: MkDocsConfig, files: Files) -> None:
+    """`Page.render` for a page a worker converted (convert_ahead.py)."""
+    converted.apply(page, files)
 
 
 def _nothing_to_convert(page: Page, config: MkDocsConfig, files: Files) -> None:

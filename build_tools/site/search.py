@@ -1,7 +1,10 @@
 """Full-text search with Pagefind: a chunked index, so a query downloads only what it needs.
 
 Only briefing pages are indexed: the plugin wraps their content in
-`data-pagefind-body`, and only those pages are handed to Pagefind. Key
+`data-pagefind-body`, and only those pages are handed to Pagefind, each as
+its content in a bare page (`search_document`), as soon as every page is
+converted: Pagefind indexes them on the second core while MkDocs writes the
+pages (`SearchIndexer`). Key
 points, the summary, related briefings, backlinks and the citation block are
 marked `data-pagefind-ignore` (they repeat the text or other pages), so a
 result quotes the full text. The whole site is indexed as one language
@@ -26,6 +29,7 @@ so two builds stay byte-identical.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import math
 import os
@@ -33,10 +37,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..fsutil import TEMP_PREFIX
+from ..fsutil import TEMP_PREFIX, safe_join
 from .pagefind_order import normalise_bundle
 
 SHARDS_SCRIPT = "shards.js"
@@ -82,13 +87,32 @@ def search_command(site_dir: Path, language: str = "en", output: Path | None = N
 
 def build_search_index(site_dir: Path, language: str = "en", output: Path | None = None) -> None:
     """Run the Pagefind indexer (shipped as a Python package) over a folder of pages."""
-    cmd = search_command(site_dir, language, output)
-    try:
-        result = subprocess.run(cmd, capture_output=True, text=True, timeout=900, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise RuntimeError(f"search index: could not run Pagefind ({exc})") from exc
-    if result.returncode != 0:
-        raise RuntimeError(f"search index: Pagefind failed: {(result.stderr or result.stdout).strip()[-500:]}")
+    SearchIndexer.run_pagefind(search_command(site_dir, language, output), None)
+
+
+def search_document(title: str, content: str, language: str) -> str:
+    """What Pagefind reads of a briefing page: its content in a bare page.
+
+    Pagefind indexes only what lies inside `data-pagefind-body`, with the
+    filters and meta marked there, all of which the page's content holds;
+    the theme's header, navigation and footer lie outside it. So the index of
+    these documents is the index of the finished pages (byte for byte, once
+    `normalise_bundle` has run), and it can be made before the pages are.
+    """
+    return (f'<!doctype html>\n<html lang="{html.escape(language)}"><head><meta charset="utf-8">'
+            f"<title>{html.escape(title)}</title></head>\n<body>\n{content}\n</body></html>\n")
+
+
+def _stage(documents: dict[str, str], pages: tuple[str, ...], stage: Path) -> None:
+    """A folder holding these pages' search documents at their paths in the site, for one Pagefind run."""
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir(parents=True)
+    if not pages:  # Pagefind refuses an empty folder; a page without words gives an index that finds nothing
+        (stage / "index.html").write_text('<!doctype html><html lang="en"><body data-pagefind-body></body></html>\n', encoding="utf-8")
+    for page in pages:
+        target = safe_join(stage, page)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(documents[page], encoding="utf-8", errors="surrogatepass")
 
 
 def _link_or_copy(source: str, destination: str) -> None:
@@ -99,57 +123,133 @@ def _link_or_copy(source: str, destination: str) -> None:
         shutil.copy2(source, destination)
 
 
-def _stage(site_dir: Path, pages: tuple[str, ...], stage: Path) -> None:
-    """A folder holding only these pages, at their paths in the site (hard links), for one Pagefind run."""
-    shutil.rmtree(stage, ignore_errors=True)
-    stage.mkdir(parents=True)
-    if not pages:  # Pagefind refuses an empty folder; a page without words gives an index that finds nothing
-        (stage / "index.html").write_text('<!doctype html><html lang="en"><body data-pagefind-body></body></html>\n', encoding="utf-8")
-    for page in pages:
-        target = stage / page
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(os.fspath(site_dir / page), os.fspath(target))
+class _Cancelled(Exception):
+    """The build that wanted the index failed while Pagefind ran."""
 
 
-def _build_shard(site_dir: Path, language: str, shard: SearchShard, cache_dir: Path, target: Path) -> None:
-    stage = cache_dir / f"{TEMP_PREFIX}stage"
-    built = cache_dir / f"{TEMP_PREFIX}{shard.key}"
-    shutil.rmtree(built, ignore_errors=True)
-    try:
-        _stage(site_dir, shard.pages, stage)
-        build_search_index(stage, language, built)
-        normalise_bundle(built)  # Pagefind writes its filter index in hash-map order
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-    shutil.copytree(built, target, copy_function=_link_or_copy)
-    os.replace(built, cache_dir / shard.key)
+class SearchIndexer:
+    """Builds the shards the cache lacks, one Pagefind run after another, in a thread beside the rest of the build.
+
+    `start()` returns at once; `finish(site_dir)` waits, then puts every
+    shard's bundle into `site_dir/pagefind/` (from the cache, where each built
+    one is stored under its key) and prunes the cache. Pagefind runs as a child
+    process, on the second core while MkDocs writes the pages; `cancel()` stops
+    it (a failed build).
+    """
+
+    def __init__(self, cache_dir: Path, language: str, shards: list[SearchShard], documents: dict[str, str]) -> None:
+        self.cache_dir, self.language, self.shards = cache_dir, language, shards
+        self.documents = documents
+        self.reused = 0
+        self.error: RuntimeError | None = None
+        self.process: subprocess.Popen | None = None
+        self.cancelled = False
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._scratch: tempfile.TemporaryDirectory | None = None
+
+    def start(self) -> SearchIndexer:
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:  # a read-only checkout still builds, without the cache
+            self._scratch = tempfile.TemporaryDirectory()
+            self.cache_dir = Path(self._scratch.name)
+        missing = [s for s in self.shards if not (self.cache_dir / s.key).is_dir()]
+        self.reused = len(self.shards) - len(missing)
+        self._thread = threading.Thread(target=self._build, args=(missing,), name="search-index", daemon=True)
+        self._thread.start()
+        return self
+
+    def _build(self, missing: list[SearchShard]) -> None:
+        try:
+            for shard in missing:
+                if self.cancelled:
+                    return
+                self._build_shard(shard)
+        except _Cancelled:
+            return
+        except RuntimeError as exc:
+            self.error = exc
+        except OSError as exc:
+            self.error = RuntimeError(f"search index: {exc}")
+        finally:
+            self.documents = {}
+
+    def _build_shard(self, shard: SearchShard) -> None:
+        stage = self.cache_dir / f"{TEMP_PREFIX}stage"
+        built = self.cache_dir / f"{TEMP_PREFIX}{shard.key}"
+        shutil.rmtree(built, ignore_errors=True)
+        try:
+            _stage(self.documents, shard.pages, stage)
+            self.run_pagefind(search_command(stage, self.language, built), self)
+            normalise_bundle(built)  # Pagefind writes its filter index in hash-map order
+            os.replace(built, self.cache_dir / shard.key)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+            shutil.rmtree(built, ignore_errors=True)
+
+    @staticmethod
+    def run_pagefind(cmd: list[str], owner: SearchIndexer | None) -> None:
+        """Run Pagefind; `owner` (if any) can cancel it while it runs."""
+        try:
+            process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except OSError as exc:
+            raise RuntimeError(f"search index: could not run Pagefind ({exc})") from exc
+        if owner is not None:
+            with owner._lock:
+                owner.process = process
+                if owner.cancelled:
+                    process.kill()
+        try:
+            out, err = process.communicate(timeout=900)
+        except subprocess.TimeoutExpired as exc:
+            process.kill()
+            process.communicate()
+            raise RuntimeError(f"search index: Pagefind ran for more than {exc.timeout:.0f} s") from exc
+        if owner is not None and owner.cancelled:
+            raise _Cancelled
+        if process.returncode != 0:
+            raise RuntimeError(f"search index: Pagefind failed: {(err or out).strip()[-500:]}")
+
+    def cancel(self) -> None:
+        """Stop building (the build failed): kill a running Pagefind and wait for the thread."""
+        with self._lock:
+            self.cancelled = True
+            if self.process is not None and self.process.poll() is None:
+                self.process.kill()
+        if self._thread is not None:
+            self._thread.join()
+        self._cleanup()
+
+    def finish(self, site_dir: Path) -> int:
+        """Wait for the shards being built, then install every shard's bundle in the site; return how many were reused."""
+        if self._thread is not None:
+            self._thread.join()
+        try:
+            if self.error is not None:
+                raise self.error
+            target = site_dir / "pagefind"
+            shutil.rmtree(target, ignore_errors=True)  # never write into files the cache shares
+            for shard in self.shards:
+                shutil.copytree(self.cache_dir / shard.key, target / shard.folder, copy_function=_link_or_copy)
+            (target / SHARDS_SCRIPT).write_text(shards_script(self.shards), encoding="utf-8")
+            keep = {s.key for s in self.shards}
+            for entry in self.cache_dir.iterdir():
+                if entry.name not in keep:
+                    shutil.rmtree(entry, ignore_errors=True)
+            return self.reused
+        finally:
+            self._cleanup()
+
+    def _cleanup(self) -> None:
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
 
 
 def reuse_or_build_search_index(site_dir: Path, language: str, cache_dir: Path, shards: list[SearchShard]) -> int:
-    """Put every shard's bundle into `site_dir/pagefind/` (from the cache, or built and cached); return how many were reused.
-
-    A bundle depends only on its pages' HTML, the language and Pagefind's
-    version, all in the shard's key. The cache keeps the bundles of the last
-    build, and the site shares their files as hard links where it can.
-    """
-    target = site_dir / "pagefind"
-    shutil.rmtree(target, ignore_errors=True)  # never write into files the cache shares
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-    except OSError:  # a read-only checkout still builds, without the cache
-        with tempfile.TemporaryDirectory() as scratch:
-            return reuse_or_build_search_index(site_dir, language, Path(scratch), shards)
-    reused = 0
-    for shard in shards:
-        stored = cache_dir / shard.key
-        if stored.is_dir():
-            shutil.copytree(stored, target / shard.folder, copy_function=_link_or_copy)
-            reused += 1
-        else:
-            _build_shard(site_dir, language, shard, cache_dir, target / shard.folder)
-    (target / SHARDS_SCRIPT).write_text(shards_script(shards), encoding="utf-8")
-    keep = {s.key for s in shards}
-    for entry in cache_dir.iterdir():
-        if entry.name not in keep:
-            shutil.rmtree(entry, ignore_errors=True)
-    return reused
+    """Put every shard's bundle of the site's own pages into `site_dir/pagefind/` (from the cache, or built and
+    cached); return how many were reused. A bundle depends only on its pages, the language and Pagefind's
+    version, all in the shard's key."""
+    documents = {page: (site_dir / page).read_text(encoding="utf-8", errors="surrogatepass") for s in shards for page in s.pages}
+    return SearchIndexer(cache_dir, language, shards, documents).start().finish(site_dir)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from build_tools.readers import read_seed
+from build_tools.site.pagefind_order import normalise_bundle
+from build_tools.site.search import build_search_index
 from tests.conftest import SEEDS, build_project, make_scratch_project
 
 
@@ -132,3 +135,22 @@ def test_mkdocs_build_with_another_config_file_takes_its_glossary_from_it(tmp_pa
     assert build.returncode == 0, build.stderr
     glossary = (project / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "A made-up phrase that only the other glossary defines." in glossary
+
+
+def test_the_search_index_made_ahead_equals_pagefind_over_the_finished_pages(built_site: Path, tmp_path: Path) -> None:
+    """The plugin hands Pagefind each briefing's content in a bare page, before the pages are written; the bundle is
+    the one Pagefind makes of the finished pages, byte for byte."""
+    site = built_site / "site"
+    stage = tmp_path / "stage"
+    for page in sorted((site / "briefings").glob("*/index.html")):
+        target = stage / page.relative_to(site)
+        target.parent.mkdir(parents=True)
+        shutil.copy(page, target)
+    build_search_index(stage, "en", tmp_path / "bundle")
+    normalise_bundle(tmp_path / "bundle")
+    made = {p.relative_to(site / "pagefind").as_posix(): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
+    ours = {p.relative_to(tmp_path / "bundle").as_posix(): p.read_bytes() for p in (tmp_path / "bundle").rglob("*") if p.is_file()}
+    made.pop("shards.js")
+    assert sorted(made) == sorted(ours)
+    assert [name for name in sorted(made) if made[name] != ours[name]] == []
+    assert any(name.endswith(".pf_fragment") for name in made)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
 
-from build_tools.site.search import SHARDS_SCRIPT, plan_shards, reuse_or_build_search_index
+import pytest
+
+from build_tools.site import search
+from build_tools.site.search import SHARDS_SCRIPT, SearchIndexer, plan_shards, reuse_or_build_search_index
 
 
 def _pages(n: int) -> dict[str, str]:
@@ -62,3 +67,28 @@ def test_shards_are_built_then_reused_and_an_edit_rebuilds_only_its_shard(tmp_pa
     edited = plan_shards(dict(dict.fromkeys(texts, "v1"), **{"briefings/b0/index.html": "v2"}), 2, "salt")
     assert reuse_or_build_search_index(site, "en", cache, edited) == 2
     assert sorted(p.name for p in cache.iterdir()) == sorted(s.key for s in edited), "bundles of the old shards are dropped"
+
+
+def test_a_cancelled_index_stops_pagefind_and_leaves_nothing_in_the_cache(tmp_path: Path) -> None:
+    """A build that fails while Pagefind runs beside it (on_build_error) stops it: no process, no bundle, no staging."""
+    cache = tmp_path / "cache"
+    documents = {f"briefings/b{i}/index.html": _page(f"briefing {i} on spectrum " * 200) for i in range(300)}
+    shards = plan_shards(dict.fromkeys(documents, "v1"), 100, "salt")
+    indexer = SearchIndexer(cache, "en", shards, documents).start()
+    deadline = time.monotonic() + 60  # a hang guard: wait until the first Pagefind has started
+    while indexer.process is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process = indexer.process
+    indexer.cancel()
+    assert process is not None and process.poll() is not None, "Pagefind is not left running"
+    assert not [p for p in cache.iterdir() if p.name in {s.key for s in shards[1:]}], "no later shard was built after the cancel"
+    assert indexer.error is None
+
+
+def test_a_failed_pagefind_is_one_error_when_the_index_is_finished(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "search_command", lambda *args: [sys.executable, "-c", "import sys; sys.exit('pagefind: out of memory')"])
+    shards = plan_shards({"briefings/a/index.html": "v1"}, 10, "salt")
+    indexer = SearchIndexer(tmp_path / "cache", "en", shards, {"briefings/a/index.html": _page("words")}).start()
+    with pytest.raises(RuntimeError, match="Pagefind failed: pagefind: out of memory"):
+        indexer.finish(tmp_path / "site")
+    assert not (tmp_path / "site" / "pagefind").exists()
