@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 import markdown
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListTreeprocessor
+from markdown.extensions.tables import TableProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import STX, ETX
 
@@ -378,6 +379,33 @@ def _add_cited_in(el: etree.Element, links: tuple[tuple[str, str], ...]) -> None
             a.tail = ", "
 
 
+_SEPARATOR_ROW = frozenset("|:- ")
+
+
+class QuickTableTest(TableProcessor):
+    """Python-Markdown's table processor, refusing at once a block whose second line is no separator row (`|---|:-:|`).
+
+    MkDocs always loads `tables`, whose test splits the first line of every block of two lines or more into
+    cells, character by character: every paragraph of a briefing, whose `{: #p-n }` line makes it two. A table's
+    second line holds only `|`, `:`, `-` and spaces (its cells, joined, must), so a block whose second line holds
+    anything else is no table, as the full test would find; the rest goes to the full test.
+    """
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        lines = block.split("\n", 2)
+        if len(lines) < 2 or not _SEPARATOR_ROW.issuperset(lines[1].strip(" ")):
+            return False
+        return super().test(parent, block)
+
+
+def quicken_table_test(md: markdown.Markdown) -> None:
+    """Put `QuickTableTest` in the place of the `tables` extension's own processor, with its options (if it is loaded)."""
+    processors = md.parser.blockprocessors
+    if "table" in processors and type(processors["table"]) is TableProcessor:
+        priority = next(item.priority for item in processors._priority if item.name == "table")
+        processors.register(QuickTableTest(md.parser, processors["table"].config), "table", priority)
+
+
 class BriefingsExtension(Extension):
     """Registers the tree processors; `marks` says, per conversion, what the page being converted adds (None: not a briefing)."""
 
@@ -386,6 +414,7 @@ class BriefingsExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        quicken_table_test(md)
         anchors = BlockAnchors(md, self.marks)
         md.treeprocessors.register(anchors, "briefings_anchors", 25)
         md.treeprocessors.register(BriefingMarks(md, self.marks, anchors), "briefings_marks", 6)
@@ -397,6 +426,7 @@ class BlockReader:
 
     def __init__(self, extensions: list | tuple = (), configs: Mapping[str, Mapping] | None = None):
         self.md = markdown.Markdown(extensions=list(extensions), extension_configs=dict(configs or {}))
+        quicken_table_test(self.md)
         # What the blocks depend on besides the text: the extensions, their options and the Markdown version.
         self.fingerprint = json.dumps([markdown.__version__, [str(e) for e in extensions], configs or {}], sort_keys=True, default=str)
 
