@@ -5,9 +5,13 @@ Peak memory is reported two ways, because they answer different questions:
 - `max_rss_mb`: `ru_maxrss` from `os.wait4` on the child, which Linux reports as
   the largest resident set of the child *or any one* of its waited-for
   descendants (the Pagefind indexer run by the MkDocs plugin, ingest workers);
-- `tree_rss_mb`: the largest *sum* of the resident sets of the child and all its
-  descendants, sampled from /proc every `SAMPLE_SECONDS` (what the machine
-  needs while ingest workers or Pagefind run beside their parent).
+- `tree_pss_mb`: the largest *sum* of the proportional set sizes (PSS) of the
+  child and all its descendants, sampled from /proc every `SAMPLE_SECONDS`: what
+  the machine needs while ingest workers, forked page converters or Pagefind run
+  beside their parent. PSS splits a page that several processes share among them,
+  so a forked worker's pages inherited copy-on-write count once, as the memory
+  does (a sum of resident sets would count them once per process). Where
+  `smaps_rollup` cannot be read, the resident set stands in.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ class Run:
     wall_s: float
     cpu_s: float
     max_rss_mb: float
-    tree_rss_mb: float
+    tree_pss_mb: float
     returncode: int
     stdout: str
     stderr: str
@@ -57,16 +61,28 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def _tree_rss_mb(root: int) -> float:
+def _memory_mb(pid: int) -> float:
+    """The process's proportional set size (its resident set where the kernel gives no PSS); 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * _PAGE_MB
+    except OSError:
+        return 0.0
+
+
+def _tree_pss_mb(root: int) -> float:
     tree = _children()
     todo, total = [root], 0.0
     while todo:
         pid = todo.pop()
-        try:
-            with open(f"/proc/{pid}/statm", "rb") as handle:
-                total += int(handle.read().split()[1]) * _PAGE_MB
-        except OSError:
-            pass
+        total += _memory_mb(pid)
         todo += tree.get(pid, [])
     return total
 
@@ -81,7 +97,7 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
 
         def sample() -> None:
             while not done.wait(SAMPLE_SECONDS):
-                peak[0] = max(peak[0], _tree_rss_mb(proc.pid))
+                peak[0] = max(peak[0], _tree_pss_mb(proc.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()

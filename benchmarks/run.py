@@ -276,7 +276,7 @@ def warnings_in(r: Run) -> int:
 
 
 def run_info(r: Run) -> dict:
-    return {"wall_s": round(r.wall_s, 3), "cpu_s": round(r.cpu_s, 3), "max_rss_mb": round(r.max_rss_mb, 1), "tree_rss_mb": round(r.tree_rss_mb, 1)}
+    return {"wall_s": round(r.wall_s, 3), "cpu_s": round(r.cpu_s, 3), "max_rss_mb": round(r.max_rss_mb, 1), "tree_pss_mb": round(r.tree_pss_mb, 1)}
 
 
 def ingest_counts(r: Run) -> dict:
@@ -451,7 +451,7 @@ def bench_size(n: int, repeats: int, handwritten_every: int, pool: Any, work: Pa
         "ours_cpu_s": round(statistics.median(r.cpu_s for r in ours), 3),
         "plain_cpu_s": round(statistics.median(r.cpu_s for r in plain), 3),
         "ours_max_rss_mb": round(max(r.max_rss_mb for r in ours), 1),
-        "ours_tree_rss_mb": round(max(r.tree_rss_mb for r in ours), 1),
+        "ours_tree_pss_mb": round(max(r.tree_pss_mb for r in ours), 1),
         "plain_max_rss_mb": round(max(r.max_rss_mb for r in plain), 1),
         "warnings": warnings_in(ours[-1]),
         "without_pagefind_s": round(no_pagefind.wall_s, 3),
@@ -651,7 +651,7 @@ def ingest_table(sizes: list[dict]) -> str:
         f"{r['ingest']['single']['ms_per_1500_words']:.1f} ({r['ingest']['single']['cpu_ms_per_1500_words']:.1f} CPU)", f"{r['ingest']['all_cores']['ms_per_article_net']:.1f}",
         f"{r['ingest']['unchanged']['ms_per_article']:.2f} ({r['ingest']['unchanged']['counts'].get('written', '?')} written)",
         f"{r['ingest']['with_edited']['wall_s']:.2f} s for {r['ingest']['with_edited']['edited']} edited",
-        f"{r['ingest']['single']['tree_rss_mb']:.0f} / {r['ingest']['all_cores']['tree_rss_mb']:.0f}",
+        f"{r['ingest']['single']['tree_pss_mb']:.0f} / {r['ingest']['all_cores']['tree_pss_mb']:.0f}",
         f"{r['ingest']['startup_cpu_s']:.2f} / {r['ingest']['single']['baseline']['cpu_s']:.2f}",
     ] for r in sizes], ["N", "ms/article 1 core", "ms/1k words", "ms/1,500 words", "ms/article all cores", "unchanged: ms/article", "re-ingest with edits",
                         "peak MB 1 / all", "CPU s: start-up / 2-article baseline"])
@@ -672,7 +672,7 @@ def summarise(results: dict) -> str:
             f"{r['build']['without_pagefind_s']:.1f}", f"{r['build']['pagefind_alone_s']:.1f}",
             f"{r['build']['no_change_share']:.0%} ({r['build']['no_change_cpu_share']:.0%} CPU)",
             f"{r['build']['one_edit_share']:.0%} ({r['build']['one_edit_cpu_share']:.0%} CPU)",
-            f"{r['build']['ours_tree_rss_mb']:.0f}", str(r["build"]["warnings"]),
+            f"{r['build']['ours_tree_pss_mb']:.0f}", str(r["build"]["warnings"]),
         ] for r in sizes], [
             "N", "briefings", "ours s", "ms/briefing", "plain s", "ratio (median)", "plain + search s", "ratio to it",
             "ours w/o Pagefind s", "Pagefind alone s",
@@ -715,8 +715,8 @@ def summarise(results: dict) -> str:
     if results.get("peak"):
         out.append("\nOne ingest (all cores) and one cold build per size (--peak-sizes)\n")
         out.append(table([[
-            str(r["n"]), f"{r['ingest_all_cores']['wall_s']:.0f}", f"{r['ingest_all_cores']['tree_rss_mb']:.0f}",
-            f"{r['build']['wall_s']:.0f}", f"{1000 * r['build']['wall_s'] / r['n']:.0f}", f"{r['build']['tree_rss_mb']:.0f}",
+            str(r["n"]), f"{r['ingest_all_cores']['wall_s']:.0f}", f"{r['ingest_all_cores']['tree_pss_mb']:.0f}",
+            f"{r['build']['wall_s']:.0f}", f"{1000 * r['build']['wall_s'] / r['n']:.0f}", f"{r['build']['tree_pss_mb']:.0f}",
             kb(r["page_gz"]), kb(r["search_query"]["query_bytes"]),
             " ".join(f"{k} {kb(v[1])}" for k, v in r["hub_pages"].items() if k in ("entities", "glossary", "archive") or k.startswith("theme:5g")),
             f"{r['site']['bytes'] / 2**20:.0f} MB",
@@ -766,8 +766,8 @@ def check_targets(results: dict) -> list[dict]:
         unchanged = big["ingest"]["unchanged"]
         add("re-ingesting unchanged seeds does no work", f"{unchanged['counts'].get('written', '?')} written, {unchanged['counts'].get('unchanged', '?')} unchanged, {unchanged['wall_s']:.2f} s",
             unchanged["counts"].get("written") == 0)
-        mem = [(r["n"], max(r["build"]["ours_tree_rss_mb"], r["ingest"]["all_cores"]["tree_rss_mb"])) for r in sizes]
-        mem += [(r["n"], max(r["build"]["tree_rss_mb"], r["ingest_all_cores"]["tree_rss_mb"])) for r in results.get("peak") or []]
+        mem = [(r["n"], max(r["build"]["ours_tree_pss_mb"], r["ingest"]["all_cores"]["tree_pss_mb"])) for r in sizes]
+        mem += [(r["n"], max(r["build"]["tree_pss_mb"], r["ingest_all_cores"]["tree_pss_mb"])) for r in results.get("peak") or []]
         mem.sort()
         at = next((m for n, m in mem if n == 5000), None)
         if at is None and len(mem) >= 2:

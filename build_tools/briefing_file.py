@@ -89,7 +89,8 @@ def load_briefing_text(text: str, path: str) -> tuple[BriefingFile | None, list[
     loader = _LineLoader(fm)
     try:
         node = loader.get_single_node()  # composed once: the node gives key lines, the constructor the values
-        check_aliases(node)
+        if "*" in fm:  # an alias is written `*name`: without a '*' there is none to expand
+            check_aliases(node)
         meta = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

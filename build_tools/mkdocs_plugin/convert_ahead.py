@@ -45,7 +45,8 @@ class ConvertedPage:
 
     content: str
     toc: tuple[AnchorLink, ...]
-    title: str | None
+    title: str | None  # from the page's first heading (MkDocs' `_title_from_render`)
+    page_title: str  # the page's title, as its templates show it
     anchors: frozenset[str]
     links_to_anchors: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] | None  # (target src_uri, ((anchor, link), ...))
     records: tuple[tuple[str, int, str], ...]  # (logger name, level, message) logged while it was converted
@@ -127,6 +128,7 @@ def _convert_one(src_uri: str) -> ConvertedPage | None:
         content=page.content,
         toc=tuple(page.toc.items),
         title=page._title_from_render,
+        page_title=str(page.title or ""),
         anchors=frozenset(page.present_anchor_ids or ()),
         links_to_anchors=None if links is None else tuple(
             (target.src_uri, tuple(sorted(anchors.items()))) for target, anchors in links.items()

@@ -170,6 +170,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.page_scripts: dict[str, tuple[str, ...]] = {}  # src_uri or template name -> the theme's scripts rendered for it
         self.work: dict[str, _BriefingWork] = {}
         self.converted: dict[str, ConvertedPage] = {}  # src_uri -> briefing page converted ahead by a worker
+        self.search_texts: dict[str, str] = {}  # src_uri -> what the search index read of a page converted ahead
         self.search_indexer: SearchIndexer | None = None  # builds the search index beside the page writes (on_env)
         self.fingerprint = ""
         self.reused = 0
@@ -256,7 +257,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.page_cache = PageCache(cache_dir / "pages")
         self.fingerprint = site_fingerprint(config, code_dir=Path(__file__).resolve().parent.parent, mode="serve" if self.is_serve else "build")
         self.work, self.reused, self.corpus_html, self.converted = {}, 0, {}, {}
-        self.written, self.search_indexer = 0, None
+        self.written, self.search_indexer, self.search_texts = 0, None, {}
         for name in ASSET_FILES:
             files.append(File.generated(config, f"assets/briefings/{name}", abs_src_path=os.fspath(ASSET_DIR / name)))
         self.inputs.start()
@@ -300,6 +301,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if workers > 1 and can_convert_ahead(config, self, len(uris)):
                 self.converted = convert_ahead(uris, config, files, workers, key_of=self._key_if_converted)
                 log.info(f"{len(self.converted)} briefing pages converted ahead in {workers} processes")
+                if self.config.search and len(self.converted) == len(uris):
+                    self._start_search_index_ahead(config, files)
         if not self.dirty or self.corpus is None:
             return nav
         self.inputs.site = site_digest(self.fingerprint, self.settings, _nav_entries(nav.items), self._edit_base(config))
@@ -331,7 +334,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         converted = self.converted.pop(page.file.src_uri, None)
         if converted is not None:  # made by a worker (on_nav): say what it logged, and take its result as the page's
             converted.replay_log()
-            self.work[page.file.src_uri] = _BriefingWork(doc, converted.key, converted=converted)
+            self.work[page.file.src_uri] = _BriefingWork(doc, converted.key, converted=converted,
+                                                         search=self.search_texts.pop(page.file.src_uri, ""))
             page.render = functools.partial(_converted_ahead, page, converted)
             self.converting = None
             return markdown
@@ -401,13 +405,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # The theme's own inline scripts: rendered with each page's context, only these get a hash in its CSP.
         sources = (p.read_text(encoding="utf-8") for d in config.theme.dirs for p in sorted(Path(d).rglob("*.html")))
         self.render_scripts = ScriptRenderer(template_scripts(sources), env)  # this build's configuration
-        if self.config.search and not self.is_serve and self.corpus is not None:
+        if self.config.search and not self.is_serve and self.corpus is not None and self.search_indexer is None:
             self._start_search_index(config, files)
         return env
 
     def _start_search_index(self, config: MkDocsConfig, files: Files) -> None:
-        """Every briefing page is converted: hand them to Pagefind now, so it indexes them while MkDocs writes the site."""
-        language = str(config.theme.get("language") or "en").split("-")[0].split("_")[0]
+        """Every briefing page is converted: hand them to Pagefind now, so it indexes them while MkDocs writes the site
+        (from on_nav when workers converted every one, else from on_env)."""
+        language = _language(config)
         documents: dict[str, str] = {}
         for src_uri, work in self.work.items():
             file = files.get_file_from_path(src_uri)
@@ -416,9 +421,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 continue
             if work.cached is not None:
                 work.search = work.cached.search
-            else:
+            elif not work.search:
                 work.search = search_document(str(page.title or ""), page.content or "", language)
             documents[file.dest_uri] = work.search
+        self._index(documents, language)
+
+    def _start_search_index_ahead(self, config: MkDocsConfig, files: Files) -> None:
+        """Workers converted every briefing page (on_nav): Pagefind starts now, beside the rest of MkDocs' loops."""
+        language = _language(config)
+        documents: dict[str, str] = {}
+        for src_uri, converted in self.converted.items():
+            file = files.get_file_from_path(src_uri)
+            if file is not None:
+                self.search_texts[src_uri] = documents[file.dest_uri] = search_document(converted.page_title, converted.content, language)
+        self._index(documents, language)
+
+    def _index(self, documents: dict[str, str], language: str) -> None:
         indexed = {uri: hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() for uri, text in documents.items()}
         shards = plan_shards(indexed, self.config.search_shard_pages, json.dumps([self.fingerprint, language]))
         self.search_indexer = SearchIndexer(self.root / ".briefings-cache" / "search", language, shards, documents).start()
@@ -523,6 +541,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if indexer is not None:
             indexer.cancel()
         self.inputs.forget()
+
+
+def _language(config: MkDocsConfig) -> str:
+    """The site's language as Pagefind takes it: `en` of `en-GB`."""
+    return str(config.theme.get("language") or "en").split("-")[0].split("_")[0]
 
 
 def _nav_entries(items: list[Any]) -> Iterator[tuple[str, str]]:
