@@ -437,9 +437,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._index(documents, language)
 
     def _index(self, documents: dict[str, str], language: str) -> None:
+        """Plan the index's shards; a one-shard index starts now. A larger corpus's shards wait for on_post_build:
+        Pagefind (about 0.65 MB a page) then runs after MkDocs has let go of the pages it holds until they are written."""
         indexed = {uri: hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() for uri, text in documents.items()}
         shards = plan_shards(indexed, self.config.search_shard_pages, json.dumps([self.fingerprint, language]))
-        self.search_indexer = SearchIndexer(self.root / ".briefings-cache" / "search", language, shards, documents).start()
+        self.search_indexer = SearchIndexer(self.root / ".briefings-cache" / "search", language, shards, documents)
+        if len(shards) == 1:
+            self.search_indexer.start()
 
     @event_priority(-100)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
@@ -517,9 +521,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         search = "off"
         indexer, self.search_indexer = self.search_indexer, None
         if indexer is not None:
-            _return_freed_memory()  # while Pagefind, which needs the most, may still run
+            _return_freed_memory()  # before Pagefind needs the most (a one-shard index has been running since on_env)
             try:
-                reused = indexer.finish(site_dir)
+                reused = (indexer if indexer.started else indexer.start()).finish(site_dir)
             except RuntimeError as exc:
                 raise PluginError(str(exc)) from exc
             shards = len(indexer.shards)

@@ -130,7 +130,9 @@ class _Cancelled(Exception):
 class SearchIndexer:
     """Builds the shards the cache lacks, one Pagefind run after another, in a thread beside the rest of the build.
 
-    `start()` returns at once; `finish(site_dir)` waits, then puts every
+    `start()` returns at once (the plugin starts a one-shard index from on_env, and a
+    larger one, whose Pagefind runs need the most memory, once the pages are written);
+    `finish(site_dir)` waits, then puts every
     shard's bundle into `site_dir/pagefind/` (from the cache, where each built
     one is stored under its key) and prunes the cache. Pagefind runs as a child
     process, on the second core while MkDocs writes the pages; `cancel()` stops
@@ -160,12 +162,18 @@ class SearchIndexer:
         self._thread.start()
         return self
 
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
     def _build(self, missing: list[SearchShard]) -> None:
         try:
             for shard in missing:
                 if self.cancelled:
                     return
                 self._build_shard(shard)
+                for page in shard.pages:  # staged: its documents are not needed again
+                    self.documents.pop(page, None)
         except _Cancelled:
             return
         except RuntimeError as exc:
