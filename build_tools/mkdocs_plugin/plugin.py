@@ -444,6 +444,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.search_indexer = SearchIndexer(self.root / ".briefings-cache" / "search", language, shards, documents)
         if len(shards) == 1:
             self.search_indexer.start()
+        else:
+            self.search_indexer.park()
 
     @event_priority(-100)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -149,18 +149,37 @@ class SearchIndexer:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._scratch: tempfile.TemporaryDirectory | None = None
+        self._missing: list[SearchShard] | None = None
+        self._parked: set[int] = set()  # shards whose documents wait on disk, staged
+
+    def _shards_to_build(self) -> list[SearchShard]:
+        if self._missing is None:
+            try:
+                self.cache_dir.mkdir(parents=True, exist_ok=True)
+            except OSError:  # a read-only checkout still builds, without the cache
+                self._scratch = tempfile.TemporaryDirectory()
+                self.cache_dir = Path(self._scratch.name)
+            self._missing = [s for s in self.shards if not (self.cache_dir / s.key).is_dir()]
+            self.reused = len(self.shards) - len(self._missing)
+        return self._missing
+
+    def park(self) -> SearchIndexer:
+        """Stage the documents of the shards to build now, and let go of them: an index that starts later (after the
+        pages are written) need not hold them in memory meanwhile."""
+        for shard in self._shards_to_build():
+            _stage(self.documents, shard.pages, self._stage_dir(shard))
+            self._parked.add(shard.number)
+        self.documents = {}
+        return self
 
     def start(self) -> SearchIndexer:
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-        except OSError:  # a read-only checkout still builds, without the cache
-            self._scratch = tempfile.TemporaryDirectory()
-            self.cache_dir = Path(self._scratch.name)
-        missing = [s for s in self.shards if not (self.cache_dir / s.key).is_dir()]
-        self.reused = len(self.shards) - len(missing)
+        missing = self._shards_to_build()
         self._thread = threading.Thread(target=self._build, args=(missing,), name="search-index", daemon=True)
         self._thread.start()
         return self
+
+    def _stage_dir(self, shard: SearchShard) -> Path:
+        return self.cache_dir / f"{TEMP_PREFIX}stage-{shard.number}"
 
     @property
     def started(self) -> bool:
@@ -184,11 +203,12 @@ class SearchIndexer:
             self.documents = {}
 
     def _build_shard(self, shard: SearchShard) -> None:
-        stage = self.cache_dir / f"{TEMP_PREFIX}stage"
+        stage = self._stage_dir(shard)
         built = self.cache_dir / f"{TEMP_PREFIX}{shard.key}"
         shutil.rmtree(built, ignore_errors=True)
         try:
-            _stage(self.documents, shard.pages, stage)
+            if shard.number not in self._parked:
+                _stage(self.documents, shard.pages, stage)
             self.run_pagefind(search_command(stage, self.language, built), self)
             normalise_bundle(built)  # Pagefind writes its filter index in hash-map order
             os.replace(built, self.cache_dir / shard.key)
@@ -227,6 +247,8 @@ class SearchIndexer:
                 self.process.kill()
         if self._thread is not None:
             self._thread.join()
+        for shard in self._missing or ():
+            shutil.rmtree(self._stage_dir(shard), ignore_errors=True)
         self._cleanup()
 
     def finish(self, site_dir: Path) -> int:

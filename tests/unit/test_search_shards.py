@@ -92,3 +92,17 @@ def test_a_failed_pagefind_is_one_error_when_the_index_is_finished(tmp_path: Pat
     with pytest.raises(RuntimeError, match="Pagefind failed: pagefind: out of memory"):
         indexer.finish(tmp_path / "site")
     assert not (tmp_path / "site" / "pagefind").exists()
+
+
+def test_a_parked_index_holds_no_documents_and_builds_the_same_bundles_later(tmp_path: Path) -> None:
+    """A larger index waits for the pages to be written with its documents staged on disk, not in memory."""
+    documents = {f"briefings/b{i}/index.html": _page(f"briefing number {i} about spectrum auctions") for i in range(6)}
+    shards = plan_shards(dict.fromkeys(documents, "v1"), 2, "salt")
+    parked = SearchIndexer(tmp_path / "parked-cache", "en", shards, dict(documents)).park()
+    assert parked.documents == {} and not parked.started
+    assert len(list((tmp_path / "parked-cache").glob(".briefings-tmp-stage-*"))) == 3
+    assert parked.start().finish(tmp_path / "parked") == 0
+    SearchIndexer(tmp_path / "direct-cache", "en", shards, dict(documents)).start().finish(tmp_path / "direct")
+    files = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
+    assert files(tmp_path / "parked" / "pagefind") == files(tmp_path / "direct" / "pagefind")
+    assert sorted(p.name for p in (tmp_path / "parked-cache").iterdir()) == sorted(s.key for s in shards), "no staging left"
