@@ -26,6 +26,7 @@ from typing import Any
 from .store import JsonStore
 
 # [label](target.md) and [label](target.md#anchor) as Markdown writes links to other pages.
+_SITE_MARK = "site"  # the fingerprint of the site whose pages the cache holds (not a .json entry: prune removes it)
 _MD_LINK = re.compile(r"\]\(\s*<?([^()\s<>#]+\.md)(?:#([^()\s<>]*))?>?\s*\)")
 _PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pagefind")
 _CONFIG_VALUES = ("site_url", "site_name", "site_description", "site_author", "copyright", "repo_url", "repo_name", "edit_uri",
@@ -124,9 +125,22 @@ class PageCache:
         if self.memory is not None:
             self.memory[key] = CachedPage(page.output, tuple(sorted(page.anchors)), page.search)
 
-    def prune(self) -> None:
-        """Forget pages this build did not use, so the cache does not grow without end; the next build starts counting afresh."""
+    def prune(self, fingerprint: str | None = None) -> None:
+        """Forget pages this build did not use, so the cache does not grow without end; the next build starts counting afresh.
+        Given the site's fingerprint, note that the cache now holds that site's pages (see `holds_site`)."""
         self.store.prune()
         if self.memory is not None:
             self.memory = {k: v for k, v in self.memory.items() if k in self.store.used}
         self.store.used = set()
+        if fingerprint is not None and not self.store.read_only:
+            try:
+                (self.store.folder / _SITE_MARK).write_text(fingerprint, encoding="utf-8")
+            except OSError:
+                pass
+
+    def holds_site(self, fingerprint: str) -> bool:
+        """Whether the last build to finish left this site's pages here: a rebuild then finds most of its pages."""
+        try:
+            return (self.store.folder / _SITE_MARK).read_text(encoding="utf-8") == fingerprint
+        except (OSError, UnicodeDecodeError):
+            return False

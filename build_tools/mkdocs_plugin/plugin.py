@@ -298,7 +298,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.corpus is not None and not self.is_serve:
             uris = [doc.src_uri for doc in self.corpus.docs.values()]
             workers = os.cpu_count() or 1
-            if workers > 1 and can_convert_ahead(config, self, len(uris)):
+            # A rebuild that finds this site's pages in the page cache converts the few that changed in MkDocs' loop.
+            warm = self.page_cache.holds_site(self.fingerprint)
+            if workers > 1 and not warm and can_convert_ahead(config, self, len(uris)):
                 self.converted = convert_ahead(uris, config, files, workers, key_of=self._key_if_converted)
                 log.info(f"{len(self.converted)} briefing pages converted ahead in {workers} processes")
                 if self.config.search and len(self.converted) == len(uris):
@@ -537,7 +539,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.info(f"{self.left_as_written} generated pages unchanged, left as written; {self.reused} of {self.written} "
                      f"briefing pages written reused from the page cache{took}")
             return
-        self.page_cache.prune()
+        self.page_cache.prune(None if self.is_serve else self.fingerprint)
         log.info(f"{self.reused} of {self.written} briefing pages reused from the page cache; search index {search}{took}")
 
     def on_build_error(self, *, error: Exception) -> None:

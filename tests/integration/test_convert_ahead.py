@@ -18,9 +18,10 @@ MKDOCS_WITH_MIN = (
 )
 
 
-def build(project: Path, parallel_min: int, *extra: str) -> tuple[dict[str, bytes], list[str], str, int]:
-    """(every file of site/, the warnings in order, the log, the exit code) of a cold `mkdocs build`."""
-    shutil.rmtree(project / ".briefings-cache", ignore_errors=True)
+def build(project: Path, parallel_min: int, *extra: str, cold: bool = True) -> tuple[dict[str, bytes], list[str], str, int]:
+    """(every file of site/, the warnings in order, the log, the exit code) of a `mkdocs build`, cold unless told."""
+    if cold:
+        shutil.rmtree(project / ".briefings-cache", ignore_errors=True)
     shutil.rmtree(project / "site", ignore_errors=True)
     result = run([sys.executable, "-c", MKDOCS_WITH_MIN, str(parallel_min), "build", *extra], project)
     site = project / "site"
@@ -76,3 +77,24 @@ def test_strict_counts_a_warning_made_while_a_worker_converted_the_page(project:
     assert "converted ahead" in log
     assert code != 0, log
     assert sum("nowhere.md" in line for line in warnings) == 1, warnings
+
+
+@pytest.mark.slow
+def test_a_rebuild_that_finds_its_pages_cached_leaves_the_few_changes_to_mkdocs_loop(project: Path) -> None:
+    """Workers would only look every page up in the cache again: a warm rebuild converts in MkDocs' loop, with the same site."""
+    cold, _, cold_log, code = build(project, 1)
+    assert code == 0 and "converted ahead" in cold_log, cold_log
+    count = len(list((project / "briefings").glob("*.md")))
+    warm, _, warm_log, code = build(project, 1, cold=False)
+    assert code == 0, warm_log
+    assert "converted ahead" not in warm_log
+    assert f"{count} of {count} briefing pages reused from the page cache" in warm_log
+    assert [name for name in sorted(cold) if warm.get(name) != cold[name]] == [] and sorted(warm) == sorted(cold)
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(original.replace("site_name: Briefings", "site_name: Briefings on trial", 1), encoding="utf-8")
+    try:
+        _, _, changed_log, code = build(project, 1, cold=False)
+    finally:
+        config.write_text(original, encoding="utf-8")
+    assert code == 0 and "converted ahead" in changed_log, "a changed site misses the cache everywhere: workers convert again"
