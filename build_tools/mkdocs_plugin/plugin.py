@@ -84,6 +84,8 @@ log = get_plugin_logger(__name__)
 _CAN_SKIP_RENDER = tuple(int(x) for x in mkdocs.__version__.split(".")[:2]) == (1, 6)
 CACHED_TEMPLATE = "briefings-cached.html"  # writes a cached page as it is (theme/briefings-cached.html)
 _ID = re.compile(r'\bid="([^"]+)"')
+# Workers that convert briefing pages ahead: each holds what it touches of the build's memory (copied on write).
+MAX_CONVERT_WORKERS = 8
 
 
 class _GeneratedPage(File):
@@ -297,7 +299,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         in `mkdocs serve --dirty`, say which pages can be left as written."""
         if self.corpus is not None and not self.is_serve:
             uris = [doc.src_uri for doc in self.corpus.docs.values()]
-            workers = os.cpu_count() or 1
+            workers = _usable_cores(MAX_CONVERT_WORKERS)
             # A rebuild that finds this site's pages in the page cache converts the few that changed in MkDocs' loop.
             warm = self.page_cache.holds_site(self.fingerprint)
             if workers > 1 and not warm and can_convert_ahead(config, self, len(uris)):
@@ -549,6 +551,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if indexer is not None:
             indexer.cancel()
         self.inputs.forget()
+
+
+def _usable_cores(cap: int) -> int:
+    """The cores this process may run on (a container's share, not the host's), at most `cap`."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cap, cores))
 
 
 def _language(config: MkDocsConfig) -> str:
