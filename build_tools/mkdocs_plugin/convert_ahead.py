@@ -94,12 +94,13 @@ class _Collect(logging.Handler):
         self.into.append((record.name, record.levelno, record.getMessage()))
 
 
-def _start_worker(config: MkDocsConfig, files: Files, key_of: Callable[[str], str | None]) -> None:
+def _start_worker(config: MkDocsConfig, files: Files, key_of: Callable[[str], str | None],
+                  after: Callable[[Page, ConvertedPage], None] | None) -> None:
     """Pool initializer: the build's state is inherited by fork; MkDocs' log goes to a list, handed back per page."""
     records: list[tuple[str, int, str]] = []
     logger = logging.getLogger("mkdocs")
     logger.handlers = [_Collect(records)]
-    _WORK.update(config=config, files=files, key_of=key_of, records=records)
+    _WORK.update(config=config, files=files, key_of=key_of, after=after, records=records)
 
 
 def _convert_chunk(src_uris: list[str]) -> list[ConvertedPage | None]:
@@ -136,21 +137,25 @@ def _convert_one(src_uri: str) -> ConvertedPage | None:
         records=tuple(records),
         key=key,
     )
+    if _WORK["after"] is not None:
+        _WORK["after"](page, done)
     page.content = page.markdown = None  # the parent keeps the result; this copy is not needed again
     return done
 
 
 def convert_ahead(src_uris: list[str], config: MkDocsConfig, files: Files, workers: int,
-                  key_of: Callable[[str], str | None]) -> dict[str, ConvertedPage]:
+                  key_of: Callable[[str], str | None],
+                  after: Callable[[Page, ConvertedPage], None] | None = None) -> dict[str, ConvertedPage]:
     """Convert these pages in `workers` forked processes. `key_of(src_uri)`, asked in the worker once a page's
     events ran, gives the key the result is kept under, or None when the page needed no conversion after all
-    (its finished HTML was cached). Whatever was not done ahead is missing from the result, and MkDocs' own
-    loop converts it."""
+    (its finished HTML was cached); `after(page, result)`, if given, runs in the worker with each result (it
+    may write files; what it keeps in memory is lost). Whatever was not done ahead is missing from the
+    result, and MkDocs' own loop converts it."""
     chunks = [src_uris[i : i + CHUNK] for i in range(0, len(src_uris), CHUNK)]
     gc.freeze()  # the workers' garbage collector leaves the inherited objects alone: fewer pages copied on write
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_start_worker, initargs=(config, files, key_of)) as pool:
+                                 initializer=_start_worker, initargs=(config, files, key_of, after)) as pool:
             results = [item for chunk in pool.map(_convert_chunk, chunks) for item in chunk]
     except (OSError, BrokenProcessPool):  # no processes to be had (limits, memory): MkDocs converts every page
         return {}

@@ -33,6 +33,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -53,7 +54,7 @@ from ..caches.same_object import SameObjectMemo
 from ..check import corpus_problems
 from ..config import settings_from_options
 from ..corpus import Corpus, Doc
-from ..fsutil import PathEscapeError, refuse_symlink
+from ..fsutil import TEMP_PREFIX, PathEscapeError, refuse_symlink
 from ..site import pages
 from .assets import ASSET_DIR, ASSET_FILES, HEAD_SCRIPTS, PAGE_STYLES, THEME_DIR
 from .convert_ahead import ConvertedPage, can_convert_ahead, convert_ahead
@@ -69,7 +70,7 @@ from ..site.marks import glossary_tooltips, page_marks
 from ..site.templates import environment
 from ..site.toc import briefing_toc, proper_words
 from ..site.sanitise import sanitise_html
-from ..site.search import SearchIndexer, plan_shards, search_document
+from ..site.search import SearchIndexer, plan_shards, search_document, write_search_document
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -303,10 +304,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # A rebuild that finds this site's pages in the page cache converts the few that changed in MkDocs' loop.
             warm = self.page_cache.holds_site(self.fingerprint)
             if workers > 1 and not warm and can_convert_ahead(config, self, len(uris)):
-                self.converted = convert_ahead(uris, config, files, workers, key_of=self._key_if_converted)
+                # Each worker also writes its pages' search documents, for Pagefind to read once every page is converted.
+                staged = self.root / ".briefings-cache" / "search" / f"{TEMP_PREFIX}ahead" if self.config.search else None
+                after = functools.partial(_write_search_document, staged, _language(config)) if staged else None
+                if staged:
+                    shutil.rmtree(staged, ignore_errors=True)
+                self.converted = convert_ahead(uris, config, files, workers, key_of=self._key_if_converted, after=after)
                 log.info(f"{len(self.converted)} briefing pages converted ahead in {workers} processes")
-                if self.config.search and len(self.converted) == len(uris):
-                    self._start_search_index_ahead(config, files)
+                if staged and len(self.converted) == len(uris):
+                    self._start_search_index_ahead(config, files, staged)
+                elif staged:
+                    shutil.rmtree(staged, ignore_errors=True)
         if not self.dirty or self.corpus is None:
             return nav
         self.inputs.site = site_digest(self.fingerprint, self.settings, _nav_entries(nav.items), self._edit_base(config))
@@ -430,24 +438,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             documents[file.dest_uri] = work.search
         self._index(documents, language)
 
-    def _start_search_index_ahead(self, config: MkDocsConfig, files: Files) -> None:
-        """Workers converted every briefing page (on_nav): Pagefind starts now, beside the rest of MkDocs' loops."""
+    def _start_search_index_ahead(self, config: MkDocsConfig, files: Files, staged: Path) -> None:
+        """Workers converted every briefing page (on_nav) and wrote their search documents under `staged`: Pagefind
+        starts now, beside the rest of MkDocs' loops."""
         language = _language(config)
         documents: dict[str, str] = {}
         for src_uri, converted in self.converted.items():
             file = files.get_file_from_path(src_uri)
             if file is not None:
                 self.search_texts[src_uri] = documents[file.dest_uri] = search_document(converted.page_title, converted.content, language)
-        self._index(documents, language)
+        self._index(documents, language, staged)
 
-    def _index(self, documents: dict[str, str], language: str) -> None:
+    def _index(self, documents: dict[str, str], language: str, staged: Path | None = None) -> None:
         """Plan the index's shards; a one-shard index starts now. A larger corpus's shards wait for on_post_build:
         Pagefind (about 0.65 MB a page) then runs after MkDocs has let go of the pages it holds until they are written."""
         indexed = {uri: hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() for uri, text in documents.items()}
         shards = plan_shards(indexed, self.config.search_shard_pages, json.dumps([self.fingerprint, language]))
-        self.search_indexer = SearchIndexer(self.root / ".briefings-cache" / "search", language, shards, documents)
+        self.search_indexer = SearchIndexer(self.root / ".briefings-cache" / "search", language, shards, documents, staged)
         if len(shards) == 1:
-            self.search_indexer.start()
+            # Staged here, before the thread starts: a thread writing a thousand files beside MkDocs' loop waits for the GIL
+            # at every file, and Pagefind started 1.8 s later (N=1,000).
+            self.search_indexer.park().start()
         else:
             self.search_indexer.park()
 
@@ -560,6 +571,12 @@ def _usable_cores(cap: int) -> int:
     except (AttributeError, OSError):  # not Linux
         cores = os.cpu_count() or 1
     return max(1, min(cap, cores))
+
+
+def _write_search_document(folder: Path, language: str, page: Page, converted: ConvertedPage) -> None:
+    """In a convert_ahead worker: the page's search document at its path under `folder` (the parent writes any that fail)."""
+    with contextlib.suppress(OSError, ValueError):
+        write_search_document(folder, page.file.dest_uri, search_document(converted.page_title, converted.content, language))
 
 
 def _language(config: MkDocsConfig) -> str:

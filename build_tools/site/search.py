@@ -28,6 +28,7 @@ so two builds stay byte-identical.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
@@ -103,16 +104,37 @@ def search_document(title: str, content: str, language: str) -> str:
             f"<title>{html.escape(title)}</title></head>\n<body>\n{content}\n</body></html>\n")
 
 
-def _stage(documents: dict[str, str], pages: tuple[str, ...], stage: Path) -> None:
-    """A folder holding these pages' search documents at their paths in the site, for one Pagefind run."""
+def write_search_document(folder: Path, page: str, document: str) -> None:
+    """Put one page's search document at its path in the site under `folder`."""
+    target = safe_join(folder, page)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(document, encoding="utf-8", errors="surrogatepass")
+
+
+def _stage(documents: dict[str, str], pages: tuple[str, ...], stage: Path, staged: Path | None = None) -> None:
+    """A folder holding these pages' search documents at their paths in the site, for one Pagefind run; a document
+    already written under `staged` is moved from there."""
     shutil.rmtree(stage, ignore_errors=True)
-    stage.mkdir(parents=True)
+    if staged is not None and pages and len(pages) == len(documents):  # this shard is every page: take the folder whole
+        with contextlib.suppress(OSError):
+            os.replace(staged, stage)
+            for page in pages:
+                if not safe_join(stage, page).is_file():
+                    write_search_document(stage, page, documents[page])
+            return
+    stage.mkdir(parents=True, exist_ok=True)
     if not pages:  # Pagefind refuses an empty folder; a page without words gives an index that finds nothing
         (stage / "index.html").write_text('<!doctype html><html lang="en"><body data-pagefind-body></body></html>\n', encoding="utf-8")
     for page in pages:
-        target = safe_join(stage, page)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(documents[page], encoding="utf-8", errors="surrogatepass")
+        if staged is not None:
+            target = safe_join(stage, page)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.replace(safe_join(staged, page), target)
+                continue
+            except OSError:  # not written ahead: written now
+                pass
+        write_search_document(stage, page, documents[page])
 
 
 def _link_or_copy(source: str, destination: str) -> None:
@@ -130,18 +152,23 @@ class _Cancelled(Exception):
 class SearchIndexer:
     """Builds the shards the cache lacks, one Pagefind run after another, in a thread beside the rest of the build.
 
-    `start()` returns at once (the plugin starts a one-shard index from on_env, and a
-    larger one, whose Pagefind runs need the most memory, once the pages are written);
-    `finish(site_dir)` waits, then puts every
+    `park()` writes the documents to disk, one folder per shard (moving those the
+    convert-ahead workers wrote under `staged`), in the calling thread: a thread
+    writing a thousand files beside MkDocs' loop waits for the GIL at every one.
+    `start()` returns at once (the plugin starts a one-shard index as soon as
+    every page is converted, and a larger one, whose Pagefind runs need the most
+    memory, once the pages are written); `finish(site_dir)` waits, then puts every
     shard's bundle into `site_dir/pagefind/` (from the cache, where each built
     one is stored under its key) and prunes the cache. Pagefind runs as a child
     process, on the second core while MkDocs writes the pages; `cancel()` stops
     it (a failed build).
     """
 
-    def __init__(self, cache_dir: Path, language: str, shards: list[SearchShard], documents: dict[str, str]) -> None:
+    def __init__(self, cache_dir: Path, language: str, shards: list[SearchShard], documents: dict[str, str],
+                 staged: Path | None = None) -> None:
         self.cache_dir, self.language, self.shards = cache_dir, language, shards
         self.documents = documents
+        self.staged = staged  # a folder where some documents already lie at their paths (written by the workers that converted them)
         self.reused = 0
         self.error: RuntimeError | None = None
         self.process: subprocess.Popen | None = None
@@ -167,10 +194,16 @@ class SearchIndexer:
         """Stage the documents of the shards to build now, and let go of them: an index that starts later (after the
         pages are written) need not hold them in memory meanwhile."""
         for shard in self._shards_to_build():
-            _stage(self.documents, shard.pages, self._stage_dir(shard))
+            _stage(self.documents, shard.pages, self._stage_dir(shard), self.staged)
             self._parked.add(shard.number)
         self.documents = {}
+        self._drop_staged()
         return self
+
+    def _drop_staged(self) -> None:
+        if self.staged is not None:
+            shutil.rmtree(self.staged, ignore_errors=True)
+            self.staged = None
 
     def start(self) -> SearchIndexer:
         missing = self._shards_to_build()
@@ -201,6 +234,7 @@ class SearchIndexer:
             self.error = RuntimeError(f"search index: {exc}")
         finally:
             self.documents = {}
+            self._drop_staged()
 
     def _build_shard(self, shard: SearchShard) -> None:
         stage = self._stage_dir(shard)
@@ -208,7 +242,7 @@ class SearchIndexer:
         shutil.rmtree(built, ignore_errors=True)
         try:
             if shard.number not in self._parked:
-                _stage(self.documents, shard.pages, stage)
+                _stage(self.documents, shard.pages, stage, self.staged)
             self.run_pagefind(search_command(stage, self.language, built), self)
             normalise_bundle(built)  # Pagefind writes its filter index in hash-map order
             os.replace(built, self.cache_dir / shard.key)
@@ -249,6 +283,7 @@ class SearchIndexer:
             self._thread.join()
         for shard in self._missing or ():
             shutil.rmtree(self._stage_dir(shard), ignore_errors=True)
+        self._drop_staged()
         self._cleanup()
 
     def finish(self, site_dir: Path) -> int:

@@ -106,3 +106,20 @@ def test_a_parked_index_holds_no_documents_and_builds_the_same_bundles_later(tmp
     files = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
     assert files(tmp_path / "parked" / "pagefind") == files(tmp_path / "direct" / "pagefind")
     assert sorted(p.name for p in (tmp_path / "parked-cache").iterdir()) == sorted(s.key for s in shards), "no staging left"
+
+
+@pytest.mark.parametrize("shard_pages", [10, 2], ids=["one-shard", "three-shards"])
+def test_documents_written_ahead_by_the_workers_give_the_bundles_of_documents_in_memory(tmp_path: Path, shard_pages: int) -> None:
+    """The workers that convert the pages write their search documents; one they could not write is written from memory."""
+    documents = {f"briefings/b{i}/index.html": _page(f"briefing number {i} about spectrum auctions") for i in range(6)}
+    shards = plan_shards(dict.fromkeys(documents, "v1"), shard_pages, "salt")
+    staged = tmp_path / "ahead-cache" / ".briefings-tmp-ahead"
+    for page, document in list(documents.items())[1:]:  # the first page's worker failed to write it
+        search.write_search_document(staged, page, document)
+    ahead = SearchIndexer(tmp_path / "ahead-cache", "en", shards, dict(documents), staged).park()
+    assert not staged.exists(), "parking moves the documents written ahead into the shards' stages"
+    assert ahead.start().finish(tmp_path / "ahead") == 0
+    SearchIndexer(tmp_path / "memory-cache", "en", shards, dict(documents)).start().finish(tmp_path / "memory")
+    files = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
+    assert files(tmp_path / "ahead" / "pagefind") == files(tmp_path / "memory" / "pagefind")
+    assert sorted(p.name for p in (tmp_path / "ahead-cache").iterdir()) == sorted(s.key for s in shards), "nothing staged is left"
