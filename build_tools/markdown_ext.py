@@ -36,6 +36,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.extensions.tables import TableProcessor
+from markdown.inlinepatterns import LinkInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import STX, ETX
 
@@ -406,6 +407,47 @@ def quicken_table_test(md: markdown.Markdown) -> None:
         processors.register(QuickTableTest(md.parser, processors["table"].config), "table", priority)
 
 
+_BRACKET = re.compile(r"[\[\]]")
+
+
+class BracketEnds(dict):
+    """Where each `[` of a text closes: index just past the `[` -> index just past its `]` (None if it never closes).
+
+    Python-Markdown's link processors find this for every index of a text at once, stepping through it a
+    character at a time in Python (`LinkInlineProcessor._findBracketEnds`), and each of the six link and image
+    processors does it again for the same text: the largest single cost of converting a briefing, whose
+    paragraphs carry citation and note links. A link's text starts just past a `[`, and there the answer is
+    the `]` that matches it, so this steps from bracket to bracket only; any other index is answered by
+    Python-Markdown's own function.
+    """
+
+    def __init__(self, data: str):
+        super().__init__()
+        self.data = data
+        self.full: list[int | None] | None = None
+        opened: list[int] = []
+        for m in _BRACKET.finditer(data):
+            if m.group() == "[":
+                opened.append(m.end())
+            elif opened:
+                self[opened.pop()] = m.end()
+        self.update(dict.fromkeys(opened))
+
+    def __missing__(self, index: int) -> int | None:
+        if self.full is None:
+            self.full = LinkInlineProcessor._findBracketEnds(self.data)
+        return self.full[index]
+
+
+def quicken_bracket_matching(md: markdown.Markdown) -> None:
+    """Give the link and image processors `BracketEnds` in place of their character-by-character scan."""
+    if not callable(getattr(LinkInlineProcessor, "_findBracketEnds", None)):  # a Python-Markdown that scans otherwise
+        return
+    for processor in md.inlinePatterns:
+        if isinstance(processor, LinkInlineProcessor) and type(processor)._findBracketEnds is LinkInlineProcessor._findBracketEnds:
+            processor._findBracketEnds = BracketEnds  # type: ignore[method-assign]
+
+
 class BriefingsExtension(Extension):
     """Registers the tree processors; `marks` says, per conversion, what the page being converted adds (None: not a briefing)."""
 
@@ -415,6 +457,7 @@ class BriefingsExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         quicken_table_test(md)
+        quicken_bracket_matching(md)
         anchors = BlockAnchors(md, self.marks)
         md.treeprocessors.register(anchors, "briefings_anchors", 25)
         md.treeprocessors.register(BriefingMarks(md, self.marks, anchors), "briefings_marks", 6)
