@@ -67,6 +67,51 @@ _LineLoader.yaml_implicit_resolvers = {
 }
 
 
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+_SPECIAL_KEYS = frozenset({"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"})
+
+
+class _NeedsFullConstructor(Exception):
+    """The document holds something `_construct_plain` leaves to PyYAML's constructor (merge keys, tagged collections)."""
+
+
+def _construct_plain(loader: _LineLoader, node: yaml.Node) -> Any:
+    """The value of a composed document of text, numbers, lists and mappings, built in one walk.
+
+    What PyYAML's constructor gives for such a document (which is all front matter), about three times
+    faster: it builds every collection through generators, for recursive documents this one never sees
+    (an alias needs an anchor, and `check_aliases` refuses one that contains itself). Scalars other than
+    text go to PyYAML's constructors; keys are refused as `_construct_mapping` refuses them.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        return [_construct_plain(loader, item) for item in node.value]
+    if not (isinstance(node, yaml.MappingNode) and node.tag == _MAP):
+        raise _NeedsFullConstructor
+    mapping: dict[Any, Any] = {}
+    seen: dict[Any, int] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in _SPECIAL_KEYS:
+            raise _NeedsFullConstructor
+        key = _construct_plain(loader, key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}' (first on line {seen[key] + 1})", key_node.start_mark
+            )
+        seen[key] = key_node.start_mark.line
+        mapping[key] = _construct_plain(loader, value_node)
+    return mapping
+
+
+def construct_front_matter(loader: _LineLoader, node: yaml.Node) -> Any:
+    """The composed document's value: built in one walk where it can be, else by PyYAML's constructor."""
+    try:
+        return _construct_plain(loader, node)
+    except _NeedsFullConstructor:
+        return loader.construct_document(node)
+
+
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
     """(front matter or None, body, 1-based line where the body starts)."""
     if not re.match(r"^-{3,}\s*\n", text):
@@ -89,9 +134,9 @@ def load_briefing_text(text: str, path: str) -> tuple[BriefingFile | None, list[
     loader = _LineLoader(fm)
     try:
         node = loader.get_single_node()  # composed once: the node gives key lines, the constructor the values
-        if "*" in fm:  # an alias is written `*name`: without a '*' there is none to expand
+        if "*" in fm and "&" in fm:  # an alias is written `*name` and needs an anchor `&name`: without both there is none
             check_aliases(node)
-        meta = loader.construct_document(node) if node is not None else {}
+        meta = construct_front_matter(loader, node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1) if mark else 1
