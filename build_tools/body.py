@@ -155,9 +155,10 @@ def _links(lines: list[str], first_line: int, starts: list[tuple[int, str | None
         if _FENCE.match(line):
             in_code = not in_code
             continue
-        if in_code:
+        if in_code or "[" not in line:  # every link this looks for starts with a bracket
             continue
-        line = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)  # links in `code` are examples, not links
+        if "`" in line:
+            line = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)  # links in `code` are examples, not links
         for m in WIKILINK.finditer(line):
             found.append(BodyLink(m.group(1).strip(), m.group(2), m.group(3), first_line + idx, m.start() + 1, owner, _sentence_around(line, m.start()), "wikilink"))
         for m in MDLINK.finditer(line):
