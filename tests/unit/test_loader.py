@@ -60,3 +60,14 @@ def test_workers_load_the_same_docs_problems_and_cache_entries_as_one_process(pr
     store.used = two[2]
     store.prune()
     assert len(list(store.folder.glob("*.json"))) == len(two[2]), "prune keeps what the workers used"
+
+
+def test_a_cache_folder_removed_between_entries_is_made_again(tmp_path: Path) -> None:
+    """`mkdocs serve` keeps one store across rebuilds; an author may delete .briefings-cache meanwhile."""
+    store = JsonStore(tmp_path / "cache" / "pages")
+    store.put("a", {"text": "caf\u00e9 \ud800"})  # a lone surrogate (from a mangled file) is stored too
+    assert store.get("a") == {"text": "caf\u00e9 \ud800"}
+    shutil.rmtree(tmp_path / "cache")
+    store.put("b", {"text": "lost: the folder is gone"})
+    store.put("c", {"text": "kept"})
+    assert store.get("c") == {"text": "kept"}
