@@ -52,11 +52,13 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool =
         if isinstance(key, (list, dict)):
             raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value", key_node.start_mark)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}' (first on line {seen[key] + 1})", key_node.start_mark
-            )
+            raise _duplicate_key(key, seen[key], key_node)
         seen[key] = key_node.start_mark.line
     return yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
+
+
+def _duplicate_key(key: Any, first_line: int, key_node: yaml.Node) -> yaml.constructor.ConstructorError:
+    return yaml.constructor.ConstructorError(None, None, f"duplicate key '{key}' (first on line {first_line + 1})", key_node.start_mark)
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)  # type: ignore[arg-type]
@@ -81,7 +83,7 @@ def _construct_plain(loader: _LineLoader, node: yaml.Node) -> Any:
     What PyYAML's constructor gives for such a document (which is all front matter), about three times
     faster: it builds every collection through generators, for recursive documents this one never sees
     (an alias needs an anchor, and `check_aliases` refuses one that contains itself). Scalars other than
-    text go to PyYAML's constructors; keys are refused as `_construct_mapping` refuses them.
+    text go to PyYAML's constructors; a key that is not a plain value goes to PyYAML's constructor, which refuses it.
     """
     if isinstance(node, yaml.ScalarNode):
         return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
@@ -96,9 +98,7 @@ def _construct_plain(loader: _LineLoader, node: yaml.Node) -> Any:
             raise _NeedsFullConstructor
         key = _construct_plain(loader, key_node)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}' (first on line {seen[key] + 1})", key_node.start_mark
-            )
+            raise _duplicate_key(key, seen[key], key_node)
         seen[key] = key_node.start_mark.line
         mapping[key] = _construct_plain(loader, value_node)
     return mapping

@@ -454,13 +454,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         Pagefind (about 0.65 MB a page) then runs after MkDocs has let go of the pages it holds until they are written."""
         indexed = {uri: hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() for uri, text in documents.items()}
         shards = plan_shards(indexed, self.config.search_shard_pages, json.dumps([self.fingerprint, language]))
-        self.search_indexer = SearchIndexer(self.root / ".briefings-cache" / "search", language, shards, documents, staged)
+        # Staged here, before any thread starts: a thread writing a thousand files beside MkDocs' loop waits for the GIL
+        # at every file, and Pagefind started 1.8 s later (N=1,000).
+        self.search_indexer = SearchIndexer(self.root / ".briefings-cache" / "search", language, shards, documents, staged).park()
         if len(shards) == 1:
-            # Staged here, before the thread starts: a thread writing a thousand files beside MkDocs' loop waits for the GIL
-            # at every file, and Pagefind started 1.8 s later (N=1,000).
-            self.search_indexer.park().start()
-        else:
-            self.search_indexer.park()
+            self.search_indexer.start()
 
     @event_priority(-100)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -168,7 +168,7 @@ class SearchIndexer:
                  staged: Path | None = None) -> None:
         self.cache_dir, self.language, self.shards = cache_dir, language, shards
         self.documents = documents
-        self.staged = staged  # a folder where some documents already lie at their paths (written by the workers that converted them)
+        self.staged = staged  # where some documents already lie at their paths (written by the convert-ahead workers); `park` takes them
         self.reused = 0
         self.error: RuntimeError | None = None
         self.process: subprocess.Popen | None = None
@@ -234,7 +234,6 @@ class SearchIndexer:
             self.error = RuntimeError(f"search index: {exc}")
         finally:
             self.documents = {}
-            self._drop_staged()
 
     def _build_shard(self, shard: SearchShard) -> None:
         stage = self._stage_dir(shard)
@@ -242,7 +241,7 @@ class SearchIndexer:
         shutil.rmtree(built, ignore_errors=True)
         try:
             if shard.number not in self._parked:
-                _stage(self.documents, shard.pages, stage, self.staged)
+                _stage(self.documents, shard.pages, stage)
             self.run_pagefind(search_command(stage, self.language, built), self)
             normalise_bundle(built)  # Pagefind writes its filter index in hash-map order
             os.replace(built, self.cache_dir / shard.key)
