@@ -70,6 +70,7 @@ from ..site.marks import glossary_tooltips, page_marks
 from ..site.templates import environment
 from ..site.toc import briefing_toc, proper_words
 from ..site.sanitise import sanitise_html
+from ..site.shared_parts import SharedParts, theme_loader_with_material
 from ..site.search import SearchIndexer, plan_shards, search_document, write_search_document
 
 if TYPE_CHECKING:
@@ -175,6 +176,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.converted: dict[str, ConvertedPage] = {}  # src_uri -> briefing page converted ahead by a worker
         self.search_texts: dict[str, str] = {}  # src_uri -> what the search index read of a page converted ahead
         self.search_indexer: SearchIndexer | None = None  # builds the search index beside the page writes (on_env)
+        self.sharing_pages: frozenset[str] = frozenset()  # briefing pages outside the navigation: they share theme parts
         self.fingerprint = ""
         self.reused = 0
         self.written = 0  # briefing pages written by this build
@@ -298,6 +300,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Last, once the navigation is final: in `mkdocs build`, convert the briefing pages ahead on every core;
         in `mkdocs serve --dirty`, say which pages can be left as written."""
+        in_nav = {page.file.src_uri for page in nav.pages}
+        briefings = (doc.src_uri for doc in self.corpus.docs.values()) if self.corpus is not None else ()
+        self.sharing_pages = frozenset(uri for uri in briefings if uri not in in_nav)
         if self.corpus is not None and not self.is_serve:
             uris = [doc.src_uri for doc in self.corpus.docs.values()]
             workers = _usable_cores(MAX_CONVERT_WORKERS)
@@ -414,6 +419,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # (Jinja checks each template's source checksum on load, so an edited template is compiled afresh).
         env.bytecode_cache = self.template_code if self.is_serve else template_code_on_disk(self.root / ".briefings-cache" / "templates")
         env.globals["briefings_head_scripts"] = [f"assets/briefings/{name}" for name in HEAD_SCRIPTS]  # theme/main.html
+        # Material's navigation, tabs and config script, rendered once for all briefing pages (site/shared_parts.py);
+        # theme/partials/nav.html wraps Material's own partial, which it reaches as "material/partials/nav.html".
+        env.globals["briefings_shared_part"] = SharedParts(self.sharing_pages)
+        dirs = config.theme.dirs
+        env.loader = theme_loader_with_material(env.loader, dirs[dirs.index(os.fspath(THEME_DIR)) + 1:] if os.fspath(THEME_DIR) in dirs else [])
         # The theme's own inline scripts: rendered with each page's context, only these get a hash in its CSP.
         sources = (p.read_text(encoding="utf-8") for d in config.theme.dirs for p in sorted(Path(d).rglob("*.html")))
         self.render_scripts = ScriptRenderer(template_scripts(sources), env)  # this build's configuration
