@@ -145,6 +145,12 @@ _NAMES = _NAME + r"(?:\s+et\s+al\.?|(?:,\s*" + _NAME + r")*,?\s+(?:and|&)\s+" + 
 # One author-year item inside parentheses: "Weiss, 2015, p. 413", "Bezrukov et al., 2020", "van der Berg, 2021b",
 # "Smith & Jones 2023", "Raman, Ortega and de Vries, 2019".
 _ITEM = re.compile(r"^(?P<names>" + _NAMES + r"),?\s+(?P<year>" + _YEAR + r")\b")
+# An organisation as author: three to eight capitalised words, "of", "for", "and" … between them
+# ("European Data Protection Supervisor 2020", "Organisation for Economic Co-operation and Development 2019").
+_CORPORATE_ITEM = re.compile(
+    r"^(?P<names>[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|on|and|the|in|de|des|du|der|für|&)\s+){0,2}[A-Z][\w'’\-]*){2,7}),?\s+(?P<year>"
+    + _YEAR + r")\b"
+)
 _PAREN = re.compile(r"\(([^()]{4,200}?(?:19|20)\d\d[^()]{0,60}?)\)")
 _NARRATIVE = re.compile(
     r"(?<![\w'’-])(?P<names>" + _PARTICLES + r"[A-Z][a-zA-Z'’\-]+(?:\s+(?:et\s+al\.?|(?:and|&)\s+" + _PARTICLES + r"[A-Z][a-zA-Z'’\-]+))?)"
@@ -182,11 +188,17 @@ def find_citations(paragraph: Paragraph, references: Sequence[Reference], lookup
             if lead:
                 stripped = stripped[lead.end():]
             item = _ITEM.match(stripped)
+            resolved = _resolve(item.group("names"), item.group("year"), index) if item else None
+            if not item or resolved is None:
+                corporate = _CORPORATE_ITEM.match(stripped)  # taken only when the reference list names that organisation
+                corporate_ref = _resolve_corporate(corporate.group("names"), corporate.group("year"), index) if corporate else None
+                if corporate_ref is not None:
+                    item, resolved = corporate, corporate_ref
             if not item:
                 continue
             start = offset + part_match.start() + (len(part) - len(part.lstrip())) + (lead.end() if lead else 0)
             end = offset + part_match.end() - (len(part) - len(part.rstrip()))
-            found.append(Citation(paragraph.id, text[start:end], _resolve(item.group("names"), item.group("year"), index), start, end))
+            found.append(Citation(paragraph.id, text[start:end], resolved, start, end))
     taken = [(c.start, c.end) for c in found]
     for m in _NARRATIVE.finditer(text):
         if any(s <= m.start() < e for s, e in taken) or _inside_parens(text, m.start()):
@@ -218,9 +230,17 @@ def _resolve(names: str, year: str, index: dict[tuple[str, str], str]) -> str | 
     return None
 
 
+def _resolve_corporate(names: str, year: str, index: dict[tuple[str, str], str]) -> str | None:
+    """An organisation's citation resolved by the whole name, or by its last word as the reference list keys it."""
+    for key in (fold(names), fold(names.split()[-1])):
+        if (key, year) in index:
+            return index[(key, year)]
+    return None
+
+
 # A note number printed as a superscript and flattened by PDF text extraction: glued to the word or
 # punctuation before it ("Russia1", "concerns.3", "2023–24.11") or alone between words ("of 4 the").
-_GLUED_MARK = re.compile(r"(?<=[^\W\d_]|[.,;:)”\"’])(\d{1,3})(?=[\s.,;:)]|$)|(?<=\s)(\d{1,3})(?=\s)")
+_GLUED_MARK = re.compile(r"(?<=[^\W\d_]|[.,;:!?)”\"’])(\d{1,3})(?=[\s.,;:)]|$)|(?<=\s)(\d{1,3})(?=\s)")
 
 
 def find_note_marks(paragraphs: Sequence[Paragraph], references: Sequence[Reference]) -> tuple[Citation, ...]:

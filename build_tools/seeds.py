@@ -22,21 +22,24 @@ info diagnostic; `tests/unit/test_no_loss.py` checks that word by word.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from .decoding import decode_input, repair_note
 from .errors import InputError
-from .model import Article, Author, Diagnostic
+from .model import Article, Author, Diagnostic, Reference
 from .parsing.header import _read_header
-from .parsing.layout import _blocks, _clean_lines, _drop_tables_of_contents, _split_glued_headings
+from .parsing.layout import _Furniture, _blocks, _clean_lines, _drop_tables_of_contents, _split_glued_headings
 from .parsing.shapes import _is_name
 from .parsing.patterns import _DATELINE, _JOURNAL_LINE, _NUMBERED_HEADING
 from .parsing.sections import (
     _citations, _join_page_breaks, _merge_labels, _read_body, _read_references, _sections, _split_run_in_headings,
-    _take_standfirst, _take_trailing_metadata,
+    _take_standfirst, _take_trailing_metadata, _text_item,
 )
-from .references import find_note_marks
+from .parsing.bios import _take_closing_bios
+from .parsing.footnotes import _take_page_footnotes
+from .references import find_note_marks, parse_reference, unique_ids
 from .slugs import slugify
 
 
@@ -54,17 +57,17 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
     `marked_headings_only` is for text written by a reader that knows the headings (Markdown, HTML)."""
     text = text.lstrip("\ufeff")
     diagnostics: list[Diagnostic] = []
-    lines = _clean_lines(text, diagnostics)
+    furniture = _Furniture()
+    lines = _clean_lines(text, diagnostics, furniture)
     blocks = _drop_tables_of_contents(_blocks(lines), diagnostics)
     header, body_start = _read_header(blocks, diagnostics)
     if not header.title:
         raise InputError(source, "no recognisable title", "put the article's title alone on the first line", line=1)
     blocks = _split_glued_headings(blocks, body_start)
-    items, reference_blocks = _read_body(blocks[body_start:], diagnostics, marked_headings_only=marked_headings_only)
+    items, references, bio_names = _body_and_references(blocks[body_start:], furniture.lone_numbers, diagnostics, marked_headings_only)
     items = _merge_labels(_join_page_breaks(items, diagnostics))
     items, trailing = _take_trailing_metadata(items)
     header.provenance.extend(trailing)
-    references = _read_references(reference_blocks, diagnostics)
     if not header.abstract:
         items, standfirst = _take_standfirst(items, has_references=bool(references))
         header.abstract = standfirst
@@ -81,7 +84,7 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
         diagnostics.append(Diagnostic(None, "warning", "no body text was found after the header"))
     authors = tuple(
         Author(a["name"], tuple(a["affiliations"]), a.get("email"), a.get("orcid"), a.get("address")) for a in header.authors
-    )
+    ) or tuple(Author(name) for name in bio_names)
     article = Article(
         source=source,
         slug=slugify(header.title, fallback_seed=source),
@@ -102,19 +105,46 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
         url=header.url,
         provenance=tuple(header.provenance),
         metadata_lines=tuple(header.metadata_lines),
+        inferred=("authors",) if authors and not header.authors else (),
     )
-    return _with_kind(_with_signatory(_with_inferred_date(article)))
+    return _with_kind(_with_signatory(_with_inferred_date(article, furniture.running_heads)))
+
+
+def _body_and_references(
+    blocks: list, lone_numbers: dict[int, int], diagnostics: list[Diagnostic], marked_headings_only: bool
+) -> tuple[list, tuple[Reference, ...], list[str]]:
+    """The body's items, the references and the names of closing biographies. The notes printed at page feet are
+    among the references (unless the article has numbered endnotes: then those numbers were page numbers after
+    all); the biographies close the body, one paragraph each."""
+    blocks, bio_names, bios = _take_closing_bios(blocks)
+    body, footnotes = _take_page_footnotes(blocks, lone_numbers)
+    said: list[Diagnostic] = []
+    items, reference_blocks = _read_body(body, said, marked_headings_only=marked_headings_only)
+    references = _read_references(reference_blocks, said)
+    if footnotes and any(re.fullmatch(r"ref-\d+", r.id) for r in references):
+        footnotes, said = [], []
+        items, reference_blocks = _read_body(blocks, said, marked_headings_only=marked_headings_only)
+        references = _read_references(reference_blocks, said)
+    diagnostics.extend(said)
+    for note in footnotes:
+        diagnostics.append(Diagnostic(note.line, "info", f"note {note.number}, printed at the foot of a page, listed with the references"))
+    for bio in bios:
+        diagnostics.append(Diagnostic(bio.first, "info", f"closing biography of {bio.lines[0].text.strip()!r}: the last paragraphs of the body"))
+    items = [*items, *(_text_item(bio) for bio in bios)]
+    return items, unique_ids((*references, *(parse_reference(n.text, number=n.number, line=n.line) for n in footnotes))), bio_names
 
 
 _YEAR_IN_DOI = re.compile(r"[-./_((](?P<year>(?:19|20)\d\d)[-./_)]")
 _VOLUME_YEAR = re.compile(r"\b(?:vol(?:ume)?\.?|no\.|issue|©|copyright)\b.*?\b(?P<year>(?:19|20)\d\d)\b", re.I)
+_ISSUE_YEAR = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])\s*[—–/]\s*(?P<year>(?:19|20)\d\d)(?!\d)")
 _FILE_DATE = re.compile(r"^(?P<date>(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?)[-_][a-z]", re.I)
 
 
-def _with_inferred_date(article: Article) -> Article:
+def _with_inferred_date(article: Article, running_heads: Sequence[str] = ()) -> Article:
     """An article that states no date gets the best other evidence, in this order: the year in its DOI
-    ("10.31278/1810-6374-2021-19-2-64-85"), in a volume, issue or copyright line, or a date that opens
-    its file name ("2021-russia-….txt"); the record then lists `date` as inferred."""
+    ("10.31278/1810-6374-2021-19-2-64-85"), in a volume, issue or copyright line (of the header, or a running
+    header or footer: "the cloud report 01—2022"), or a date that opens its file name ("2021-russia-….txt");
+    the record then lists `date` as inferred."""
     if article.date:
         return article
     found = None
@@ -126,6 +156,9 @@ def _with_inferred_date(article: Article) -> Article:
             break
         m = _VOLUME_YEAR.search(line)
         found = m.group("year") if m else None
+    issue_years = {m.group("year") for line in running_heads if (m := _ISSUE_YEAR.search(line) or _VOLUME_YEAR.search(line))}
+    if not found and len(issue_years) == 1:  # every issue line of the running heads names the same year
+        found = issue_years.pop()
     if not found:
         m = _FILE_DATE.match(article.source.replace("\\", "/").rsplit("/", 1)[-1])
         found = m.group("date") if m else None

@@ -118,6 +118,9 @@ DEFAULT_THEMES: tuple[Theme, ...] = (
             # weak: vendors by name, and words that mean telecoms only in company
             "~Huawei", "~Ericsson", "~Nokia", "~ZTE", "~Samsung",
             "~rollout*|roll-out*", "~mobile", "~vendor*", "~operator*", "~fibre|fiber", "~radio*",
+            # software and cloud have vendors and operators too
+            "!software vendor*", "!cloud vendor*", "!vendor lock-in*", "!vendor lock in", "!cloud operator*",
+            "!infrastructure operator*", "!platform operator*", "!data centre operator*", "!data center operator*",
             "~mast|masts", "~satellite*", "~equipment", "~supplier*", "~handset*",
             "~network*", "!social network*", "!network effect*", "!neural network*", "!network* of", "~оператор*", "~Ericsson|Nokia|Huawei & рын*",
         ),

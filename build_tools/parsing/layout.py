@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Diagnostic
 from .patterns import _BULLET, _MD_HEADING, _NUMBERED_HEADING, _PAGE_NUMBER, _QUOTE, _REFERENCES_HEADING, _SEPARATOR, _SPEAKER_LABEL
@@ -39,8 +39,22 @@ class _Block:
         return [line.text.strip() for line in self.lines]
 
 
-def _clean_lines(text: str, diagnostics: list[Diagnostic]) -> list[_Line | None]:
-    """Lines with layout noise removed; None marks a blank (or removed) line."""
+@dataclass
+class _Furniture:
+    """What the layout pass removed that later passes read: numbers that stood alone on their line (some number
+    the notes at a page's foot) by line, and the texts of running headers and footers (some carry the issue's date)."""
+
+    lone_numbers: dict[int, int] = field(default_factory=dict)
+    running_heads: list[str] = field(default_factory=list)
+
+
+# A periodical's issue line: "the cloud report 01—2022", "Survival | vol. 60 no. 3", "Issue 4/2021".
+_ISSUE_LINE = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])\s*[—–/]\s*(?:19|20)\d\d(?!\d)|\b(?:vol(?:ume)?\.?|issue|no\.)\s*\d", re.I)
+
+
+def _clean_lines(text: str, diagnostics: list[Diagnostic], furniture: _Furniture | None = None) -> list[_Line | None]:
+    """Lines with layout noise removed; None marks a blank (or removed) line. `furniture` (if given) gets what
+    was removed that later passes read."""
     raw = text.split("\n")
     out: list[_Line | None] = []
     for number, line in enumerate(raw, start=1):
@@ -49,18 +63,21 @@ def _clean_lines(text: str, diagnostics: list[Diagnostic]) -> list[_Line | None]
             line = line.replace("\f", " ")
         line = line.replace("\u00a0", " ").replace("\u200b", "").rstrip()
         out.append(_Line(number, line) if line.strip() else None)
-    _remove_page_numbers(out, diagnostics)
-    _remove_running_heads(out, diagnostics)
+    furniture = furniture if furniture is not None else _Furniture()
+    _remove_page_numbers(out, diagnostics, furniture.lone_numbers)
+    _remove_running_heads(out, diagnostics, furniture.running_heads)
     return out
 
 
-def _remove_page_numbers(lines: list[_Line | None], diagnostics: list[Diagnostic]) -> None:
+def _remove_page_numbers(lines: list[_Line | None], diagnostics: list[Diagnostic], lone_numbers: dict[int, int]) -> None:
     for i, line in enumerate(lines):
         if line is None or not _PAGE_NUMBER.match(line.text):
             continue
         alone = (i == 0 or lines[i - 1] is None) and (i + 1 >= len(lines) or lines[i + 1] is None)
         if alone:
             diagnostics.append(Diagnostic(line.number, "info", f"page number removed: {line.text.strip()!r}"))
+            if line.text.strip().isdigit():
+                lone_numbers[line.number] = int(line.text.strip())
             lines[i] = None
 
 
@@ -68,13 +85,15 @@ def _running_key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
 
 
-def _remove_running_heads(lines: list[_Line | None], diagnostics: list[Diagnostic]) -> None:
-    """Short lines repeated three or more times (page numbers aside) are running headers or footers."""
+def _remove_running_heads(lines: list[_Line | None], diagnostics: list[Diagnostic], removed: list[str]) -> None:
+    """Short lines repeated three or more times (page numbers aside) are running headers or footers, and so is a
+    periodical's issue line repeated twice ("the cloud report 01—2022"). Their texts are added to `removed`."""
     counts = Counter(
         _running_key(line.text) for line in lines
         if line is not None and len(line.text) <= 100 and len(line.text.split()) >= 2 and not _SEPARATOR.match(line.text)
     )
-    repeated = {key for key, n in counts.items() if n >= 3}
+    issue_lines = {_running_key(line.text) for line in lines if line is not None and len(line.text) <= 60 and _ISSUE_LINE.search(line.text)}
+    repeated = {key for key, n in counts.items() if n >= 3 or n >= 2 and key in issue_lines}
     if not repeated:
         return
     # A running head recurs page after page: its copies are spread over the text, not bunched in one place.
@@ -92,6 +111,7 @@ def _remove_running_heads(lines: list[_Line | None], diagnostics: list[Diagnosti
             continue  # the first copy at the top of the text is the masthead: the header reads it
         if line is not None and _running_key(line.text) in repeated and len(line.text.split()) >= 2 and len(line.text) <= 100:
             diagnostics.append(Diagnostic(line.number, "info", f"running header/footer removed: {line.text.strip()!r}"))
+            removed.append(line.text.strip())
             lines[i] = None
 
 

@@ -258,3 +258,9 @@ def test_case_folding_keeps_what_the_case_insensitive_scanners_match() -> None:
     for letter in letters:
         for m in re.finditer(f"(?i:{re.escape(letter)})", every):
             assert folded[m.start()] == fold_all_cases(letter), (letter, hex(ord(m.group())))
+
+
+def test_software_and_cloud_vendors_and_operators_are_not_telecoms() -> None:
+    assert paragraph_slugs("Vendor lock-in ties a ministry to one software vendor, and cloud operators gain.") == [()]
+    assert paragraph_slugs("The infrastructure operators buy from a platform operator, then from a cloud vendor.") == [()]
+    assert paragraph_slugs("The vendor of the radio network fell behind the mobile operator's plan.") == [("5g",)]

@@ -1,0 +1,123 @@
+"""What PDF text leaves around an article's pages: notes at a page's foot, an issue line in the running footer,
+and the authors' biographies at the end (articles written for these tests, in the shapes pdftotext gives)."""
+
+from __future__ import annotations
+
+from build_tools.seeds import parse_seed
+from tests.unit.test_no_loss import missing_words
+
+FILLER = ("Public bodies compare offers for data storage by price, by the law that governs the provider and by "
+          "how easily they could leave. Each of these questions has become harder to answer since the last review.")
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n\n\f"
+
+
+HEAD = "Clouds Over the Public Sector\n\nSome offers change the label more than the control.\n\n"
+
+
+def _paragraphs(article) -> list[str]:  # noqa: ANN001
+    return [p.text for p in article.paragraphs()]
+
+
+def test_notes_that_open_with_their_number_at_a_page_foot_become_numbered_notes() -> None:
+    text = HEAD + page(
+        "Ministries moved their mail to foreign clouds after the court ruling.1 Auditors then asked who\nholds the keys.",
+        FILLER,
+        "Local partners now resell the same platforms under their own names.2 Critics call this\nrelabelling.",
+        "1 The ruling struck down the framework for transfers abroad.\n2 Three such partnerships were announced in one\nmonth.",
+    ) + page(FILLER, "Open source stacks are the third answer.3 Anyone can run them.", "3 Four principles define the open projects.")
+    article = parse_seed(text, "notes.txt")
+    notes = {r.id: r.text for r in article.references}
+    assert notes == {
+        "ref-1": "1 The ruling struck down the framework for transfers abroad.",
+        "ref-2": "2 Three such partnerships were announced in one month.",
+        "ref-3": "3 Four principles define the open projects.",
+    }
+    assert [(c.text, c.reference) for c in article.citations] == [("1", "ref-1"), ("2", "ref-2"), ("3", "ref-3")]
+    assert not any(p.startswith(("1 The", "3 Four")) for p in _paragraphs(article))
+    assert not missing_words(text, article)
+
+
+def test_a_note_number_alone_on_its_line_numbers_the_block_under_it() -> None:
+    text = HEAD + page(
+        "The first ruling changed the market.1 Buyers hesitated for a year.",
+        FILLER,
+        "1",
+        "The court found that the transfers lacked safeguards.",
+    ) + page(
+        "Then the second review followed.2 It asked for audits.",
+        "2",
+        "The review covered every ministry that used a foreign provider.",
+        FILLER,
+    )
+    article = parse_seed(text, "lone.txt")
+    assert [(r.id, r.text) for r in article.references] == [
+        ("ref-1", "The court found that the transfers lacked safeguards."),
+        ("ref-2", "The review covered every ministry that used a foreign provider."),
+    ]
+    assert FILLER in _paragraphs(article)
+    assert not missing_words(text, article)
+
+
+def test_page_numbers_before_paragraphs_without_note_marks_stay_page_numbers() -> None:
+    text = HEAD + page(FILLER, "1", "The court found that the transfers lacked safeguards.") + page(
+        "Then the second review followed. It asked for audits.", "2", "The review covered every ministry that used a foreign provider.")
+    article = parse_seed(text, "pages.txt")
+    assert article.references == ()
+    assert "The court found that the transfers lacked safeguards." in _paragraphs(article)
+
+
+def test_an_issue_line_in_the_running_footer_dates_an_undated_article() -> None:
+    text = HEAD + page(FILLER, "the policy review 03—2023", "7") + page(FILLER.replace("Public", "Local"), "the policy review 03—2023", "8")
+    article = parse_seed(text, "issue.txt")
+    assert article.date == "2023"
+    assert "date" in article.inferred
+    assert not any("policy review" in p for p in _paragraphs(article))
+
+
+def test_closing_biographies_name_the_authors_and_close_the_body() -> None:
+    text = HEAD + page(FILLER, "Open source stacks are one answer (European Data Protection Board 2021).", FILLER) + page(
+        "Sources",
+        "European Data Protection Board. 2021. Recommendations on transfers. Brussels.",
+        "Mara Lindqvist\nMara Lindqvist is a researcher in cloud policy at a public\nuniversity.\nJonas Peltola\n"
+        "Jonas Peltola has advised two ministries on procurement.",
+    )
+    article = parse_seed(text, "bios.txt")
+    assert [a.name for a in article.authors] == ["Mara Lindqvist", "Jonas Peltola"]
+    assert "authors" in article.inferred
+    assert [r.id for r in article.references] == ["ref-board-2021"]
+    assert _paragraphs(article)[-2:] == [
+        "Mara Lindqvist Mara Lindqvist is a researcher in cloud policy at a public university.",
+        "Jonas Peltola Jonas Peltola has advised two ministries on procurement.",
+    ]
+    assert [(c.text, c.reference) for c in article.citations] == [("European Data Protection Board 2021", "ref-board-2021")]
+    assert not missing_words(text, article)
+
+
+def test_a_paragraph_that_opens_with_a_name_is_not_a_biography() -> None:
+    text = HEAD + page(FILLER, "Mara Lindqvist\nMara Lindqvist is quoted here on the costs of leaving a provider.", FILLER, FILLER, FILLER)
+    article = parse_seed(text, "quoted.txt")
+    assert article.authors == ()
+
+
+def test_an_organisation_in_parentheses_is_a_citation_only_when_the_list_names_it() -> None:
+    text = HEAD + page(
+        "The rules date from the end of the war (Second World War Settlement Commission 1946) and were revised (Open Cloud Alliance 2020).",
+        FILLER,
+    ) + page("References", "Open Cloud Alliance. 2020. Principles for open clouds. Berlin.")
+    article = parse_seed(text, "orgs.txt")
+    assert [(c.text, c.reference) for c in article.citations] == [("Open Cloud Alliance 2020", "ref-alliance-2020")]
+
+
+def test_a_reference_list_after_the_biographies_stays_the_reference_list() -> None:
+    text = HEAD + page(FILLER, "Open source stacks are one answer (Open Cloud Alliance 2020).", FILLER) + page(
+        "Mara Lindqvist\nMara Lindqvist is a researcher in cloud policy.",
+        "References",
+        "Open Cloud Alliance. 2020. Principles for open clouds. Berlin.",
+    )
+    article = parse_seed(text, "bios-then-refs.txt")
+    assert [a.name for a in article.authors] == ["Mara Lindqvist"]
+    assert [r.id for r in article.references] == ["ref-alliance-2020"]
+    assert _paragraphs(article)[-1] == "Mara Lindqvist Mara Lindqvist is a researcher in cloud policy."
