@@ -35,7 +35,7 @@ from .parsing.shapes import _is_name
 from .parsing.patterns import _DATELINE, _JOURNAL_LINE, _NUMBERED_HEADING
 from .parsing.sections import (
     _citations, _join_page_breaks, _merge_labels, _read_body, _read_references, _sections, _split_run_in_headings,
-    _take_standfirst, _take_trailing_metadata, _text_item,
+    _take_standfirst, _take_trailing_metadata,
 )
 from .parsing.bios import _take_closing_bios
 from .parsing.footnotes import _take_page_footnotes
@@ -64,10 +64,11 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
     if not header.title:
         raise InputError(source, "no recognisable title", "put the article's title alone on the first line", line=1)
     blocks = _split_glued_headings(blocks, body_start)
-    items, references, bio_names = _body_and_references(blocks[body_start:], furniture.lone_numbers, diagnostics, marked_headings_only)
+    items, references, bios = _body_and_references(blocks[body_start:], furniture.lone_numbers, diagnostics, marked_headings_only)
     items = _merge_labels(_join_page_breaks(items, diagnostics))
     items, trailing = _take_trailing_metadata(items)
     header.provenance.extend(trailing)
+    header.provenance.extend(bio.text for bio in bios)  # closing author bios are provenance, as a single one after the body is
     if not header.abstract:
         items, standfirst = _take_standfirst(items, has_references=bool(references))
         header.abstract = standfirst
@@ -84,7 +85,7 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
         diagnostics.append(Diagnostic(None, "warning", "no body text was found after the header"))
     authors = tuple(
         Author(a["name"], tuple(a["affiliations"]), a.get("email"), a.get("orcid"), a.get("address")) for a in header.authors
-    ) or tuple(Author(name) for name in bio_names)
+    ) or tuple(dict.fromkeys(Author(bio.lines[0].text.strip()) for bio in bios))
     article = Article(
         source=source,
         slug=slugify(header.title, fallback_seed=source),
@@ -112,11 +113,11 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
 
 def _body_and_references(
     blocks: list, lone_numbers: dict[int, int], diagnostics: list[Diagnostic], marked_headings_only: bool
-) -> tuple[list, tuple[Reference, ...], list[str]]:
-    """The body's items, the references and the names of closing biographies. The notes printed at page feet are
-    among the references (unless the article has numbered endnotes: then those numbers were page numbers after
-    all); the biographies close the body, one paragraph each."""
-    blocks, bio_names, bios = _take_closing_bios(blocks)
+) -> tuple[list, tuple[Reference, ...], list]:
+    """The body's items, the references and the authors' closing biographies (a block each, opening with the
+    name). The notes printed at page feet are among the references (unless the article has numbered endnotes:
+    then those numbers were page numbers after all)."""
+    blocks, bios = _take_closing_bios(blocks)
     body, footnotes = _take_page_footnotes(blocks, lone_numbers)
     said: list[Diagnostic] = []
     items, reference_blocks = _read_body(body, said, marked_headings_only=marked_headings_only)
@@ -129,9 +130,8 @@ def _body_and_references(
     for note in footnotes:
         diagnostics.append(Diagnostic(note.line, "info", f"note {note.number}, printed at the foot of a page, listed with the references"))
     for bio in bios:
-        diagnostics.append(Diagnostic(bio.first, "info", f"closing biography of {bio.lines[0].text.strip()!r}: the last paragraphs of the body"))
-    items = [*items, *(_text_item(bio) for bio in bios)]
-    return items, unique_ids((*references, *(parse_reference(n.text, number=n.number, line=n.line) for n in footnotes))), bio_names
+        diagnostics.append(Diagnostic(bio.first, "info", f"closing biography of {bio.lines[0].text.strip()!r} kept as provenance"))
+    return items, unique_ids((*references, *(parse_reference(n.text, number=n.number, line=n.line) for n in footnotes))), bios
 
 
 _YEAR_IN_DOI = re.compile(r"[-./_((](?P<year>(?:19|20)\d\d)[-./_)]")

@@ -4,8 +4,9 @@ Magazines and reports often name their authors only at the end, each in a short
 biography that opens with the name on a line of its own and then again as the
 subject of the first sentence ("Jane Doe" / "Jane Doe is a fellow at …"). Those
 closing lines are neither body nor reference entries: they are cut from the
-blocks (a block is split where the first biography starts), and the names are
-the authors when the header named none.
+blocks (a block is split where the first biography starts) and kept as the
+record's provenance, as a single closing bio is; the names are the authors when
+the header named none.
 
 Only the second half of the text is searched, and a biography counts only when
 the name line is followed, within two lines, by the same name and a verb a
@@ -28,13 +29,13 @@ _BIO_VERB = re.compile(
 )
 
 
-def _take_closing_bios(blocks: list[_Block]) -> tuple[list[_Block], list[str], list[_Block]]:
-    """(the other blocks, in order, the names the biographies give, one block per biography). The biographies run
-    from the first of them to the end, or to a reference list's heading after them."""
+def _take_closing_bios(blocks: list[_Block]) -> tuple[list[_Block], list[_Block]]:
+    """(the other blocks, in order; one block per biography, its first line the name). The biographies run from
+    the first of them to the end, or to a reference list's heading after them."""
     lines = [line for block in blocks for line in block.lines]
     starts = [i for i in range(len(lines)) if i * 2 >= len(lines) and _opens_bio(lines, i)]
     if not starts:
-        return blocks, [], []
+        return blocks, []
     first_line = lines[starts[0]].number
     end = next((b.first for b in blocks if b.first > first_line and _REFERENCES_HEADING.match(b.lines[0].text)), None)
     inside = [line for line in lines if line.number >= first_line and (end is None or line.number < end)]
@@ -44,17 +45,14 @@ def _take_closing_bios(blocks: list[_Block]) -> tuple[list[_Block], list[str], l
         if outside:
             kept.append(_Block(outside))
     opening = {lines[i].number for i in starts}
-    names: list[str] = []
     bios: list[_Block] = []
     for line in inside:
         name = line.text.strip()
         # a new biography at each name line, except the same name printed twice over one biography
         if line.number in opening and (not bios or bios[-1].lines[-1].text.strip() != name):
             bios.append(_Block([]))
-            if name not in names:
-                names.append(name)
         bios[-1].lines.append(line)
-    return kept, names, bios
+    return kept, bios
 
 
 def _opens_bio(lines: list[_Line], i: int) -> bool:
