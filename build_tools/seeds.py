@@ -39,6 +39,7 @@ from .parsing.sections import (
 )
 from .parsing.bios import _take_closing_bios
 from .parsing.footnotes import _take_page_footnotes
+from .parsing.hyphens import _rejoin_broken_words, _rejoin_in_entries
 from .references import find_note_marks, parse_reference, unique_ids
 from .slugs import slugify
 
@@ -66,6 +67,7 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
     blocks = _split_glued_headings(blocks, body_start)
     items, references, bios = _body_and_references(blocks[body_start:], furniture.lone_numbers, diagnostics, marked_headings_only)
     items = _merge_labels(_join_page_breaks(items, diagnostics))
+    _rejoin_broken_words(items, diagnostics)
     items, trailing = _take_trailing_metadata(items)
     header.provenance.extend(trailing)
     header.provenance.extend(bio.text for bio in bios)  # closing author bios are provenance, as a single one after the body is
@@ -131,7 +133,8 @@ def _body_and_references(
         diagnostics.append(Diagnostic(note.line, "info", f"note {note.number}, printed at the foot of a page, listed with the references"))
     for bio in bios:
         diagnostics.append(Diagnostic(bio.first, "info", f"closing biography of {bio.lines[0].text.strip()!r} kept as provenance"))
-    return items, unique_ids((*references, *(parse_reference(n.text, number=n.number, line=n.line) for n in footnotes))), bios
+    notes = _rejoin_in_entries([n.text for n in footnotes], diagnostics)
+    return items, unique_ids((*references, *(parse_reference(text, number=n.number, line=n.line) for n, text in zip(footnotes, notes)))), bios
 
 
 _YEAR_IN_DOI = re.compile(r"[-./_((](?P<year>(?:19|20)\d\d)[-./_)]")

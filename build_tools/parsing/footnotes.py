@@ -52,6 +52,11 @@ def _take_page_footnotes(blocks: list[_Block], lone_numbers: dict[int, int]) -> 
     taken: list[int] = []
     for i, block in enumerate(blocks):
         expected = len(notes) + 1
+        if taken and taken[-1] == i - 1 and _runs_on(notes[-1].text, block):  # the note's last line went on below a gap
+            last = notes[-1]
+            notes[-1] = _FootNote(last.number, f"{last.text} {block.text}", last.line)
+            taken.append(i)
+            continue
         if after_lone.get(i) == expected and expected in marks and _NOTE_START.match(block.lines[0].text):
             notes.append(_FootNote(expected, block.text, block.first))
             taken.append(i)
@@ -66,6 +71,12 @@ def _take_page_footnotes(blocks: list[_Block], lone_numbers: dict[int, int]) -> 
         return blocks, []
     gone = set(taken)
     return [b for i, b in enumerate(blocks) if i not in gone], notes
+
+
+def _runs_on(note: str, block: _Block) -> bool:
+    """A note broken in the middle of a word ("… by the Open-") or of a sentence that the block goes on with."""
+    first = block.lines[0].text.strip()
+    return note.endswith("-") and bool(first) or not re.search(r"[.!?)”\"’]$", note) and first[:1].islower()
 
 
 def _blocks_after_lone_numbers(blocks: list[_Block], lone_numbers: dict[int, int]) -> dict[int, int]:

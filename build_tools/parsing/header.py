@@ -302,7 +302,7 @@ def _title(r: _Reading, line: str) -> str:
         r.li += 1  # "Unified Payment Interface:" wrapped before its second half
         h.title = f"{h.title} {_strip_md(lines[r.li]).strip()}"
     else:
-        wrapped = _display_title_lines(lines, r.li)
+        wrapped = _display_title_lines(lines, r.li, _first_line(r.blocks, r.b + 1))
         if wrapped:
             h.title = " ".join([h.title, *(_strip_md(x).strip() for x in lines[r.li + 1 : r.li + 1 + wrapped])])
             r.li += wrapped
@@ -541,9 +541,12 @@ _COVER_LABEL = re.compile(
 )
 
 
-def _display_title_lines(lines: list[str], li: int) -> int:
+def _display_title_lines(lines: list[str], li: int, next_block_first: str | None = None) -> int:
     """How many lines after line li continue a title set in large type, a few words a line, when the same
-    block then runs on into prose (a designed cover or magazine opener); 0 when the title is one line."""
+    block then runs on into prose (a designed cover or magazine opener), or when the block ends there, the next
+    one is prose and the lines read as one phrase cut by the layout (a line opens in lower case, or the one
+    before ends on a small word: "Why Digital / Sovereignty is more / than mere Legal / Compliance");
+    0 when the title is one line."""
     if len(lines[li].split()) > 4 or _ends_sentence(lines[li]):
         return 0
     n = 0
@@ -551,7 +554,14 @@ def _display_title_lines(lines: list[str], li: int) -> int:
             and not date_line_value(lines[li + 1 + n]) and not _BYLINE.match(lines[li + 1 + n]):
         n += 1
     rest = lines[li + 1 + n :]
-    return n if n and rest and len(rest[0].split()) >= 8 else 0
+    if n and rest:
+        return n if len(rest[0].split()) >= 8 else 0
+    title = lines[li : li + 1 + n]
+    cut = any(b[:1].islower() or a.split()[-1].lower() in _SMALL_WORDS for a, b in zip(title, title[1:]) if a.split() and b)
+    return n if n and cut and next_block_first and len(next_block_first.split()) >= 8 else 0
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "by", "from", "than", "is", "are", "more", "as", "at"})
 
 
 def _is_caps_name(line: str) -> bool:

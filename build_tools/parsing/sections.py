@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .hyphens import _rejoin_in_entries
 from ..model import Citation, Diagnostic, Paragraph, Reference, Section
 from ..references import find_citations, parse_reference, reference_index, unique_ids
 from .patterns import _BULLET, _DATELINE, _LABEL_PREFIX, _MD_HEADING, _NUMBERED_HEADING, _NUMBERED_REF, _PROVENANCE, _QUOTE, _REFERENCES_HEADING, _SEPARATOR
@@ -78,6 +79,9 @@ def _accept_heading(block: _Block, text: str, prev: _Item | None, nxt: _Block | 
         return True  # an ALL-CAPS heading after a page break, though the page ended mid-sentence
     if prev is not None and prev.kind == "text" and not _ends_sentence(prev.text) and len(_words(prev.text)) >= 8:
         return False  # a short line after a cut sentence is its continuation
+    if text.rstrip().endswith("-") or nxt is not None and nxt.lines[0].text.strip()[:1].islower() and not (
+            _is_upper_heading(text) or _NUMBERED_HEADING.match(text) or text.rstrip().endswith((":", "?"))):
+        return False  # a line that runs on ("… a closer look at" / "the various dimensions"): a paragraph cut by the layout
     if nxt is None:
         return _is_upper_heading(text) or bool(_NUMBERED_HEADING.match(text))
     if _is_upper_heading(text) or _NUMBERED_HEADING.match(text):
@@ -169,6 +173,8 @@ def _read_references(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tup
             merged[-1] = (f"{merged[-1][0].strip()} {text}", merged[-1][1])  # a number alone on its line, then its entry
         elif merged and numbered_list and not _NUMBERED_START.match(text) and _NUMBERED_START.match(merged[-1][0]):
             merged[-1] = (f"{merged[-1][0]} {text}", merged[-1][1])  # an entry's lines split by a blank line
+        elif merged and glyph and not text.startswith(glyph) and merged[-1][0].startswith(glyph):
+            merged[-1] = (f"{merged[-1][0]} {text}", merged[-1][1])  # the same, in a list whose entries open with a bullet
         else:
             merged.append((text, line))
     if glyph:
@@ -176,6 +182,7 @@ def _read_references(blocks: list[_Block], diagnostics: list[Diagnostic]) -> tup
         merged = [(text[len(glyph):] if text.startswith(glyph) else text, line) for text, line in merged]
         diagnostics.append(Diagnostic(blocks[0].first if blocks else None, "info",
                                       f"bullet glyph {glyph.strip()!r} (a symbol font's bullet read as a letter) removed from {stripped} reference entries"))
+    merged = list(zip(_rejoin_in_entries([text for text, _ in merged], diagnostics), (line for _, line in merged)))
     references = []
     for text, line in merged:
         number = re.match(r"^\s*\[(\d{1,3})\]|^\s*(\d{1,3})[.)]\s", text)
@@ -275,6 +282,8 @@ def _take_standfirst(items: list[_Item], *, has_references: bool) -> tuple[list[
         return items[1:], first.text
     if len(items) > 1 and items[1].kind == "text" and re.match(r"^Q\d*\s*[:.]\s", items[1].text):
         return items[1:], first.text  # the introduction of a Q&A interview
+    if _repeated_below(first.text, items[1:4]):
+        return items[1:], first.text  # a magazine's dek, which the body's opening repeats
     heading_at = next((i for i, it in enumerate(items) if it.kind == "heading"), None)
     if heading_at is None or heading_at > 2:
         return items, None
@@ -285,6 +294,23 @@ def _take_standfirst(items: list[_Item], *, has_references: bool) -> tuple[list[
     if all(it.kind == "text" and _LABEL_PREFIX.match(it.text) for it in between):
         return items[1:], first.text
     return items, None
+
+
+def _letters(text: str) -> str:
+    """Lower-case letters and digits only: a line-end hyphen, a quote mark or a space does not tell two texts apart."""
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+def _repeated_below(text: str, below: list[_Item]) -> bool:
+    """The paragraph's first sentence (of 12 words or more) recurs, whole, in the text paragraphs right below it."""
+    sentence = _SENTENCE_BREAK.split(text, maxsplit=1)[0]
+    if len(_words(sentence)) < 12:
+        return False
+    needle = _letters(sentence)
+    return any(_letters(s) == needle for it in below if it.kind == "text" for s in _SENTENCE_BREAK.split(it.text))
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?”])\s+(?=[A-Z“\"‘])")
 
 
 _RUN_IN = re.compile(r"^(?P<marker>\s*(?:[•\-*▪◦]\s*)?)(?P<num>\d{1,2}\.\d{1,2})\s+(?P<rest>.+)$")

@@ -3,7 +3,10 @@
 pdfminer.six (MIT) lays out each page's text; pages are joined with form
 feeds, which the text parser already reads as page breaks (running headers,
 footers and page numbers removed and recorded, sentences cut by a page break
-joined). A PDF with no text layer (a scan) or one that is encrypted gets one
+joined). A note mark set as a superscript (smaller type, raised) is a text line
+of its own to pdfminer, printed away from its word; it is put back, glued to the
+word it follows ("Russia1"), as other PDF text tools print it, so the parser can
+link it to its note. A PDF with no text layer (a scan) or one that is encrypted gets one
 clear error saying what to do.
 """
 
@@ -15,6 +18,7 @@ import itertools
 import re
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 from ..errors import InputError
 from ..model import Article
@@ -51,14 +55,15 @@ def pdf_text(data: bytes, source: str) -> str:
     from .optional import require
 
     require("pdfminer", "pdf", source)
-    from pdfminer.high_level import extract_text
+    from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         with _stable_layout_order():
-            text = extract_text(io.BytesIO(data), laparams=LAParams(line_margin=0.5, boxes_flow=0.5))
+            pages = extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.5, boxes_flow=0.5))
+            text = "".join(_page_text(page) + "\f" for page in pages)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise InputError(source, "the PDF is encrypted and cannot be read without its password",
                          "save an unprotected copy of the PDF (or paste its text into a .txt file)") from exc
@@ -75,6 +80,72 @@ def pdf_text(data: bytes, source: str) -> str:
         raise InputError(source, "the PDF has no text layer (it is a scan or holds only images)",
                          "run OCR on it first (for example with ocrmypdf), or paste its text into a .txt file")
     return text
+
+
+_MARK_TEXT = re.compile(r"\d{1,3}(?:[,–-]\d{1,3})*")
+
+
+def _page_text(page: Any) -> str:
+    """A page's text as pdfminer's own text output gives it, with superscript note marks glued back to their words."""
+    from pdfminer.layout import LTChar, LTContainer, LTImage, LTText, LTTextBox, LTTextLine
+
+    lines = [line for box in page if isinstance(box, LTTextBox) for line in box if isinstance(line, LTTextLine)]
+    sizes = sorted(c.size for line in lines for c in line if isinstance(c, LTChar))
+    body_size = sizes[len(sizes) // 2] if sizes else 0.0
+    glued: dict[int, list[tuple[int, str]]] = {}  # id of a host line -> (index of the character a mark follows, the mark)
+    hosts: dict[int, Any] = {}
+    moved: dict[int, str] = {}  # id of a line -> its text with the marks glued in ("" for a mark line that moved)
+    for mark in lines:
+        text = mark.get_text().strip()
+        chars = [c for c in mark if isinstance(c, LTChar)]
+        if not _MARK_TEXT.fullmatch(text) or not chars or max(c.size for c in chars) > 0.75 * body_size:
+            continue
+        host = _host_line(mark, lines, max(c.size for c in chars))
+        before = [i for i, c in enumerate(host) if isinstance(c, LTChar) and c.x1 <= mark.x0 + 1] if host is not None else []
+        if not before:
+            continue
+        glued.setdefault(id(host), []).append((before[-1], text))
+        hosts[id(host)] = host
+        moved[id(mark)] = ""
+    for key, marks in glued.items():
+        after = dict(sorted(marks))
+        moved[key] = "".join(c.get_text() + after.get(i, "") for i, c in enumerate(hosts[key]))
+    out: list[str] = []
+
+    def render(item: Any) -> None:  # pdfminer's TextConverter, with the changed lines
+        if isinstance(item, LTTextBox) and all(moved.get(id(line)) == "" for line in item):
+            return  # a box that held only marks, now with their words
+        if isinstance(item, LTTextLine) and id(item) in moved:
+            out.append(moved[id(item)])
+        elif isinstance(item, LTContainer):
+            for child in item:
+                render(child)
+        elif isinstance(item, LTText):
+            out.append(item.get_text())
+        if isinstance(item, LTTextBox):
+            out.append("\n")
+        elif isinstance(item, LTImage):
+            pass
+
+    render(page)
+    return "".join(out)
+
+
+def _host_line(mark: Any, lines: list, mark_size: float) -> Any:
+    """The line a superscript mark is raised above the middle of, in type at least a third larger; None if none."""
+    from pdfminer.layout import LTChar
+
+    best, distance = None, None
+    for line in lines:
+        if line is mark or not (line.y0 + 0.25 * line.height < mark.y0 < line.y1) or not line.x0 - 2 <= mark.x0 <= line.x1 + 2:
+            continue
+        chars = [c for c in line if isinstance(c, LTChar)]
+        if not chars or sorted(c.size for c in chars)[len(chars) // 2] < 1.3 * mark_size:
+            continue
+        gap = abs(mark.y0 - line.y0)
+        if distance is None or gap < distance:
+            best, distance = line, gap
+    return best
 
 
 def read_pdf(data: bytes, source: str) -> Article:

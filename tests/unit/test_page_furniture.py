@@ -122,3 +122,19 @@ def test_a_reference_list_after_the_biographies_stays_the_reference_list() -> No
     assert [a.name for a in article.authors] == ["Mara Lindqvist"]
     assert [r.id for r in article.references] == ["ref-alliance-2020"]
     assert article.provenance == ("Mara Lindqvist Mara Lindqvist is a researcher in cloud policy.",)
+
+
+def test_a_word_broken_at_a_line_end_is_joined_as_the_article_writes_it_elsewhere() -> None:
+    text = HEAD + page(
+        "Ministries ask for closer cooperation and faster decision-making between the cloud providers and their\n"
+        "auditors, since closer co-\noperation shortens every review and better decision-\nmaking shortens every exit.",
+        FILLER,
+    )
+    article = parse_seed(text, "hyphens.txt")
+    assert "closer cooperation shortens every review and better decision-making shortens" in " ".join(_paragraphs(article))
+    assert not missing_words(text, article)
+
+
+def test_a_hyphen_typed_before_a_space_inside_a_line_is_left_as_written() -> None:
+    text = HEAD + page("Pre- and post-war budgets for data storage differ by a factor of two in most of the ministries we read.", FILLER)
+    assert "Pre- and post-war" in " ".join(_paragraphs(parse_seed(text, "typed.txt")))

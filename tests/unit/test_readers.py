@@ -19,7 +19,7 @@ from build_tools.errors import InputError
 from build_tools.ingest import ingest
 from build_tools.model import Article
 from build_tools.readers import detect_kind, read_bytes, read_path
-from tests.pdf_maker import make_pdf
+from tests.pdf_maker import make_pdf, make_pdf_with_marks
 from tests.unit.test_no_loss import WORD, is_subsequence, record_words
 
 HERE = Path(__file__).resolve().parent.parent / "fixtures" / "readers"
@@ -192,6 +192,34 @@ def test_a_pdf_is_read_through_its_text_layer() -> None:
     assert article.kind == "report"
     assert "licence can shape which equipment is bought" in _body(article)
     assert not any(p.text.strip() == "2" for p in article.paragraphs())  # the page number is layout, not text
+
+
+def test_superscript_note_marks_are_glued_to_their_words_and_link_to_their_notes() -> None:
+    pdf = make_pdf_with_marks([[
+        ["Clouds Over the Public Sector"], [],
+        ["Ministries moved their mail to foreign clouds after the ruling.", ("1",), " Auditors then"],
+        ["asked who holds the keys, and the answer was rarely the ministry itself.", ("2",)], [],
+        ["Local partners now resell the same platforms under their own names and labels.", ("3",)], [],
+        ["Notes"], ["1. The ruling struck down the framework for transfers abroad."],
+        ["2. Keys held abroad can be demanded by the courts of another country."], ["3. Three partnerships were announced in one month."],
+    ]])
+    article = read_bytes(pdf, "seeds/marks.pdf")
+    assert "after the ruling.1 Auditors then asked who holds the keys" in _body(article)
+    assert [(c.text, c.reference) for c in article.citations] == [("1", "ref-1"), ("2", "ref-2"), ("3", "ref-3")]
+    assert not any(p.text.strip() in {"1", "2", "3"} for p in article.paragraphs())
+
+
+def test_words_broken_at_line_ends_are_whole_again() -> None:
+    pdf = make_pdf_with_marks([[
+        ["Clouds Over the Public Sector"], [],
+        ["Ministries moved their mail to foreign clouds and the auditors asked for an inter-"],
+        ["national review of the contracts, of every self-"],
+        ["determination clause and of the exit costs that each ministry would face."], [],
+        ["The review found that exit costs were rarely priced into the original contracts at all."],
+    ]])
+    article = read_bytes(pdf, "seeds/hyphens.pdf")
+    assert "asked for an international review of the contracts, of every self-determination clause" in _body(article)
+    assert any("inter-national" in d.message and "self-determination" in d.message for d in article.diagnostics)
 
 
 def test_a_table_of_contents_is_left_out_and_said() -> None:

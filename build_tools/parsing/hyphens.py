@@ -1,0 +1,99 @@
+"""Pass 4b of the parser: words the typesetter broke at a line end, joined again.
+
+A PDF's text keeps the hyphen of a word broken at the end of a line ("person-" /
+"al"); joined with a space, the paragraph would read "person- al". Where a line
+ends in a letter and a hyphen and the next line goes on with a letter, the two
+parts are one word again. The hyphen goes unless it belongs to the word: the
+article itself decides first (the word written whole elsewhere drops it, the word
+written with its hyphen elsewhere keeps it), then the first part (a prefix such as
+"self-" or "cross-" keeps it, as does a part before a capital: "Open-Stack").
+
+Every word joined is listed in one info diagnostic, so the parts stay on record.
+
+Internal to the parser (`build_tools.seeds`); names keep their leading underscore.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from ..model import Diagnostic
+
+
+class _TextItem(Protocol):
+    """A body item of the parser (`sections._Item`): its kind, its text and where each of its lines starts in it."""
+
+    kind: str
+    text: str
+    line_starts: list[tuple[int, int]]
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_BROKEN = re.compile(r"([^\W\d_]+)- ([^\W\d_]+)")
+_KEEPS_HYPHEN = frozenset({
+    "self", "well", "non", "co", "anti", "cross", "state", "long", "short", "high", "low", "multi", "post", "pre",
+    "semi", "so", "ex", "quasi", "counter", "mid", "all", "half", "full", "cyber", "e", "x", "one",
+    "two", "three", "first", "second", "third", "large", "small", "little", "open", "closed", "data", "policy",
+    "decision", "government", "industry", "market", "technology", "export", "import", "end", "top", "bottom",
+})
+
+
+def _vocabulary(texts: Iterable[str]) -> set[str]:
+    """Every word and hyphenated compound of the article, lower-cased."""
+    return {w.lower() for text in texts for w in _WORD.findall(text)}
+
+
+def _joined(left: str, right: str, words: set[str]) -> str:
+    whole = left + right
+    if whole.lower() in words:
+        return whole
+    if f"{left}-{right}".lower() in words or left.lower() in _KEEPS_HYPHEN or right[:1].isupper():
+        return f"{left}-{right}"
+    return whole
+
+
+def _rejoin_broken_words(items: Sequence[_TextItem], diagnostics: list[Diagnostic]) -> None:
+    """Join the words broken at line ends in the text items, in place, keeping their line offsets right."""
+    words = _vocabulary(it.text for it in items)
+    joined: list[str] = []
+    for item in items:
+        if item.kind != "text" or "- " not in item.text:
+            continue
+        breaks = {offset for offset, _ in item.line_starts}
+        out: list[str] = []
+        removed: list[tuple[int, int]] = []  # (offset in the old text, characters removed before it)
+        at = 0
+        for m in _BROKEN.finditer(item.text):
+            if m.start(2) not in breaks:
+                continue  # a hyphen and a space typed in the middle of a line: left as written
+            word = _joined(m.group(1), m.group(2), words)
+            joined.append(f"{m.group(1)}-{m.group(2)}")
+            out.append(item.text[at:m.start()] + word)
+            removed.append((m.start(2), len(m.group(0)) - len(word)))
+            at = m.end()
+        if not removed:
+            continue
+        out.append(item.text[at:])
+        item.text = "".join(out)
+        item.line_starts = [(offset - sum(n for start, n in removed if start <= offset), line) for offset, line in item.line_starts]
+    _say(joined, "", diagnostics)
+
+
+def _rejoin_in_entries(entries: list[str], diagnostics: list[Diagnostic]) -> list[str]:
+    """Reference entries (their lines joined with spaces) with the words broken at line ends joined again."""
+    words = _vocabulary(entries)
+    joined: list[str] = []
+
+    def rejoin(m: re.Match) -> str:
+        joined.append(f"{m.group(1)}-{m.group(2)}")
+        return _joined(m.group(1), m.group(2), words)
+
+    fixed = [_BROKEN.sub(rejoin, text) for text in entries]
+    _say(joined, " in the references", diagnostics)
+    return fixed
+
+
+def _say(joined: list[str], where: str, diagnostics: list[Diagnostic]) -> None:
+    if joined:
+        diagnostics.append(Diagnostic(None, "info", f"joined {len(joined)} words broken at line ends{where}: {', '.join(joined)}"))
