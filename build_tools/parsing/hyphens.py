@@ -16,6 +16,7 @@ Internal to the parser (`build_tools.seeds`); names keep their leading underscor
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
@@ -39,23 +40,41 @@ _KEEPS_HYPHEN = frozenset({
 })
 
 
-def _vocabulary(texts: Iterable[str]) -> set[str]:
-    """Every word and hyphenated compound of the article, lower-cased."""
-    return {w.lower() for text in texts for w in _WORD.findall(text)}
+class _Words:
+    """The article's words: compounds as written (lower-cased), and how often each plain word occurs."""
+
+    def __init__(self, texts: Iterable[str]):
+        self.written: set[str] = set()
+        self.count: Counter[str] = Counter()
+        for text in texts:
+            for word in _WORD.findall(text):
+                self.written.add(word.lower())
+                self.count.update(part.lower() for part in word.split("-"))
 
 
-def _joined(left: str, right: str, words: set[str]) -> str:
-    whole = left + right
-    if whole.lower() in words:
+def _joined(left: str, right: str, words: _Words, before: str) -> str:
+    """The broken word written whole: as the article writes it elsewhere, hyphenated where the hyphen belongs."""
+    whole, hyphenated = left + right, f"{left}-{right}"
+    if whole.lower() in words.written:
         return whole
-    if f"{left}-{right}".lower() in words or left.lower() in _KEEPS_HYPHEN or right[:1].isupper():
-        return f"{left}-{right}"
+    if hyphenated.lower() in words.written or left.lower() in _KEEPS_HYPHEN or right[:1].isupper():
+        return hyphenated
+    if "/" in before or "www." in before:
+        return hyphenated  # a web address broken at one of its hyphens
+    if len(left) > 1 and len(right) > 1 and words.count[left.lower()] > 1 and words.count[right.lower()] > 1:
+        return hyphenated  # both parts are words of the article ("real-time", "value-added"), unlike "com-panies"
     return whole
+
+
+def _token_before(text: str, at: int) -> str:
+    """The run of text without spaces that ends at `at`."""
+    start = text.rfind(" ", 0, at) + 1
+    return text[start:at]
 
 
 def _rejoin_broken_words(items: Sequence[_TextItem], diagnostics: list[Diagnostic]) -> None:
     """Join the words broken at line ends in the text items, in place, keeping their line offsets right."""
-    words = _vocabulary(it.text for it in items)
+    words = _Words(it.text for it in items)
     joined: list[str] = []
     for item in items:
         if item.kind != "text" or "- " not in item.text:
@@ -67,7 +86,7 @@ def _rejoin_broken_words(items: Sequence[_TextItem], diagnostics: list[Diagnosti
         for m in _BROKEN.finditer(item.text):
             if m.start(2) not in breaks:
                 continue  # a hyphen and a space typed in the middle of a line: left as written
-            word = _joined(m.group(1), m.group(2), words)
+            word = _joined(m.group(1), m.group(2), words, _token_before(item.text, m.start()))
             joined.append(f"{m.group(1)}-{m.group(2)}")
             out.append(item.text[at:m.start()] + word)
             removed.append((m.start(2), len(m.group(0)) - len(word)))
@@ -82,14 +101,14 @@ def _rejoin_broken_words(items: Sequence[_TextItem], diagnostics: list[Diagnosti
 
 def _rejoin_in_entries(entries: list[str], diagnostics: list[Diagnostic]) -> list[str]:
     """Reference entries (their lines joined with spaces) with the words broken at line ends joined again."""
-    words = _vocabulary(entries)
+    words = _Words(entries)
     joined: list[str] = []
-
-    def rejoin(m: re.Match) -> str:
-        joined.append(f"{m.group(1)}-{m.group(2)}")
-        return _joined(m.group(1), m.group(2), words)
-
-    fixed = [_BROKEN.sub(rejoin, text) for text in entries]
+    fixed = []
+    for text in entries:
+        def rejoin(m: re.Match, text: str = text) -> str:
+            joined.append(f"{m.group(1)}-{m.group(2)}")
+            return _joined(m.group(1), m.group(2), words, _token_before(text, m.start()))
+        fixed.append(_BROKEN.sub(rejoin, text))
     _say(joined, " in the references", diagnostics)
     return fixed
 
