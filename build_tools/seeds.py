@@ -30,11 +30,11 @@ from .decoding import decode_input, repair_note
 from .errors import InputError
 from .model import Article, Author, Diagnostic, Reference
 from .parsing.header import _read_header
-from .parsing.layout import _Furniture, _blocks, _clean_lines, _drop_tables_of_contents, _split_glued_headings
+from .parsing.layout import _Block, _Furniture, _blocks, _clean_lines, _drop_tables_of_contents, _split_glued_headings
 from .parsing.shapes import _is_name
-from .parsing.patterns import _DATELINE, _JOURNAL_LINE, _NUMBERED_HEADING
+from .parsing.patterns import _DATELINE, _ISSUE_YEAR, _JOURNAL_LINE, _NUMBERED_HEADING
 from .parsing.sections import (
-    _citations, _join_page_breaks, _merge_labels, _read_body, _read_references, _sections, _split_run_in_headings,
+    _citations, _Item, _join_page_breaks, _merge_labels, _read_body, _read_references, _sections, _split_run_in_headings,
     _take_standfirst, _take_trailing_metadata,
 )
 from .parsing.bios import _take_closing_bios
@@ -114,8 +114,8 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
 
 
 def _body_and_references(
-    blocks: list, lone_numbers: dict[int, int], diagnostics: list[Diagnostic], marked_headings_only: bool
-) -> tuple[list, tuple[Reference, ...], list]:
+    blocks: list[_Block], lone_numbers: dict[int, int], diagnostics: list[Diagnostic], marked_headings_only: bool
+) -> tuple[list[_Item], tuple[Reference, ...], list[_Block]]:
     """The body's items, the references and the authors' closing biographies (a block each, opening with the
     name). The notes printed at page feet are among the references (unless the article has numbered endnotes:
     then those numbers were page numbers after all)."""
@@ -139,7 +139,6 @@ def _body_and_references(
 
 _YEAR_IN_DOI = re.compile(r"[-./_((](?P<year>(?:19|20)\d\d)[-./_)]")
 _VOLUME_YEAR = re.compile(r"\b(?:vol(?:ume)?\.?|no\.|issue|©|copyright)\b.*?\b(?P<year>(?:19|20)\d\d)\b", re.I)
-_ISSUE_YEAR = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])\s*[—–/]\s*(?P<year>(?:19|20)\d\d)(?!\d)")
 _FILE_DATE = re.compile(r"^(?P<date>(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?)[-_][a-z]", re.I)
 
 

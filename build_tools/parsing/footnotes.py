@@ -47,6 +47,8 @@ def _take_page_footnotes(blocks: list[_Block], lone_numbers: dict[int, int]) -> 
     `lone_numbers` maps the line of each number that stood alone on its line (removed
     as a page number) to its value."""
     after_lone = _blocks_after_lone_numbers(blocks, lone_numbers)
+    if not after_lone and not any(_NUMBERED_NOTE.match(block.lines[0].text) for block in blocks):
+        return blocks, []  # no block could be a note: no need to look for marks
     marks: set[int] = set()
     notes: list[_FootNote] = []
     taken: list[int] = []
@@ -82,11 +84,14 @@ def _runs_on(note: str, block: _Block) -> bool:
 def _blocks_after_lone_numbers(blocks: list[_Block], lone_numbers: dict[int, int]) -> dict[int, int]:
     """Block index -> the number that stood alone on the line just before the block (blank lines between)."""
     found: dict[int, int] = {}
-    if not lone_numbers:
-        return found
-    previous_end = 0
-    for i, block in enumerate(blocks):
-        between = [n for line, n in lone_numbers.items() if previous_end < line < block.first]
+    numbers = sorted(lone_numbers.items())
+    at, previous_end = 0, 0
+    for i, block in enumerate(blocks):  # one walk through both, in line order
+        between = []
+        while at < len(numbers) and numbers[at][0] < block.first:
+            if numbers[at][0] > previous_end:
+                between.append(numbers[at][1])
+            at += 1
         if len(between) == 1:
             found[i] = between[0]
         previous_end = block.lines[-1].number

@@ -44,12 +44,13 @@ class _Words:
     """The article's words: compounds as written (lower-cased), and how often each plain word occurs."""
 
     def __init__(self, texts: Iterable[str]):
-        self.written: set[str] = set()
-        self.count: Counter[str] = Counter()
-        for text in texts:
-            for word in _WORD.findall(text):
-                self.written.add(word.lower())
-                self.count.update(part.lower() for part in word.split("-"))
+        found = _WORD.findall("\n".join(texts).lower())
+        self.written: set[str] = set(found)
+        self.count: Counter[str] = Counter(found)
+        for word in self.written:
+            if "-" in word:
+                for part in word.split("-"):
+                    self.count[part] += self.count[word]
 
 
 def _joined(left: str, right: str, words: _Words, before: str) -> str:
@@ -74,33 +75,39 @@ def _token_before(text: str, at: int) -> str:
 
 def _rejoin_broken_words(items: Sequence[_TextItem], diagnostics: list[Diagnostic]) -> None:
     """Join the words broken at line ends in the text items, in place, keeping their line offsets right."""
+    broken = [(item, found) for item in items if item.kind == "text" and (found := _breaks(item))]
+    if not broken:
+        return
     words = _Words(it.text for it in items)
     joined: list[str] = []
-    for item in items:
-        if item.kind != "text" or "- " not in item.text:
-            continue
-        breaks = {offset for offset, _ in item.line_starts}
+    for item, found in broken:
         out: list[str] = []
         removed: list[tuple[int, int]] = []  # (offset in the old text, characters removed before it)
         at = 0
-        for m in _BROKEN.finditer(item.text):
-            if m.start(2) not in breaks:
-                continue  # a hyphen and a space typed in the middle of a line: left as written
+        for m in found:
             word = _joined(m.group(1), m.group(2), words, _token_before(item.text, m.start()))
             joined.append(f"{m.group(1)}-{m.group(2)}")
             out.append(item.text[at:m.start()] + word)
             removed.append((m.start(2), len(m.group(0)) - len(word)))
             at = m.end()
-        if not removed:
-            continue
         out.append(item.text[at:])
         item.text = "".join(out)
         item.line_starts = [(offset - sum(n for start, n in removed if start <= offset), line) for offset, line in item.line_starts]
     _say(joined, "", diagnostics)
 
 
+def _breaks(item: _TextItem) -> list[re.Match]:
+    """The item's words broken at a line end (a hyphen and a space typed inside a line are left as written)."""
+    if "- " not in item.text:
+        return []
+    starts = {offset for offset, _ in item.line_starts}
+    return [m for m in _BROKEN.finditer(item.text) if m.start(2) in starts]
+
+
 def _rejoin_in_entries(entries: list[str], diagnostics: list[Diagnostic]) -> list[str]:
     """Reference entries (their lines joined with spaces) with the words broken at line ends joined again."""
+    if not any("- " in text and _BROKEN.search(text) for text in entries):
+        return entries
     words = _Words(entries)
     joined: list[str] = []
     fixed = []

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Diagnostic
-from .patterns import _BULLET, _MD_HEADING, _NUMBERED_HEADING, _PAGE_NUMBER, _QUOTE, _REFERENCES_HEADING, _SEPARATOR, _SPEAKER_LABEL
+from .patterns import _BULLET, _ISSUE_YEAR, _MD_HEADING, _NUMBERED_HEADING, _PAGE_NUMBER, _QUOTE, _REFERENCES_HEADING, _SEPARATOR, _SPEAKER_LABEL
 from .shapes import _FOOTNOTE_TAIL, _ends_sentence, _is_upper_heading, _strip_md, _words
 
 
@@ -49,7 +49,7 @@ class _Furniture:
 
 
 # A periodical's issue line: "the cloud report 01—2022", "Survival | vol. 60 no. 3", "Issue 4/2021".
-_ISSUE_LINE = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])\s*[—–/]\s*(?:19|20)\d\d(?!\d)|\b(?:vol(?:ume)?\.?|issue|no\.)\s*\d", re.I)
+_ISSUE_LINE = re.compile(_ISSUE_YEAR.pattern + r"|\b(?:vol(?:ume)?\.?|issue|no\.)\s*\d", re.I)
 
 
 def _clean_lines(text: str, diagnostics: list[Diagnostic], furniture: _Furniture | None = None) -> list[_Line | None]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 
+# An issue number and its year, as periodicals print them in running footers: "01—2022", "4/2021".
+_ISSUE_YEAR = re.compile(r"(?<![\d.])(?:0?[1-9]|1[0-2])\s*[—–/]\s*(?P<year>(?:19|20)\d\d)(?!\d)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,3})?\s*$", re.I)
 
 
