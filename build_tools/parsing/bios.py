@@ -58,10 +58,8 @@ def _take_closing_bios(blocks: list[_Block]) -> tuple[list[_Block], list[_Block]
 def _opens_bio(lines: list[_Line], i: int) -> bool:
     """Line i is a name alone, and one of the next two lines starts with that name and a biography's verb."""
     name = lines[i].text.strip()
-    if not _is_name(name):
-        return False
     for line in lines[i + 1:i + 3]:
         text = line.text.strip()
-        if text.startswith(name + " ") and _BIO_VERB.match(text[len(name) + 1:]):
-            return True
+        if name and text.startswith(name + " ") and _BIO_VERB.match(text[len(name) + 1:]):
+            return _is_name(name)
     return False
