@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import TYPE_CHECKING, Any
 
-from .body import Body, parse_body
+from .body import Body, BodyReference, parse_body
 from .briefing_file import BriefingFile
 from .decode import ANALYSIS_FIELDS, analysis_fields
 from .markdown_ext import BlockReader
@@ -315,6 +315,14 @@ def entity_index(docs: Iterable[Doc]) -> dict[tuple[str, str], list[tuple[Doc, E
     return dict(sorted(index.items()))
 
 
+def _reference_key(ref: BodyReference) -> str:
+    """What makes two briefings' references the same work: the author-year id ("ref-weiss-2015"); for a numbered
+    note ("ref-3", which every briefing with notes has), its text without the number."""
+    if not re.fullmatch(r"ref-\d+[a-z]?(?:-[a-z])?", ref.id):
+        return ref.id
+    return re.sub(r"[\W_]+", " ", re.sub(r"^\W*\d+[.)\]]?\s*", "", ref.text)).strip().casefold()[:120]
+
+
 def _features(doc: Doc) -> dict[str, str]:
     """Feature id -> human reason."""
     feats: dict[str, str] = {}
@@ -323,7 +331,7 @@ def _features(doc: Doc) -> dict[str, str]:
     for g in doc.glossary:
         feats[f"g:{term_key(g.term)}"] = g.term
     for r in doc.body.references:
-        feats[f"r:{r.id}"] = f"cites {r.text[:40]}…" if len(r.text) > 40 else f"cites {r.text}"
+        feats[f"r:{_reference_key(r)}"] = f"cites {r.text[:40]}…" if len(r.text) > 40 else f"cites {r.text}"
     for t in doc.themes:
         feats[f"t:{t.theme}"] = f"theme {t.theme}"
     return feats

@@ -32,18 +32,16 @@ class _TextItem(Protocol):
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _BROKEN = re.compile(r"([^\W\d_]+)- ([^\W\d_]+)")
-_KEEPS_HYPHEN = frozenset({
-    "self", "well", "non", "co", "anti", "cross", "state", "long", "short", "high", "low", "multi", "post", "pre",
-    "semi", "so", "ex", "quasi", "counter", "mid", "all", "half", "full", "cyber", "e", "x", "one",
-    "two", "three", "first", "second", "third", "large", "small", "little", "open", "closed", "data", "policy",
-    "decision", "government", "industry", "market", "technology", "export", "import", "end", "top", "bottom",
-})
+# Prefixes that make hyphenated compounds; kept before a whole word ("self-determination"), not before the tail of a
+# word broken after them ("anti-cipate", "pre-sident", "state-ment" are "anticipate", "president", "statement").
+_KEEPS_HYPHEN = frozenset({"self", "well", "non", "co", "anti", "cross", "multi", "semi", "quasi", "counter", "post", "pre", "mid"})
 
 
 class _Words:
-    """The article's words: compounds as written (lower-cased), and how often each plain word occurs."""
+    """The article's words: compounds as written (lower-cased), and how often each plain word occurs, the parts of
+    the broken words themselves not counted."""
 
-    def __init__(self, texts: Iterable[str]):
+    def __init__(self, texts: Iterable[str], broken: Iterable[re.Match]):
         found = _WORD.findall("\n".join(texts).lower())
         self.written: set[str] = set(found)
         self.count: Counter[str] = Counter(found)
@@ -51,19 +49,26 @@ class _Words:
             if "-" in word:
                 for part in word.split("-"):
                     self.count[part] += self.count[word]
+        for m in broken:
+            self.count[m.group(1).lower()] -= 1
+            self.count[m.group(2).lower()] -= 1
 
 
 def _joined(left: str, right: str, words: _Words, before: str) -> str:
-    """The broken word written whole: as the article writes it elsewhere, hyphenated where the hyphen belongs."""
+    """The broken word written whole: as the article writes it elsewhere, hyphenated where the hyphen belongs.
+    `before` is what the word's token holds before `left` ("self-" in "self-determi- nation")."""
     whole, hyphenated = left + right, f"{left}-{right}"
-    if whole.lower() in words.written:
+    if whole.lower() in words.written or (before + whole).lower() in words.written:
         return whole
-    if hyphenated.lower() in words.written or left.lower() in _KEEPS_HYPHEN or right[:1].isupper():
+    if hyphenated.lower() in words.written or right[:1].isupper():
         return hyphenated
     if "/" in before or "www." in before:
         return hyphenated  # a web address broken at one of its hyphens
-    if len(left) > 1 and len(right) > 1 and words.count[left.lower()] > 1 and words.count[right.lower()] > 1:
+    used_alone = words.count[right.lower()] > 0
+    if len(left) > 1 and len(right) > 1 and words.count[left.lower()] > 0 and used_alone:
         return hyphenated  # both parts are words of the article ("real-time", "value-added"), unlike "com-panies"
+    if left.lower() in _KEEPS_HYPHEN and (used_alone or len(right) >= 7):
+        return hyphenated
     return whole
 
 
@@ -78,7 +83,7 @@ def _rejoin_broken_words(items: Sequence[_TextItem], diagnostics: list[Diagnosti
     broken = [(item, found) for item in items if item.kind == "text" and (found := _breaks(item))]
     if not broken:
         return
-    words = _Words(it.text for it in items)
+    words = _Words((it.text for it in items), (m for _, found in broken for m in found))
     joined: list[str] = []
     for item, found in broken:
         out: list[str] = []
@@ -108,7 +113,7 @@ def _rejoin_in_entries(entries: list[str], diagnostics: list[Diagnostic]) -> lis
     """Reference entries (their lines joined with spaces) with the words broken at line ends joined again."""
     if not any("- " in text and _BROKEN.search(text) for text in entries):
         return entries
-    words = _Words(entries)
+    words = _Words(entries, (m for text in entries for m in _BROKEN.finditer(text)))
     joined: list[str] = []
     fixed = []
     for text in entries:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.body import parse_body
+from build_tools.body import Body, parse_body
 from build_tools.caches.same_object import SameObjectMemo
 from build_tools.corpus import Corpus, Doc, build_corpus
 from build_tools.site import pages
@@ -462,3 +462,18 @@ def test_a_source_address_that_the_provenance_names_as_an_earlier_version_is_not
     doc = _doc(source_url="https://example.org/first/", provenance=("A revised version of a paper first written for Example: <https://example.org/first/>",))
     assert '<a href="https://example.org/first/" rel="noopener">earlier version</a>' in _above(doc)
     assert '<a href="https://example.org/a" rel="noopener">original</a>' in _above(_doc())
+
+
+def _notes(*texts: str) -> Body:
+    refs = "".join(f"\\[{i}\\] {t}\n{{: #ref-{i} .bf-ref }}\n\n" for i, t in enumerate(texts, start=1))
+    return parse_body("First paragraph [\\[1\\]](#ref-1).\n{: #p-1 }\n\n## References {: #references }\n\n" + refs)
+
+
+def test_numbered_notes_relate_two_briefings_only_when_they_cite_the_same_work() -> None:
+    a = _doc(slug="a", path="briefings/a.md", body=_notes("Doe, J., Spectrum auctions in Europe, 2019.", "A second note."))
+    b = _doc(slug="b", path="briefings/b.md", body=_notes("Roe, R., Cloud contracts and exit costs, 2021.", "Another note."))
+    c = _doc(slug="c", path="briefings/c.md", body=_notes("Doe, J., Spectrum auctions in Europe, 2019."))
+    related = build_corpus([a, b, c]).related
+    assert [r.doc.slug for r in related.get("a", [])] == ["c"]
+    assert not related.get("b")
+    assert any("cites [1] Doe, J., Spectrum auctions" in reason for r in related["a"] for reason in r.reasons)
