@@ -59,7 +59,7 @@ def _take_page_footnotes(blocks: list[_Block], lone_numbers: dict[int, int]) -> 
             notes[-1] = _FootNote(last.number, f"{last.text} {block.text}", last.line)
             taken.append(i)
             continue
-        if after_lone.get(i) == expected and expected in marks and _NOTE_START.match(block.lines[0].text):
+        if after_lone.get(i) == expected and expected in marks and _NOTE_START.match(block.lines[0].text) and _is_note_text(block.text):
             notes.append(_FootNote(expected, block.text, block.first))
             taken.append(i)
             continue
@@ -73,6 +73,11 @@ def _take_page_footnotes(blocks: list[_Block], lone_numbers: dict[int, int]) -> 
         return blocks, []
     gone = set(taken)
     return [b for i, b in enumerate(blocks) if i not in gone], notes
+
+
+def _is_note_text(text: str) -> bool:
+    """A note says something: four words at least, which a numbered heading ("2 Background") rarely has."""
+    return len(text.split()) >= 4
 
 
 def _runs_on(note: str, block: _Block) -> bool:
@@ -101,8 +106,8 @@ def _blocks_after_lone_numbers(blocks: list[_Block], lone_numbers: dict[int, int
 def _numbered_notes(lines: list[_Line], expected: int, marks: set[int]) -> list[_FootNote]:
     """The notes of a block whose every note opens with its number, from `expected` on; [] when it is no such block."""
     first = _NUMBERED_NOTE.match(lines[0].text)
-    if not first or int(first.group(1)) != expected or expected not in marks:
-        return []
+    if not first or int(first.group(1)) != expected or expected not in marks or not _is_note_text(lines[0].text[first.end():]):
+        return []  # "2 Background" is a numbered heading, not a note
     notes: list[_FootNote] = []
     for line in lines:
         m = _NUMBERED_NOTE.match(line.text)

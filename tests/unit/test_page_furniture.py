@@ -138,3 +138,13 @@ def test_a_word_broken_at_a_line_end_is_joined_as_the_article_writes_it_elsewher
 def test_a_hyphen_typed_before_a_space_inside_a_line_is_left_as_written() -> None:
     text = HEAD + page("Pre- and post-war budgets for data storage differ by a factor of two in most of the ministries we read.", FILLER)
     assert "Pre- and post-war" in " ".join(_paragraphs(parse_seed(text, "typed.txt")))
+
+
+def test_numbered_headings_are_not_notes_even_after_digits_glued_to_words() -> None:
+    text = HEAD + page(
+        "Release R1 shipped in spring and the G2 group met twice before the summer break began.", FILLER,
+        "1 Introduction", FILLER, "2 Background", FILLER,
+    )
+    article = parse_seed(text, "headings.txt")
+    assert article.references == ()
+    assert [s.heading for s in article.sections if s.heading] == ["1 Introduction", "2 Background"]
