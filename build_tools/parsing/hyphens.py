@@ -79,26 +79,42 @@ def _token_before(text: str, at: int) -> str:
 
 
 def _rejoin_broken_words(items: Sequence[_TextItem], diagnostics: list[Diagnostic]) -> None:
-    """Join the words broken at line ends in the text items, in place, keeping their line offsets right."""
-    broken = [(item, found) for item in items if item.kind == "text" and (found := _breaks(item))]
+    """Join the words and web addresses broken at line ends in the text items, in place, keeping their line offsets
+    right."""
+    broken = [(item, _breaks(item), _address_breaks(item)) for item in items if item.kind == "text"]
+    broken = [(item, found, addresses) for item, found, addresses in broken if found or addresses]
     if not broken:
         return
-    words = _Words((it.text for it in items), (m for _, found in broken for m in found))
+    words = _Words((it.text for it in items), (m for _, found, _ in broken for m in found))
     joined: list[str] = []
-    for item, found in broken:
-        out: list[str] = []
-        removed: list[tuple[int, int]] = []  # (offset in the old text, characters removed before it)
-        at = 0
-        for m in found:
-            word = _joined(m.group(1), m.group(2), words, _token_before(item.text, m.start()))
-            joined.append(f"{m.group(1)}-{m.group(2)}")
-            out.append(item.text[at:m.start()] + word)
-            removed.append((m.start(2), len(m.group(0)) - len(word)))
-            at = m.end()
-        out.append(item.text[at:])
-        item.text = "".join(out)
-        item.line_starts = [(offset - sum(n for start, n in removed if start <= offset), line) for offset, line in item.line_starts]
-    _say(joined, "", diagnostics)
+    glued: list[str] = []
+    for item, found, addresses in broken:
+        # (start, end, new text, where the next line started): the line's offset moves with what went before it
+        edits = [(m.start(), m.end(), _joined(m.group(1), m.group(2), words, _token_before(item.text, m.start())), m.start(2)) for m in found]
+        joined.extend(f"{m.group(1)}-{m.group(2)}" for m in found)
+        taken = [(a, b) for a, b, _, _ in edits]
+        for m in addresses:
+            if not any(a <= m.end(1) < b for a, b in taken):
+                edits.append((m.end(1), m.end(1) + 1, "", m.end(1) + 1))  # the space the line break left inside the address
+                glued.append(m.group(1) + item.text[m.end(1) + 1:].split(" ", 1)[0])
+        _edit(item, sorted(edits))
+    _say(joined, "words", "", diagnostics)
+    _say(glued, "web addresses", "", diagnostics)
+
+
+def _edit(item: _TextItem, edits: list[tuple[int, int, str, int]]) -> None:
+    """Replace text[start:end] by each edit's text (edits in order, not overlapping); a line that started at or after
+    an edit's line break moves back by what the edit removed."""
+    out: list[str] = []
+    removed: list[tuple[int, int]] = []  # (where the next line started in the old text, characters removed)
+    at = 0
+    for start, end, text, line_break in edits:
+        out.append(item.text[at:start] + text)
+        removed.append((line_break, end - start - len(text)))
+        at = end
+    out.append(item.text[at:])
+    item.text = "".join(out)
+    item.line_starts = [(offset - sum(n for where, n in removed if where <= offset), line) for offset, line in item.line_starts]
 
 
 def _breaks(item: _TextItem) -> list[re.Match]:
@@ -109,8 +125,29 @@ def _breaks(item: _TextItem) -> list[re.Match]:
     return [m for m in _BROKEN.finditer(item.text) if m.start(2) in starts]
 
 
+# A web address that a line end cut where it has a dot, slash or hyphen, and the rest of it on the next line
+# ("https://news." / "sap.com/2022/…"): the rest starts in lower case or a digit and holds a dot or a slash.
+_ADDRESS_BREAK = re.compile(r"((?:https?://|www\.)[^\s<>\"]*[./\-_?=&#%~]) (?=[a-z0-9][^\s<>\"]*[./])")
+
+
+def _address_breaks(item: _TextItem) -> list[re.Match]:
+    if "http" not in item.text and "www." not in item.text:
+        return []
+    starts = {offset for offset, _ in item.line_starts}
+    return [m for m in _ADDRESS_BREAK.finditer(item.text) if m.end(1) + 1 in starts]
+
+
 def _rejoin_in_entries(entries: list[str], diagnostics: list[Diagnostic]) -> list[str]:
-    """Reference entries (their lines joined with spaces) with the words broken at line ends joined again."""
+    """Reference entries (their lines joined with spaces) with the words and web addresses broken at line ends
+    joined again."""
+    glued: list[str] = []
+
+    def glue(m: re.Match) -> str:
+        glued.append(m.group(1))
+        return m.group(1)
+
+    entries = [_ADDRESS_BREAK.sub(glue, text) if "http" in text or "www." in text else text for text in entries]
+    _say(glued, "web addresses", " in the references", diagnostics)
     if not any("- " in text and _BROKEN.search(text) for text in entries):
         return entries
     words = _Words(entries, (m for text in entries for m in _BROKEN.finditer(text)))
@@ -121,10 +158,10 @@ def _rejoin_in_entries(entries: list[str], diagnostics: list[Diagnostic]) -> lis
             joined.append(f"{m.group(1)}-{m.group(2)}")
             return _joined(m.group(1), m.group(2), words, _token_before(text, m.start()))
         fixed.append(_BROKEN.sub(rejoin, text))
-    _say(joined, " in the references", diagnostics)
+    _say(joined, "words", " in the references", diagnostics)
     return fixed
 
 
-def _say(joined: list[str], where: str, diagnostics: list[Diagnostic]) -> None:
+def _say(joined: list[str], what: str, where: str, diagnostics: list[Diagnostic]) -> None:
     if joined:
-        diagnostics.append(Diagnostic(None, "info", f"joined {len(joined)} words broken at line ends{where}: {', '.join(joined)}"))
+        diagnostics.append(Diagnostic(None, "info", f"joined {len(joined)} {what} broken at line ends{where}: {', '.join(joined)}"))

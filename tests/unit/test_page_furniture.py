@@ -148,3 +148,16 @@ def test_numbered_headings_are_not_notes_even_after_digits_glued_to_words() -> N
     article = parse_seed(text, "headings.txt")
     assert article.references == ()
     assert [s.heading for s in article.sections if s.heading] == ["1 Introduction", "2 Background"]
+
+
+def test_a_web_address_broken_at_a_line_end_is_one_address_again() -> None:
+    text = HEAD + page(
+        "The ministry published its review at https://www.example.org/reports/2021/\ncloud-exit-review.pdf and asked\n"
+        "for comments from every operator within a month of the release of the review.",
+        "References",
+        "Doe, J. 2021. Exit costs in public clouds. Available at https://news.\nexample.com/2021/exit-costs. Accessed\nin May.",
+    )
+    article = parse_seed(text, "addresses.txt")
+    assert "https://www.example.org/reports/2021/cloud-exit-review.pdf and asked for comments" in " ".join(_paragraphs(article))
+    assert [r.url for r in article.references] == ["https://news.example.com/2021/exit-costs"]
+    assert not missing_words(text, article)
