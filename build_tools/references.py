@@ -191,7 +191,7 @@ def find_citations(paragraph: Paragraph, references: Sequence[Reference], lookup
             resolved = _resolve(item.group("names"), item.group("year"), index) if item else None
             if not item or resolved is None:
                 corporate = _CORPORATE_ITEM.match(stripped)  # taken only when the reference list names that organisation
-                corporate_ref = _resolve_corporate(corporate.group("names"), corporate.group("year"), index) if corporate else None
+                corporate_ref = _lookup(corporate.group("names"), corporate.group("year"), index) if corporate else None
                 if corporate_ref is not None:
                     item, resolved = corporate, corporate_ref
             if not item:
@@ -222,25 +222,22 @@ def _inside_parens(text: str, pos: int) -> bool:
 
 
 def _resolve(names: str, year: str, index: dict[tuple[str, str], str]) -> str | None:
-    first = re.split(r"\s+(?:et\s+al\b|and\b|&)|,", names.strip())[0].strip(" .")
-    candidates = [fold(first), fold(first.split()[-1]) if first.split() else ""]
-    for key in candidates:
+    return _lookup(re.split(r"\s+(?:et\s+al\b|and\b|&)|,", names.strip())[0].strip(" ."), year, index)
+
+
+def _lookup(name: str, year: str, index: dict[tuple[str, str], str]) -> str | None:
+    """The reference of `name` (a first author, or an organisation) and year: by the whole name, or by its last word
+    as the reference list keys surnames."""
+    for key in (fold(name), fold(name.split()[-1]) if name.split() else ""):
         if key and (key, year) in index:
-            return index[(key, year)]
-    return None
-
-
-def _resolve_corporate(names: str, year: str, index: dict[tuple[str, str], str]) -> str | None:
-    """An organisation's citation resolved by the whole name, or by its last word as the reference list keys it."""
-    for key in (fold(names), fold(names.split()[-1])):
-        if (key, year) in index:
             return index[(key, year)]
     return None
 
 
 # A note number printed as a superscript and flattened by PDF text extraction: glued to the word or
 # punctuation before it ("Russia1", "concerns.3", "2023–24.11") or alone between words ("of 4 the").
-_GLUED_MARK = re.compile(r"(?<=[^\W\d_]|[.,;:!?)”\"’])(\d{1,3})(?=[\s.,;:)]|$)|(?<=\s)(\d{1,3})(?=\s)")
+GLUED_NOTE_MARK = re.compile(r"(?<=[^\W\d_]|[.,;:!?)”\"’])(\d{1,3})(?=[\s.,;:)]|$)")
+_GLUED_MARK = re.compile(GLUED_NOTE_MARK.pattern + r"|(?<=\s)(\d{1,3})(?=\s)")
 
 
 def find_note_marks(paragraphs: Sequence[Paragraph], references: Sequence[Reference]) -> tuple[Citation, ...]:

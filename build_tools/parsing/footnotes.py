@@ -25,10 +25,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..references import GLUED_NOTE_MARK
 from .layout import _Block, _Line
 
-# A note mark PDF text glued to the word or the punctuation before it: "Russia1", "judgment.1", "factor?4".
-_GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?)”\"’])(\d{1,3})(?=[\s.,;:)]|$)")
 # The first line of a note that carries its own number: "12 The Four Opens are …", "3 “Quoted title”, …".
 _NUMBERED_NOTE = re.compile(r"^\s*(\d{1,3})\s+(?=[A-Z“\"‘(])")
 _NOTE_START = re.compile(r"^\s*[A-Z“\"‘(]")
@@ -68,7 +67,7 @@ def _take_page_footnotes(blocks: list[_Block], lone_numbers: dict[int, int]) -> 
             notes.extend(numbered)
             taken.append(i)
             continue
-        marks.update(int(m.group(1)) for m in _GLUED.finditer(block.text))
+        marks.update(int(m.group(1)) for m in GLUED_NOTE_MARK.finditer(block.text))  # "Russia1", "judgment.1", "factor?4"
     if len(notes) < 2:
         return blocks, []
     gone = set(taken)

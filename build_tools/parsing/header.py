@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..dates import date_line_value, find_dates
 from ..model import Diagnostic
 from .patterns import _NOT_NAME_WORDS, _ABSTRACT_INLINE, _ABSTRACT_LABEL, _ADDRESS_LINE, _AUTHOR_LABEL, _BULLET, _BYLINE, _CREDENTIALS, _DOI, _DOI_LINE, _EMAIL, _EMAIL_LINE, _FUNDING, _JOURNAL_LINE, _KEYWORDS, _LABEL_BULLET, _MD_HEADING, _NUMBERED_HEADING, _ORCID, _ORCID_LINE, _ORG_WORDS, _POSTED_BY, _PROVENANCE, _READING_TIME, _REFERENCES_HEADING, _SPEAKER, _SPEAKER_LABEL, _WORD
-from .shapes import _ends_sentence, _is_author_affiliation, _is_author_list, _is_headline, _is_metadata_line, _is_name, _is_org_name, _split_names, _strip_md, _words
+from .shapes import _ends_sentence, _ends_with_function_word, _is_author_affiliation, _is_author_list, _is_headline, _is_metadata_line, _is_name, _is_org_name, _split_names, _strip_md, _words
 from .layout import _Block, _heading_candidate, _is_list, _is_prose, _line_structured
 
 
@@ -557,11 +557,8 @@ def _display_title_lines(lines: list[str], li: int, next_block_first: str | None
     if n and rest:
         return n if len(rest[0].split()) >= 8 else 0
     title = lines[li : li + 1 + n]
-    cut = any(b[:1].islower() or a.split()[-1].lower() in _SMALL_WORDS for a, b in zip(title, title[1:]) if a.split() and b)
+    cut = any(b[:1].islower() or _ends_with_function_word(a) for a, b in zip(title, title[1:]) if a.split() and b)
     return n if n and cut and next_block_first and len(next_block_first.split()) >= 8 else 0
-
-
-_SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "by", "from", "than", "is", "are", "more", "as", "at"})
 
 
 def _is_caps_name(line: str) -> bool:

@@ -87,7 +87,7 @@ _MARK_TEXT = re.compile(r"\d{1,3}(?:[,–-]\d{1,3})*")
 
 def _page_text(page: Any) -> str:
     """A page's text as pdfminer's own text output gives it, with superscript note marks glued back to their words."""
-    from pdfminer.layout import LTChar, LTContainer, LTImage, LTText, LTTextBox, LTTextLine
+    from pdfminer.layout import LTChar, LTContainer, LTText, LTTextBox, LTTextLine
 
     lines = [line for box in page if isinstance(box, LTTextBox) for line in box if isinstance(line, LTTextLine)]
     sizes = sorted(c.size for line in lines for c in line if isinstance(c, LTChar))
@@ -124,8 +124,6 @@ def _page_text(page: Any) -> str:
             out.append(item.get_text())
         if isinstance(item, LTTextBox):
             out.append("\n")
-        elif isinstance(item, LTImage):
-            pass
 
     render(page)
     return "".join(out)
