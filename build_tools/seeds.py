@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .dates import date_line_value
 from .decoding import decode_input, repair_note
 from .errors import InputError
 from .model import Article, Author, Diagnostic, Reference
@@ -143,12 +144,17 @@ _FILE_DATE = re.compile(r"^(?P<date>(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?)[-_][
 
 
 def _with_inferred_date(article: Article, running_heads: Sequence[str] = ()) -> Article:
-    """An article that states no date gets the best other evidence, in this order: the year in its DOI
+    """An article that states no date in its header takes the one its dateline states ("BERLIN, 14 July 2023 —");
+    else it gets the best other evidence, in this order: the year in its DOI
     ("10.31278/1810-6374-2021-19-2-64-85"), in a volume, issue or copyright line (of the header, or a running
     header or footer: "the cloud report 01—2022"), or a date that opens its file name ("2021-russia-….txt");
     the record then lists `date` as inferred."""
     if article.date:
         return article
+    dated = _DATELINE.match(article.paragraphs()[0].text) if article.paragraphs() else None
+    stated = date_line_value(dated.group("date")) if dated and dated.group("date") else None
+    if stated:  # "BERLIN, 14 July 2023 — …": the article's own date, stated where news and press releases state it
+        return replace(article, date=stated)
     found = None
     if article.doi:
         m = _YEAR_IN_DOI.search(article.doi.split("/", 1)[-1])

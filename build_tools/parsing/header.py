@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..dates import date_line_value, find_dates
 from ..model import Diagnostic
-from .patterns import _NOT_NAME_WORDS, _ABSTRACT_INLINE, _ABSTRACT_LABEL, _ADDRESS_LINE, _AUTHOR_LABEL, _BULLET, _BYLINE, _CREDENTIALS, _DOI, _DOI_LINE, _EMAIL, _EMAIL_LINE, _FUNDING, _JOURNAL_LINE, _KEYWORDS, _LABEL_BULLET, _MD_HEADING, _NUMBERED_HEADING, _ORCID, _ORCID_LINE, _ORG_WORDS, _POSTED_BY, _PROVENANCE, _READING_TIME, _REFERENCES_HEADING, _SPEAKER, _SPEAKER_LABEL, _WORD
+from .patterns import _NOT_NAME_WORDS, _ABSTRACT_INLINE, _ABSTRACT_LABEL, _ADDRESS_LINE, _AUTHOR_LABEL, _BULLET, _BYLINE, _CREDENTIALS, _DOI, _DOI_LINE, _EMAIL, _EMAIL_LINE, _FUNDING, _JOURNAL_LINE, _KEYWORDS, _LABEL_BULLET, _MD_HEADING, _NUMBERED_HEADING, _ORCID, _ORCID_LINE, _ORG_WORDS, _POSTED_BY, _PROVENANCE, _READING_TIME, _REFERENCES_HEADING, _SPEAKER, _SPEAKER_LABEL, _TITLE_LABEL, _WORD
 from .shapes import _ends_sentence, _ends_with_function_word, _is_author_affiliation, _is_author_list, _is_headline, _is_metadata_line, _is_name, _is_org_name, _split_names, _strip_md, _words
 from .layout import _Block, _heading_candidate, _is_list, _is_prose, _line_structured
 
@@ -296,7 +296,7 @@ def _title(r: _Reading, line: str) -> str:
     h, lines = r.h, r.lines
     if not _is_title_like(line):
         return _END_HEADER  # the text opens with body prose: there is no title to read
-    h.title = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
+    h.title = _strip_md(_MD_HEADING.sub(r"\2", _TITLE_LABEL.sub("", line))).strip()
     h.title_line = r.blocks[r.b].lines[r.li].number
     if h.title.endswith(":") and r.li + 1 < len(lines) and _is_title_like(lines[r.li + 1]) and len(lines[r.li + 1].split()) <= 12:
         r.li += 1  # "Unified Payment Interface:" wrapped before its second half
@@ -328,7 +328,7 @@ def _dek(r: _Reading, line: str) -> str:
 
 
 def _subtitle(r: _Reading, line: str) -> str:
-    r.h.subtitle = _strip_md(_MD_HEADING.sub(r"\2", line)).strip()
+    r.h.subtitle = _strip_md(_MD_HEADING.sub(r"\2", _TITLE_LABEL.sub("", line))).strip()
     return _NEXT
 
 

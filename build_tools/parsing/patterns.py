@@ -89,6 +89,8 @@ _ABSTRACT_LABEL = re.compile(r"^\s*(?:#{1,6}\s*)?(?:abstract|summary|standfirst)
 _ABSTRACT_INLINE = re.compile(r"^\s*(?:(?i:abstract|summary)\s*[:.—–]|ABSTRACT|EXECUTIVE SUMMARY)\s*(?P<rest>[^\s:.—–]\S*.*)$")
 
 
+#: "Title: …" / "Subtitle: …", as pasted metadata and MultiMarkdown label the headline; the label is not part of it.
+_TITLE_LABEL = re.compile(r"^\s*(?:(?:sub)?title|headline)\s*:\s+(?=\S)", re.I)
 _KEYWORDS = re.compile(r"^\s*(?:#{1,6}\s*)?(?:key\s*words|keywords|index\s+terms|tags)\s*[:.—–-]\s*(?P<rest>.*)$", re.I)
 
 
@@ -108,7 +110,13 @@ _REFERENCES_HEADING = re.compile(
 _NUMBERED_REF = re.compile(r"^\s*\[\d{1,3}[a-z]?\]:?\s+\S")
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{2,30}\))?\s*[–—-]\s")
+#: A news or press-release dateline opening the first paragraph: "LONDON (Reuters) - ", "BERLIN, 14 July 2023 — ",
+#: "WASHINGTON, March 3, 2023 /PRNewswire/ -- ", "WASHINGTON, D.C. — "; the date, when there is one, is group `date`.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.]{1,15})?"
+    r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s+(?:19|20)\d\d)?)))?"
+    r"(?:\s*/[^/\n]{2,30}/)?\s*(?:\([^)]{2,30}\))?\s*(?:[–—]|--?)\s"
+)
 
 
 _SPEAKER_LABEL = re.compile(r"^(?:Q\d*|A|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s")

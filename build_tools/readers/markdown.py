@@ -42,11 +42,24 @@ _MARKS = re.compile("[\x01\x02]")
 _RUN_IN = re.compile("^(?:\\s*\x01[^\x01\x02]{1,160}\x02)+")
 
 
+#: A Pandoc title block: up to three `%` lines (title; authors separated by ";"; date), each continued on indented lines.
+_PANDOC_TITLE_BLOCK = re.compile(r"\A(?:%[^\n]*\n(?:[ \t]+\S[^\n]*\n)*){1,3}")
+#: A MultiMarkdown metadata line ("Title: …", "Author: …"); its value may go on over indented lines.
+_MMD_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9 _-]{0,30}?)[ \t]*:[ \t]*(?P<value>.*)$")
+_MMD_KEYS = frozenset({
+    "title", "subtitle", "author", "authors", "affiliation", "date", "published", "keywords", "tags", "abstract",
+    "summary", "description", "doi", "url", "source", "publisher", "category", "categories", "type", "language", "copyright",
+})
+
+
 def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str, int]:
-    """(metadata, body, the body's first line number); InputError naming the line when the YAML is invalid."""
+    """(metadata, body, the body's first line number); InputError naming the line when the YAML is invalid.
+
+    Besides YAML (`---`) and TOML (`+++`) front matter, a file may open with a Pandoc title block or a
+    MultiMarkdown metadata block (see `metadata_block`)."""
     m = _FRONT_MATTER.match(text)
     if not m:
-        return {}, text, 1
+        return metadata_block(text)
     raw = m.group(2) or ""
     body_line = text[: m.end()].count("\n") + 1
     if m.group(1) == "+++":
@@ -69,6 +82,39 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str, int
     if not isinstance(data, dict):
         raise InputError(source, "the front matter is not a mapping of keys to values", "write it as 'key: value' lines", line=2)
     return data, text[m.end():], body_line
+
+
+def metadata_block(text: str) -> tuple[dict[str, Any], str, int]:
+    """(metadata, body, the body's first line) of a file that opens with a Pandoc title block or a MultiMarkdown
+    metadata block; ({}, text, 1) for any other.
+
+    A MultiMarkdown block is every line up to the first blank one, each `Key: value` (or indented, going on with
+    the value before it), and its first key one that metadata uses (title, author, date…): a paragraph that opens
+    with "Note: …" is text, not metadata."""
+    pandoc = _PANDOC_TITLE_BLOCK.match(text)
+    if pandoc:
+        fields = [" ".join(part.strip() for part in chunk.split("\n")) for chunk in re.split(r"(?m)^%", pandoc.group(0))[1:]]
+        data = {key: value.strip() for key, value in zip(("title", "author", "date"), fields) if value.strip()}
+        if "author" in data:
+            data["author"] = [name.strip() for name in data["author"].split(";") if name.strip()]
+        return data, text[pandoc.end():], pandoc.group(0).count("\n") + 1
+    head, blank, _ = text.partition("\n\n")
+    lines = head.split("\n")
+    first = _MMD_LINE.match(lines[0].lstrip("\ufeff"))
+    if not first or first.group("key").strip().lower() not in _MMD_KEYS:
+        return {}, text, 1
+    data: dict[str, Any] = {}
+    key = ""
+    for line in lines:
+        item = _MMD_LINE.match(line.lstrip("\ufeff")) if not line[:1].isspace() else None
+        if item:
+            key = item.group("key").strip().lower()
+            data[key] = item.group("value").strip()
+        elif line[:1].isspace() and key and line.strip():
+            data[key] = f"{data[key]} {line.strip()}".strip()
+        else:
+            return {}, text, 1
+    return data, text[len(head) + len(blank):], len(lines) + 2
 
 
 def front_matter_metadata(data: dict[str, Any]) -> SourceMetadata:

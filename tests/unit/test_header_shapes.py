@@ -33,6 +33,7 @@ CASES = [
     ("Europe's 5G Gamble\nJane Doe, Department of Politics, University of Somewhere, Finland", "Europe's 5G Gamble", None, None, None, ["Jane Doe"], None),
     ("Europe's 5G Gamble – Speech by Minister Jane Doe at the Example Forum", "Europe's 5G Gamble – Speech by Minister Jane Doe at the Example Forum", None, None, None, ["Jane Doe"], None),
     ("Europe's 5G Gamble\nUpdated 12 May 2022, Published 10 May 2022", "Europe's 5G Gamble", None, None, "2022-05-10", [], None),
+    ("Title: Europe's 5G Gamble\nSubtitle: Operators and the state\nAuthor: Jane Doe", "Europe's 5G Gamble", "Operators and the state", None, None, ["Jane Doe"], None),
 ]
 
 
@@ -67,3 +68,18 @@ def test_footnoted_first_sentence_does_not_make_the_title_a_label() -> None:
 def test_keywords_lose_the_lists_punctuation_but_not_an_initialisms() -> None:
     article = parse_seed("Europe's 5G Gamble\nKeywords: 5G; U.S.; E.U. policy, spectrum auctions.\n\nAbstract: Operators bet big." + BODY, "x.txt")
     assert article.keywords == ("5G", "U.S.", "E.U. policy", "spectrum auctions")
+
+
+@pytest.mark.parametrize("opening,date", [
+    ("BERLIN, 14 July 2023 — The ministry announced a review of high-risk vendors in the country's 5G networks today.", "2023-07-14"),
+    ("WASHINGTON, March 3, 2023 /PRNewswire/ -- A coalition of operators announced a joint test of open radio units.", "2023-03-03"),
+    ("SAN FRANCISCO, Calif., May 2, 2022 -- The company said it would stop selling network equipment to two carriers.", "2022-05-02"),
+    ("LONDON (Reuters) - Britain will remove the equipment of a Chinese vendor from its networks earlier than planned.", None),
+    ("NEW YORK, Jan. 5 (Reuters) - The company said it would stop selling network equipment, without naming a year.", None),
+])
+def test_a_dateline_dates_an_article_whose_header_states_no_date(opening: str, date: str | None) -> None:
+    article = parse_seed(f"Ministry Reviews 5G Vendors\n\n{opening}\n\nA second paragraph follows with more words about spectrum and operators.", "news.txt")
+    assert article.date == date
+    assert "date" not in article.inferred  # the article states it
+    assert article.kind == "news"
+    assert article.paragraphs()[0].text == opening  # the dateline stays in the text

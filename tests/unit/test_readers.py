@@ -104,6 +104,43 @@ def test_an_archives_labelled_block_is_metadata_and_its_scaffolding_goes() -> No
     assert article.kind == "news"
 
 
+def test_a_pandoc_title_block_gives_title_authors_and_date() -> None:
+    article = read_path(HERE / "pandoc_title_block.md")
+    assert article.title == "Digital Sovereignty in the Cloud Era: Gaia-X Three Years On"  # the title goes on over an indented line
+    assert [a.name for a in article.authors] == ["Anna Berg", "Jonas Weber"]
+    assert article.date == "2022-03-12"
+    assert _headings(article)[:2] == ["Introduction", "Gaia-X"]
+    assert not any("%" in p.text for p in article.paragraphs())
+    assert _linked(article) == {"Berg, 2021, p. 7": "ref-berg-2021"}
+
+
+def test_a_multimarkdown_metadata_block_is_metadata_and_the_body_starts_after_it() -> None:
+    article = read_path(HERE / "multimarkdown_metadata.md")
+    assert article.title == "Subsea Cables and the New Geography of Power"
+    assert [a.name for a in article.authors] == ["Lena Fischer"]
+    assert (article.date, article.abstract) == ("2021-11-03", "Cable routes in the Pacific now follow alliances.")
+    assert article.keywords == ("subsea cables", "geopolitics", "Pacific")  # the value went on over an indented line
+    assert article.paragraphs()[0].text.startswith("Subsea cables carry almost all")
+    assert _headings(article) == ["Who builds the cables"]
+
+
+def test_a_paragraph_that_opens_with_a_label_is_text_not_metadata() -> None:
+    text = ("# Standards bodies after 5G\n\nNote: this commentary was first given as a talk in Geneva, and the slides are not reproduced here.\n\n"
+            "Standard-setting used to be a quiet technical business. It has become a place where states compete for influence.\n")
+    article = read_bytes(text.encode(), "talk.md")
+    assert article.title == "Standards bodies after 5G" and article.date is None and not article.authors
+    assert "Note: this commentary was first given as a talk" in _body(article) + (article.abstract or "")
+
+
+def test_labelled_title_and_subtitle_lines_of_pasted_text_lose_their_labels() -> None:
+    text = ("Title: Spectrum Auctions and the 5G Rollout\nSubtitle: What the mid-band sales taught regulators\nAuthor: Dana Whitfield\n"
+            "Date: 4 June 2023\n\nRegulators sold mid-band spectrum in a hurry, and operators paid more than they planned.\n\n"
+            "The rollout that followed was slower than promised.\n")
+    article = read_bytes(text.encode(), "pasted.txt")
+    assert (article.title, article.subtitle) == ("Spectrum Auctions and the 5G Rollout", "What the mid-band sales taught regulators")
+    assert [a.name for a in article.authors] == ["Dana Whitfield"] and article.date == "2023-06-04"
+
+
 def test_invalid_front_matter_is_one_error_naming_the_file_and_line() -> None:
     with pytest.raises(InputError) as info:
         read_path(HERE / "broken_front_matter.md", source="seeds/broken_front_matter.md")
@@ -111,10 +148,13 @@ def test_invalid_front_matter_is_one_error_naming_the_file_and_line() -> None:
     assert re.match(r"seeds/broken_front_matter\.md:\d+: error: the front matter is not valid YAML", message), message
 
 
-@pytest.mark.parametrize("name", ["jekyll_post_footnotes.md", "hugo_toml_post.md", "news_archive_labelled.md"])
+@pytest.mark.parametrize("name", ["jekyll_post_footnotes.md", "hugo_toml_post.md", "news_archive_labelled.md", "pandoc_title_block.md",
+                                  "multimarkdown_metadata.md"])
 def test_markdown_body_words_all_reach_the_record_in_order(name: str) -> None:
     text = (HERE / name).read_text(encoding="utf-8")
     body = text.split("\n---\n", 1)[-1].split("\n+++\n", 1)[-1]
+    if not text.startswith(("---", "+++")):  # a Pandoc or MultiMarkdown metadata block: everything up to the first blank line
+        body = text.split("\n\n", 1)[1]
     body = re.sub(r"\{%.*?%\}|\(https?://[^)]*\)|!\[[^\]]*\]\([^)]*\)|\[\^\d+\]:?|<[^>]+>|(?<!\w)_|_(?!\w)", " ", body)
     article = read_path(HERE / name)
     missing = Counter(WORD.findall(body)) - Counter(record_words(article))
