@@ -344,6 +344,7 @@
   }
 
   window.BriefingsSearch = { paragraphs: paragraphs, place: place, highlightParam: PARAM };
+  document.dispatchEvent(new Event("briefings:search-ready"));  // the search page waits for these helpers (search.js)
   function setup() { setupBox(); highlight(); }
   if (document.readyState !== "loading") { setup(); } else { document.addEventListener("DOMContentLoaded", setup); }
 })();

@@ -9,7 +9,7 @@
   "use strict";
   var here = document.currentScript.src;
   var FACETS = ["Theme", "Type", "Year"];  // the names of the filters each briefing page carries (site/pages.py)
-  function helper() { return window.BriefingsSearch; }  // search-box.js, on every page (it runs after this file)
+  function helper() { return window.BriefingsSearch; }  // search-box.js, which theme/main.html fetches at once on this page
 
   function toParagraphs(result) {
     var h = helper();
@@ -89,5 +89,15 @@
       function () { start(null); }  // an index from before shards: Pagefind's own bundle
     );
   }
-  if (document.readyState !== "loading") { load(); } else { document.addEventListener("DOMContentLoaded", load); }
+  // The results are drawn with search-box.js's paragraph helpers: wait for them (a few seconds at most: without
+  // them a result still opens its briefing, at the top).
+  function whenHelpers(go) {
+    if (helper()) { go(); return; }
+    var done = false;
+    var once = function () { if (!done) { done = true; go(); } };
+    document.addEventListener("briefings:search-ready", once);
+    setTimeout(once, 3000);
+  }
+  function begin() { whenHelpers(load); }
+  if (document.readyState !== "loading") { begin(); } else { document.addEventListener("DOMContentLoaded", begin); }
 })();

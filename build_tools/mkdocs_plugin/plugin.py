@@ -56,7 +56,7 @@ from ..config import settings_from_options
 from ..corpus import Corpus, Doc
 from ..fsutil import TEMP_PREFIX, PathEscapeError, refuse_symlink
 from ..site import pages
-from .assets import ASSET_DIR, ASSET_FILES, HEAD_SCRIPTS, PAGE_STYLES, THEME_DIR
+from .assets import ASSET_DIR, ASSET_FILES, PAGE_STYLES, THEME_DIR
 from .convert_ahead import ConvertedPage, can_convert_ahead, convert_ahead
 from ..site.csp import ScriptRenderer, add_csp_meta, template_scripts
 from ..site.docs_tables import FIELDS_MARKER, THEMES_MARKER, fill_markers
@@ -418,7 +418,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # Compiled theme templates are kept: in memory between the rebuilds of `mkdocs serve`, on disk between builds
         # (Jinja checks each template's source checksum on load, so an edited template is compiled afresh).
         env.bytecode_cache = self.template_code if self.is_serve else template_code_on_disk(self.root / ".briefings-cache" / "templates")
-        env.globals["briefings_head_scripts"] = [f"assets/briefings/{name}" for name in HEAD_SCRIPTS]  # theme/main.html
         # Material's navigation, tabs and config script, rendered once for all briefing pages (site/shared_parts.py);
         # theme/partials/nav.html wraps Material's own partial, which it reaches as "material/partials/nav.html".
         env.globals["briefings_shared_part"] = SharedParts(self.sharing_pages)

@@ -188,6 +188,7 @@ def test_the_404_page_is_styled_under_a_sub_path_and_offers_search_and_home(page
     header = page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).backgroundColor")
     assert header not in ("rgba(0, 0, 0, 0)", "transparent"), "Material's styles loaded"
     assert page.get_by_role("link", name="Go to the home page").get_attribute("href") in ("/briefings-site/", "/briefings-site/.")
+    page.wait_for_function("() => typeof window.BriefingsSearch === 'object'")  # our scripts load from the site, not from "//assets/…"
     page.screenshot(path=str(artifacts / "404-1280.png"))
     field = page.get_by_role("searchbox", name="Search the briefings").last
     field.fill("Huawei")
