@@ -258,7 +258,7 @@ def _author_name(r: _Reading, line: str) -> str:
 
 def _author_with_affiliation(r: _Reading, line: str) -> str:
     r.h.metadata_lines.append(line)
-    name, rest = line.split(",", 1)
+    name, rest = _strip_md(line).split(",", 1)  # "*Ada Okafor, Centre for Network Policy*": the emphasis is the whole line's
     r.current_author = _add_author(r.h, name.strip())
     r.current_author["affiliations"].append(rest.strip())
     return _NEXT

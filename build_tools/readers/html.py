@@ -23,6 +23,7 @@ from .metadata import SourceMetadata, genre, iso_date, overlay, plain
 
 #: Pages beyond this size are cut before extraction (a saved page of 50 MB is a data dump, not an article).
 MAX_PAGE_BYTES = 20_000_000
+_SECTION_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+\S|^(?:introduction|abstract|summary|background|contents)$", re.I)
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
 
 
@@ -50,6 +51,10 @@ def read_html(data: bytes, source: str) -> Article:
     from .markdown import markdown_to_text
 
     diagnostics: list[Diagnostic] = []
+    body_markdown, restored = restore_headings(tree, body_markdown)
+    if restored:
+        diagnostics.append(Diagnostic(None, "info", f"{restored} section heading{'s' if restored != 1 else ''} the extractor left out put back "
+                                      "above the paragraph each stands over"))
     plain_text, _labelled, links = markdown_to_text(body_markdown, diagnostics)
     if notes and "## Notes" not in plain_text:
         plain_text += "\n## Notes\n\n" + "\n\n".join(f"[{n}] {note}" for n, note in enumerate(notes, start=1)) + "\n"
@@ -72,6 +77,40 @@ def read_html(data: bytes, source: str) -> Article:
     from .markdown import place_links
 
     return overlay(place_links(article, links), meta)
+
+
+def restore_headings(tree: Any, markdown: str) -> tuple[str, int]:
+    """The extracted Markdown with the section headings the extractor dropped put back.
+
+    trafilatura leaves out the headings of some pages whose paragraphs it keeps (a page saved from Word, short
+    sections). A heading of the page (h1-h4, outside navigation, header, footer and asides) whose words are not
+    in the text, followed by a paragraph that is, goes back as a Markdown heading right above that paragraph.
+    Returns the Markdown and how many headings were put back."""
+    lines = markdown.split("\n")
+    restored = 0
+    for heading in tree.xpath("//h1|//h2|//h3|//h4"):
+        if heading.xpath("ancestor::nav|ancestor::header|ancestor::footer|ancestor::aside"):
+            continue
+        text = plain(heading.text_content())
+        if not text or len(text.split()) > 20 or any(text in line for line in lines):
+            continue
+        following = heading.getnext()
+        while following is not None and not plain(following.text_content()):
+            following = following.getnext()
+        opening = plain(following.text_content())[:40] if following is not None else None
+        if not opening or following.tag in ("h1", "h2", "h3", "h4"):
+            continue
+        at = next((i for i, line in enumerate(lines) if _unmarked(line).lstrip("> ").startswith(opening)), None)
+        if at is None:
+            continue
+        lines[at:at] = [f"{'#' * max(2, int(heading.tag[1]))} {text}", ""]
+        restored += 1
+    return "\n".join(lines), restored
+
+
+def _unmarked(line: str) -> str:
+    """A Markdown line's words without link targets and emphasis, as the page shows them."""
+    return re.sub(r"\s+", " ", re.sub(r"\]\([^)]*\)|[*_\[\]\\]", "", line))
 
 
 def _decode(data: bytes) -> str:
@@ -115,6 +154,8 @@ def page_metadata(tree: Any) -> SourceMetadata:
         return None
 
     h1 = next((plain(h.text_content()) for h in tree.iter("h1") if plain(h.text_content())), None)
+    if h1 and _SECTION_HEADING.match(h1):  # "1. Introduction": the first section, not the title (a page saved from Word)
+        h1 = next((plain(p.text_content()) for p in tree.xpath('//p[contains(@class, "MsoTitle")]') if plain(p.text_content())), None)
     page_title = next((plain(t.text_content()) for t in tree.iter("title")), None)
     title = first("citation_title", "dc.title", "dcterms.title") or plain(ld.get("headline")) or plain(ld.get("name"))
     if not title:
@@ -173,6 +214,8 @@ def page_notes(tree: Any) -> list[str]:
     """The text of a page's footnotes or endnotes list (items with ids like "fn1", or the items of a
     list inside a "footnotes" box), back-link arrows removed; article extractors drop these lists."""
     items = [li for li in tree.iter("li") if _NOTE_ID.match(li.get("id") or "")]
+    if not items:  # a page saved from Word: each note a <div id="ftn1"> in the footnote list
+        items = [div for div in tree.iter("div") if _NOTE_ID.match(div.get("id") or "")]
     if not items:
         for box in tree.iter("section", "div", "aside", "ol"):
             label = f"{box.get('class') or ''} {box.get('id') or ''}"
@@ -183,6 +226,7 @@ def page_notes(tree: Any) -> list[str]:
     notes = []
     for li in items:
         text = plain(re.sub(r"[↩↑⤴]\ufe0e?", " ", li.text_content()))
+        text = re.sub(r"^\[\d{1,3}\]\s*", "", text or "") or None  # Word's back-link, "[1]", before the note
         if text:
             notes.append(text)
     return notes

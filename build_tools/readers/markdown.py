@@ -29,14 +29,20 @@ _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n(.*?\n)?\1[ \t]*(?
 _LIQUID_BLOCK = re.compile(r"\{%-?\s*(quote|blockquote)\b[^%]*%\}(.*?)\{%-?\s*end\1\s*-?%\}", re.S)
 _LIQUID = re.compile(r"\{%-?.*?-?%\}|\{\{.*?\}\}", re.S)
 _LABEL_ITEM = re.compile(
-    r"^(?P<label>source|link|url|date|published|updated|author|authors|by|byline|publisher|outlet|site|tags?|category|type)\s*:\s*(?P<value>.*)$",
+    r"^(?P<label>source|link|url|date|published|created|updated|author|authors|by|byline|publisher|outlet|site|tags?|keywords|category|type)"
+    r"\s*:\s*(?P<value>.*)$",
     re.I,
 )
 _SCAFFOLD_HEADING = re.compile(r"^(?:information|metadata|details|article|content|text|body|full text)\s*:?\s*$", re.I)
 _PLACEHOLDER = re.compile(r"^(?:unknown|n/?a|none|null|-)$", re.I)
+#: Obsidian's and other note apps' links: [[target]], [[target#heading]], [[target|words]]; `!` before them embeds.
+_WIKILINK = re.compile(r"(?P<embed>!)?\[\[(?P<target>[^\[\]|#\n]+)(?:#[^\[\]|\n]*)?(?:\|(?P<label>[^\[\]\n]+))?\]\]")
+#: A callout's first line: > [!note], > [!summary]- Folded title.
+_CALLOUT = re.compile(r"^\[!(?P<kind>[A-Za-z-]+)\][+-]?[ \t]*(?P<title>[^\n]*)")
+_ABSTRACT_CALLOUTS = frozenset({"abstract", "summary", "tldr"})
 _SUP_MARK = re.compile(r"<sup[^>]*>\s*(?:<a[^>]*>)?\s*\[?(\d{1,3})\]?\s*(?:</a>)?\s*</sup>", re.I)
 _TAG = re.compile(r"<[^>]{0,500}>")
-_NOTE_HREF = re.compile(r"^#(?:fn|footnote|note|endnote|ftn|en|cite_note)[-:_]?\w*\d", re.I)
+_NOTE_HREF = re.compile(r"^#_?(?:fn|footnote|note|endnote|ftn|en|cite_note)[-:_]?\w*\d", re.I)
 #: Run-in heading marks: \x01 … \x02 around underlined or bold text that opens a paragraph.
 _MARKS = re.compile("[\x01\x02]")
 _RUN_IN = re.compile("^(?:\\s*\x01[^\x01\x02]{1,160}\x02)+")
@@ -224,6 +230,8 @@ def _merge(meta: SourceMetadata, labelled: dict[str, str]) -> SourceMetadata:
         changes["publisher"] = labelled["source"]
     if not meta.url and labelled.get("url"):
         changes["url"] = labelled["url"]
+    if not meta.keywords and labelled.get("tags"):
+        changes["keywords"] = tuple(k for k in (plain(x) for x in re.split(r"\s*[,;]\s*", labelled["tags"])) if k)
     return replace(meta, **changes)
 
 
@@ -327,6 +335,10 @@ class _TextWriter:
                     pending_item.append(text)
                     if self.list_links:
                         self.list_links[-1].extend(self.hrefs)
+                elif text and quote_depth and tokens[i - 2].type == "blockquote_open" and _CALLOUT.match(t.content):
+                    self._emit_callout(t.content, text, quote_depth)
+                elif text and not quote_depth and self._property_lines(t.content):
+                    self._emit_list(t.content.split("\n"), quote_depth)
                 elif text:
                     self._emit_paragraph(text, quote_depth)
             elif kind in ("fence", "code_block"):
@@ -395,14 +407,44 @@ class _TextWriter:
             return
         self.blocks.append(("> " if quote_depth else "") + text)
 
+    def _emit_callout(self, source: str, text: str, quote_depth: int) -> None:
+        """A callout (`> [!note] Title`): its marker goes, its title stays a line of its own. An abstract, summary or
+        TL;DR callout right under the title is the article's standfirst."""
+        m = _CALLOUT.match(source)
+        assert m is not None
+        title = m.group("title").strip()
+        body = text[len(self._callout_prefix(text)):].strip()
+        if title and body.startswith(title):
+            body = body[len(title):].strip()
+        after_title = len(self.blocks) == 1 and self.blocks[0].startswith("# ") and self.dek is None
+        if m.group("kind").lower() in _ABSTRACT_CALLOUTS and after_title and body and not title:
+            self.dek = body
+            self.diagnostics.append(Diagnostic(None, "info", f"a '{m.group('kind')}' callout right under the title was read as its standfirst"))
+            return
+        if title:
+            self._emit_paragraph(title, quote_depth)
+        if body:
+            self._emit_paragraph(body, quote_depth)
+
+    @staticmethod
+    def _callout_prefix(text: str) -> str:
+        m = re.match(r"\[![A-Za-z-]+\][+-]?", text)
+        return m.group(0) if m else ""
+
+    def _property_lines(self, source: str) -> bool:
+        """Whether a paragraph near the top is only labelled metadata lines (a Notion page's properties:
+        "Created: …", "Tags: …", "Author: …"), one per line."""
+        lines = source.split("\n")
+        return len(self.blocks) <= 2 and len(lines) >= 2 and all(_LABEL_ITEM.match(line.strip()) for line in lines)
+
     def _emit_list(self, items: list[str], quote_depth: int) -> None:
         labels = [_LABEL_ITEM.match(re.sub(r"^\s*(?:-|\d+\.)\s+", "", item)) for item in items]
         if items and all(labels) and len(items) >= 2:
             for m, links in zip(labels, self.list_links + [[]] * len(labels)):
                 assert m is not None
                 label = m.group("label").lower()
-                key = {"link": "url", "published": "date", "authors": "author", "by": "author", "byline": "author",
-                       "outlet": "source", "site": "source", "publisher": "source"}.get(label, label)
+                key = {"link": "url", "published": "date", "created": "date", "authors": "author", "by": "author", "byline": "author",
+                       "outlet": "source", "site": "source", "publisher": "source", "tag": "tags", "keywords": "tags"}.get(label, label)
                 value = m.group("value").strip()
                 if key == "url":
                     in_text = re.search(r"https?://\S+", value)
@@ -412,7 +454,7 @@ class _TextWriter:
             if self.blocks and _SCAFFOLD_HEADING.match(self.blocks[-1].lstrip("# ")):
                 heading = self.blocks.pop().lstrip("# ")
                 self.diagnostics.append(Diagnostic(None, "info", f"archive heading '{heading}' left out"))
-            self.diagnostics.append(Diagnostic(None, "info", "a list of labelled metadata lines was read as metadata: " + "; ".join(items)))
+            self.diagnostics.append(Diagnostic(None, "info", "labelled metadata lines were read as metadata: " + "; ".join(items)))
             return
         prefix = "> " if quote_depth else ""
         self.blocks.append("\n".join(prefix + item for item in items))
@@ -477,13 +519,23 @@ class _TextWriter:
             elif kind == "html_inline":
                 out.append(self._inline_html(child.content))
         text = "".join(out)
+        if "[[" in text:
+            text = _WIKILINK.sub(self._wikilink, text)
         text = _SUP_MARK.sub(lambda m: f"[{m.group(1)}]", text)
         text = re.sub(r"\*\*\s*\*\*|(?<!\*)\*\s*\*(?!\*)", "", text)  # emphasis around nothing (an image, a tag)
         return re.sub(r"[ \t]+", " ", text).strip()
 
+    def _wikilink(self, m: re.Match[str]) -> str:
+        """A note-taking app's link (`[[Note]]`, `[[Note#Part|words]]`) reads as its words; an embed (`![[file]]`) is
+        left out, as an image is."""
+        if m.group("embed"):
+            self.images += 1
+            return ""
+        return m.group("label") or m.group("target").strip()
+
     def _finish(self) -> None:
         if self.images:
-            self.diagnostics.append(Diagnostic(None, "info", f"{self.images} images left out (their files are not part of the text)"))
+            self.diagnostics.append(Diagnostic(None, "info", f"{self.images} image{'s' if self.images != 1 else ''} left out (their files are not part of the text)"))
         if self.notes:
             self.blocks.append("## Notes")
             for number in sorted(self.notes):

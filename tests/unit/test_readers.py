@@ -78,7 +78,7 @@ def test_jekyll_front_matter_is_metadata_and_notes_become_linked_references() ->
     assert all("Counted from" not in p.text for p in article.paragraphs())  # notes stay out of the body
     assert article.provenance and "Nordic Networks newsletter" in article.provenance[0]
     messages = " ".join(d.message for d in article.diagnostics)
-    assert "template tags" in messages and "images left out" in messages
+    assert "template tags" in messages and "image left out" in messages
     assert "kind" in article.inferred  # no genre tag: the genre is a guess from shape
 
 
@@ -124,6 +124,25 @@ def test_a_multimarkdown_metadata_block_is_metadata_and_the_body_starts_after_it
     assert _headings(article) == ["Who builds the cables"]
 
 
+def test_a_notion_pages_property_lines_are_metadata() -> None:
+    article = read_path(HERE / "notion_export.md")
+    assert article.title == "Cloud Sovereignty and Public Procurement" and article.subtitle is None
+    assert [a.name for a in article.authors] == ["Ines Carvalho"]
+    assert (article.date, article.keywords) == ("2024-03-04", ("cloud", "sovereignty", "procurement"))
+    assert article.paragraphs()[0].text.startswith("European cloud policy has moved")
+    assert any("labelled metadata lines were read as metadata: Created: March 4, 2024" in d.message for d in article.diagnostics)
+
+
+def test_an_obsidian_notes_wikilinks_read_as_words_and_its_callouts_lose_their_markers() -> None:
+    article = read_path(HERE / "obsidian_note.md")
+    assert article.abstract == "In July 2020 the government ordered operators to remove one vendor's equipment from 5G networks by 2027."
+    body = _body(article)
+    assert "See also Open RAN and the diversification strategy." in body
+    assert "[[" not in body and "[!" not in body
+    assert "A caveat on the dates" in body and "The deadline for core networks came earlier" in body  # a callout's title and text stay
+    assert any(d.message == "1 image left out (their files are not part of the text)" for d in article.diagnostics)
+
+
 def test_a_paragraph_that_opens_with_a_label_is_text_not_metadata() -> None:
     text = ("# Standards bodies after 5G\n\nNote: this commentary was first given as a talk in Geneva, and the slides are not reproduced here.\n\n"
             "Standard-setting used to be a quiet technical business. It has become a place where states compete for influence.\n")
@@ -149,7 +168,7 @@ def test_invalid_front_matter_is_one_error_naming_the_file_and_line() -> None:
 
 
 @pytest.mark.parametrize("name", ["jekyll_post_footnotes.md", "hugo_toml_post.md", "news_archive_labelled.md", "pandoc_title_block.md",
-                                  "multimarkdown_metadata.md"])
+                                  "multimarkdown_metadata.md", "notion_export.md"])
 def test_markdown_body_words_all_reach_the_record_in_order(name: str) -> None:
     text = (HERE / name).read_text(encoding="utf-8")
     body = text.split("\n---\n", 1)[-1].split("\n+++\n", 1)[-1]
@@ -182,6 +201,18 @@ def test_a_saved_page_is_read_from_its_tags_and_its_article_only() -> None:
         "[1] Industry survey of cable repair capacity, 2021.", "[2] Operator statements after the 2020 outages."]
     assert _linked(article) == {"[1]": "ref-1", "[2]": "ref-2"}
     assert any("page chrome" in d.message for d in article.diagnostics)
+
+
+def test_a_page_saved_from_word_keeps_its_title_headings_and_footnotes() -> None:
+    article = read_path(HERE / "word_saved_page.html")
+    assert article.title == "Trusted Connectivity and the EU Toolbox"  # Word's title paragraph, not the first section's <h1>
+    assert [(a.name, a.affiliations) for a in article.authors] == [("Hannah Lindgren", ("Centre for Network Policy",))]
+    assert _headings(article) == ["1. Introduction", "2. Implementation"]  # the extractor dropped them; put back over their paragraphs
+    assert article.sections[1].paragraphs[0].text.startswith("Implementation has been uneven.")
+    assert [r.text for r in article.references] == [
+        "[1] NIS Cooperation Group, Cybersecurity of 5G networks: EU Toolbox of risk mitigating measures, January 2020.",
+        "[2] See the 2021 amendment to the IT Security Act."]
+    assert _linked(article) == {"[1]": "ref-1", "[2]": "ref-2"}
 
 
 def test_open_graph_and_json_ld_fill_in_when_there_are_no_citation_tags() -> None:
