@@ -92,12 +92,12 @@ def restore_headings(tree: Any, markdown: str) -> tuple[str, int]:
         if heading.xpath("ancestor::nav|ancestor::header|ancestor::footer|ancestor::aside"):
             continue
         text = plain(heading.text_content())
-        if not text or len(text.split()) > 20 or any(text in line for line in lines):
+        if not text or len(text.split()) > 20 or any(_unmarked(text) in _unmarked(line) for line in lines):
             continue
         following = heading.getnext()
         while following is not None and not plain(following.text_content()):
             following = following.getnext()
-        opening = plain(following.text_content())[:40] if following is not None else None
+        opening = _unmarked(plain(following.text_content()) or "")[:40] if following is not None else None
         if not opening or following.tag in ("h1", "h2", "h3", "h4"):
             continue
         at = next((i for i, line in enumerate(lines) if _unmarked(line).lstrip("> ").startswith(opening)), None)

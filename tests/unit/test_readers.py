@@ -215,6 +215,17 @@ def test_a_page_saved_from_word_keeps_its_title_headings_and_footnotes() -> None
     assert _linked(article) == {"[1]": "ref-1", "[2]": "ref-2"}
 
 
+def test_a_heading_the_extractor_kept_is_not_put_back_twice_and_one_over_a_list_is_not_guessed() -> None:
+    import lxml.html
+
+    from build_tools.readers.html import restore_headings
+    tree = lxml.html.document_fromstring(
+        "<html><body><nav><h2>Menu</h2><p>Home page link text</p></nav><article><h2>1. Introduction</h2><p>The first paragraph says"
+        " something.</p><h2>Share this</h2><ul><li>Twitter</li></ul><h3>Costs</h3><p>Second paragraph here.</p></article></body></html>")
+    kept = "## 1\\. Introduction\n\nThe first paragraph says something.\n\nSecond paragraph here."
+    assert restore_headings(tree, kept) == ("## 1\\. Introduction\n\nThe first paragraph says something.\n\n### Costs\n\nSecond paragraph here.", 1)  # its own level
+
+
 def test_open_graph_and_json_ld_fill_in_when_there_are_no_citation_tags() -> None:
     page = b"""<!DOCTYPE html><html><head>
 <meta property="og:title" content="Chips, controls and the allies who must follow">
