@@ -63,11 +63,16 @@ class Body:
     cited_in: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (reference id, paragraph ids citing it)
 
 
-_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
+_LINK = re.compile(r"!?\[((?:\\.|[^\[\]\\])*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")  # a label may hold escaped brackets: [\[1\]](#ref-1)
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~^])")
 _EMPHASIS_MARK = re.compile(r"(?<!\w)[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}(?!\w)")
+
+
+def without_emphasis(text: str) -> str:
+    """Text with Markdown's emphasis marks taken out ("*Ada Okafor, Centre for X*" -> "Ada Okafor, Centre for X"); nothing else changes."""
+    return _EMPHASIS_MARK.sub("", text) if "*" in text or "_" in text else text
 
 
 def plain_text(markdown: str) -> str:

@@ -173,8 +173,8 @@ def _date(value: Any) -> str | None:
 def _first_sentence(text: str | None) -> str | None:
     if not text:
         return None
-    m = re.match(r"(.+?[.!?])(?:\s+(?=[A-Z“\"‘'(])|$)", text.strip().lstrip("- "), re.S)
-    sentence = (m.group(1) if m else text).strip()
+    m = re.match(r"(.+?[.!?])(?:\[\d{1,3}\])*(?:\s+(?=[A-Z“\"‘'(])|$)", text.strip().lstrip("- "), re.S)
+    sentence = (m.group(1) if m else text).strip()  # a note mark after the full stop ("suppliers.[1]") stays with the paragraph
     return sentence if len(sentence) <= 400 else sentence[:397].rsplit(" ", 1)[0] + "…"
 
 

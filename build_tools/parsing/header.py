@@ -318,7 +318,7 @@ def _title(r: _Reading, line: str) -> str:
 
 def _publisher(r: _Reading, line: str) -> str:
     r.h.metadata_lines.append(line)
-    r.h.publisher = line.strip()
+    r.h.publisher = line.strip().rstrip(",;:").strip()  # "THE COUNCIL OF THE EUROPEAN UNION," opening conclusions
     return _NEXT
 
 

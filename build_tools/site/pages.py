@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from ..body import without_emphasis
 from ..caches.same_object import SameObjectMemo, reuse
 from ..corpus import Corpus, Doc, term_key
 from ..markdown_text import escape_inline
@@ -264,10 +265,12 @@ def about_html(doc: Doc) -> str:
     if doc.provenance:
         body = "".join(f"<p>{inline_html(p)}</p>" for p in doc.provenance)
         parts.append(_fold("note", "Publication history", body, sum(map(len, doc.provenance))))
-    if doc.header_lines:
-        items = "".join(f"<li>{_h(line)}</li>" for line in doc.header_lines)
-        parts.append(_fold("info", f"Other header lines ({len(doc.header_lines)})",
-                           f'<p>Lines from the head of the article that could not be labelled, as written:</p><ul class="bf-header-lines">{items}</ul>', sum(map(len, doc.header_lines))))
+    if doc.header_lines:  # every line of the article's head, labelled or not: a reader sees each word the fields came from
+        items = "".join(f"<li>{_h(without_emphasis(line))}</li>" for line in doc.header_lines)
+        parts.append(_fold("info", f"Header lines as written ({len(doc.header_lines)})",
+                           '<p>The lines at the head of the article, as it gives them: the authors, dates and other details above were '
+                           f'read from these, and any line that could not be labelled is kept here.</p><ul class="bf-header-lines">{items}</ul>',
+                           sum(map(len, doc.header_lines))))
     if not parts:
         return ""
     return f'<section class="bf-about" aria-label="About this article">{"".join(parts)}</section>'

@@ -93,9 +93,10 @@ def test_a_journal_articles_abstract_keywords_funding_and_provenance_are_on_its_
     assert history.locator("summary").inner_text().strip() == "Publication history"
     assert "Valdai International Club" in history.inner_text()
     lines = about.locator("details.info")
-    assert re.fullmatch(r"Other header lines \(\d+\)", lines.locator("summary").inner_text().strip())
+    assert re.fullmatch(r"Header lines as written \(\d+\)", lines.locator("summary").inner_text().strip())
     lines.locator("summary").click()
     assert "ORCID: 0000-0003-3551-7256" in lines.inner_text(), "unlabelled header lines are shown as written"
+    assert "Andrei O. Bezrukov, Mikhail V. Mamonov" in lines.inner_text() and "*" not in lines.inner_text(), "without Markdown's emphasis marks"
     page.screenshot(path=str(artifacts / "journal-record-1280.png"))
 
 
