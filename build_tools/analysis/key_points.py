@@ -139,7 +139,7 @@ def key_points(
             continue
         terms = frozenset(doc.terms[s.index] if text == s.text else doc.terms_of(text))
         repeats = s.text in excluded_texts or any(term_similarity(terms, e) >= options.summary_similarity for e in excluded)
-        centrality = sum(weights.get(t, 0.0) for t in terms) / math.sqrt(len(terms) + 1)
+        centrality = math.fsum(weights.get(t, 0.0) for t in terms) / math.sqrt(len(terms) + 1)  # fsum: the same in any set order
         score = centrality * (1.0 + claim_score(text))
         if _DANGLING_RE.match(text):
             score *= 0.2  # usable only when nothing else is left

@@ -223,7 +223,7 @@ def summarise(doc: Document, options: SummaryOptions = DEFAULT_OPTIONS) -> tuple
     budget = min(options.max_words, max(options.min_words, round(total_words * options.words_ratio)))
 
     terms = [frozenset(ts) for ts in doc.terms]
-    raw = [sum(weights.get(t, 0.0) for t in ts) / math.sqrt(len(ts) + 1) for ts in terms]
+    raw = [math.fsum(weights.get(t, 0.0) for t in ts) / math.sqrt(len(ts) + 1) for ts in terms]  # fsum: the same total in any set order
     top = max(raw) or 1.0
     dek = dek_text(article)
     preferred = summary_sections(article)

@@ -203,6 +203,7 @@ def _journal(r: _Reading, line: str) -> str:
 def _date(r: _Reading, line: str) -> str:
     h = r.h
     h.metadata_lines.append(line)
+    r.current_author = None  # an institution below the date is the publisher's name on a cover, not the last author's affiliation
     for segment in re.split(r"\s*[|•·]\s*", line):
         if _is_name(segment) and not find_dates(segment):
             r.current_author = _add_author(h, segment)  # "Jane Doe | February 6, 2024"
@@ -537,7 +538,9 @@ def _is_label_before_title(line: str, nxt: str, same_block: bool) -> bool:
 #: Series and issue labels printed above a report's title on its cover ("ISSUE NO. 380", "POLICY BRIEF", "FOCUS").
 _COVER_LABEL = re.compile(
     r"^(?=[^a-z]*$)(?:(?:ISSUE|VOL(?:UME)?|NO|NUMBER|NR)\.?\s*(?:NO\.?\s*)?\d+\b.{0,30}|(?:ISSUE|POLICY|RESEARCH|ANALYTICAL)\s+BRIEF.{0,30}|"
-    r"(?:WORKING|OCCASIONAL|DISCUSSION|POLICY)\s+PAPER.{0,30}|SPECIAL\s+REPORT|FOCUS|COMMENTARY|ANALYSIS|OPINION|FEATURE|INSIGHT|PERSPECTIVE)$"
+    r"(?:WORKING|OCCASIONAL|DISCUSSION|POLICY|WHITE|BRIEFING)\s+PAPER.{0,30}|"
+    r"(?:(?:POLICY|RESEARCH|SPECIAL|ANNUAL|TECHNICAL|STRATEGIC|INTERIM|FINAL|COUNTRY|EXPERT)\s+)?REPORT|(?:POLICY\s+)?MEMO(?:RANDUM)?|"
+    r"BRIEFING(?:\s+NOTE)?|STUDY|EXPLAINER|FOCUS|COMMENTARY|ANALYSIS|OPINION|FEATURE|INSIGHT|PERSPECTIVE)$"
 )
 
 

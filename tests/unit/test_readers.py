@@ -318,6 +318,20 @@ def test_a_table_of_contents_is_left_out_and_said() -> None:
     assert len(toc) == 1 and "Contents" in toc[0] and "Vendors and security" in toc[0]
 
 
+def test_a_reports_cover_gives_title_subtitle_authors_date_and_publisher_under_its_series_label() -> None:
+    cover = [("POLICY REPORT", 14), "", ("Securing Europe's Subsea Cables", 24), ("Options for a Shared Repair Fleet", 16), "",
+             "Maria Svensson and Paulo Reis", "", "November 2022", "", "Example Institute for Maritime Security"]
+    page = ["Securing Europe's Subsea Cables    3", "", ("1. Introduction", 14), "",
+            "Subsea cables carry almost all data traffic between Europe and other", "continents. When a cable is cut, repair depends on",
+            "specialised ships, and the fleet is ageing (Reis, 2021, p. 14).", "", ("References", 14), "",
+            "Reis, P. (2021). Cable repair and maritime security. Oslo: Example Press."]
+    article = read_bytes(make_pdf([cover, page]), "seeds/cables.pdf")
+    assert (article.title, article.subtitle) == ("Securing Europe's Subsea Cables", "Options for a Shared Repair Fleet")
+    assert [(a.name, a.affiliations) for a in article.authors] == [("Maria Svensson", ()), ("Paulo Reis", ())]
+    assert (article.date, article.publisher) == ("2022-11", "Example Institute for Maritime Security")  # under the date: the publisher
+    assert "POLICY REPORT" in article.metadata_lines and article.kind == "report"
+
+
 def test_a_pdf_without_a_text_layer_is_one_clear_error() -> None:
     with pytest.raises(InputError) as info:
         read_bytes(make_pdf([[""]], text_layer=False), "seeds/scan.pdf")
