@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .analysis.entities import CITIES, COMPANIES, COUNTRIES, ORGANISATIONS, PEOPLE, REGIONS, TITLES
 from .dates import date_line_value
 from .decoding import decode_input, repair_note
 from .errors import InputError
@@ -111,7 +112,7 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
         metadata_lines=tuple(header.metadata_lines),
         inferred=("authors",) if authors and not header.authors else (),
     )
-    return _with_kind(_with_signatory(_with_inferred_date(article, furniture.running_heads)))
+    return _with_kind(_with_standfirst_writer(_with_signatory(_with_inferred_date(article, furniture.running_heads))))
 
 
 def _body_and_references(
@@ -190,6 +191,46 @@ def _with_signatory(article: Article) -> Article:
             suffix = " Jr." if re.search(r"\bJR\.?$", text, re.I) else ""
             return replace(article, authors=(Author(name + suffix),), inferred=tuple(sorted({*article.inferred, "authors"})))
     return article
+
+
+#: A standfirst that names its writer: "In the first of a three-part series, Dewey Sim looks at how …".
+_STANDFIRST_WRITER = re.compile(
+    r"(?:^|[.;:]\s+|,\s+)(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})\s+"
+    r"(?:looks at|looks into|examines|explores|investigates|asks|considers|assesses|analy[sz]es)\s+(?:how|why|what|whether)\b"
+)
+#: A newsletter's note over a republished piece: "Ada Okafor, a senior fellow at …, has written … below is her article".
+_REPUBLISHED_WRITER = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}),\s[^.]{5,160},\s+has\s+(?:written|put together|published)\b")
+_REPUBLISHED_PIECE = re.compile(r"\b(?:his|her|their)\s+(?:article|piece|essay|analysis|paper)\b|\brepublished\b", re.I)
+
+
+def _with_standfirst_writer(article: Article) -> Article:
+    """With no author in the header, a writer the opening names as such (a standfirst's "Dewey Sim looks at how …",
+    a newsletter's "Greg Allen, a senior fellow at …, has put together … See below for his article") is the
+    author, marked inferred. Only the abstract and the first paragraph are read, and only a person's name counts."""
+    if article.authors:
+        return article
+    first = article.paragraphs()[0].text if article.paragraphs() else ""
+    for text in (article.abstract or "", first):
+        if len(text.split()) > 120:
+            continue
+        m = _STANDFIRST_WRITER.search(text)
+        if m is None:
+            republished = _REPUBLISHED_WRITER.match(text)
+            m = republished if republished and _REPUBLISHED_PIECE.search(text) else None
+        if m and _is_writer_name(m.group("name")):
+            return replace(article, authors=(Author(m.group("name")),), inferred=tuple(sorted({*article.inferred, "authors"})))
+    return article
+
+
+def _is_writer_name(name: str) -> bool:
+    """A person's name that is not a known place, organisation or public figure, nor led by an office ("Analyst Jane Doe")."""
+    first = name.split()[0]
+    if first in TITLES or first.lower() in _ROLE_WORDS:
+        return False
+    return _is_name(name) and not any(name in known for known in (COUNTRIES, CITIES, REGIONS, COMPANIES, ORGANISATIONS, PEOPLE))
+
+
+_ROLE_WORDS = frozenset("analyst reporter correspondent editor columnist economist researcher expert official author writer".split())
 
 
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|announced|stated|added)\b")

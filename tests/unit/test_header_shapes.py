@@ -83,3 +83,24 @@ def test_a_dateline_dates_an_article_whose_header_states_no_date(opening: str, d
     assert "date" not in article.inferred  # the article states it
     assert article.kind == "news"
     assert article.paragraphs()[0].text == opening  # the dateline stays in the text
+
+
+TITLE = "Washington Tightens the Rules on Chip Tools Again\n\n"
+AFTER = "\n\nThe rules were published after months of debate in Washington and among allies."
+
+
+@pytest.mark.parametrize("opening,writer", [
+    ("In this essay, Maria Keller explores why the new rules on chips matter more for tools than for chips themselves.", "Maria Keller"),
+    ("In the second part of our series, Priya Raman asks whether allies will follow Washington's lead on tools.", "Priya Raman"),
+    ("Tomas Ruiz, a former trade official now at the Example Institute, has written a sharp analysis of the new rules. "
+     "Below is his article, republished with permission.", "Tomas Ruiz"),
+    # People and places the opening is about, not its writer:
+    ("Analyst Jane Doe examines how the new rules on chips, which took effect on Monday, cover more tools than before.", None),
+    ("On Monday, Xi Jinping looks at how the new rules will hurt, state media reported, as Beijing weighs a response.", None),
+    ("South Korea examines whether its firms can keep selling tools after the new rules took effect on Monday.", None),
+    ("Tomas Ruiz, the commerce secretary, has written to allies asking them to follow the new rules within a month.", None),
+])
+def test_an_opening_that_names_its_writer_gives_the_author_marked_inferred(opening: str, writer: str | None) -> None:
+    article = parse_seed(TITLE + opening + AFTER, "news.txt")
+    assert [a.name for a in article.authors] == ([writer] if writer else [])
+    assert ("authors" in article.inferred) == bool(writer)
