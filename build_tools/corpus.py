@@ -66,7 +66,7 @@ class Doc:
     generated: bool = False
     funding: str | None = None
     provenance: tuple[str, ...] = ()
-    header_lines: tuple[str, ...] = ()  # header lines of the raw article the parser kept but could not label
+    header_lines: tuple[str, ...] = ()  # every header line of the raw article, as written (labelled or not)
     date_provenance: str | None = None  # "inferred ..." when the date is not the one the article states
 
     @property
