@@ -74,6 +74,8 @@ def read_html(data: bytes, source: str) -> Article:
                                       f"related links, footer) left out; {kept} words of article text kept"))
     bylines = page_bylines(tree)
     article = replace(article, diagnostics=(*article.diagnostics, *diagnostics), metadata_lines=(*article.metadata_lines, *bylines))
+    if not meta.authors and not article.authors:  # no author tag: the names the page's byline shows
+        meta = replace(meta, authors=byline_names(bylines))
     from .markdown import place_links
 
     return overlay(place_links(article, links), meta)
@@ -178,7 +180,8 @@ def page_metadata(tree: Any) -> SourceMetadata:
     if url and not url.lower().startswith(("http://", "https://")):
         url = None
     journal = first("citation_journal_title", "citation_conference_title")
-    publisher = first("citation_publisher", "dc.publisher") or journal or _ld_name(ld.get("publisher")) or first("og:site_name", "application-name")
+    publisher = (first("citation_publisher", "dc.publisher") or journal or _ld_name(ld.get("publisher")) or first("og:site_name", "application-name")
+                 or _site_in_title(page_title, title))
     ld_type = ld.get("@type")
     kind = "journal article" if journal else genre(ld_type if isinstance(ld_type, (str, list)) else None, first("article:section"))
     return SourceMetadata(
@@ -195,15 +198,49 @@ def page_metadata(tree: Any) -> SourceMetadata:
     )
 
 
+_SITE_SUFFIX = re.compile(r"\s+[|–—·]\s+(?P<site>[^|–—·]{3,60})$|\s+-\s+(?P<dashed>[^|–—·-]{3,60})$")
+
+
+def _site_in_title(page_title: str | None, title: str | None) -> str | None:
+    """The site's name a page's <title> gives after the headline ("… | Example Centre for Policy"), when the
+    headline is the rest of it."""
+    m = _SITE_SUFFIX.search(page_title or "")
+    if not m or not title or _unmarked(page_title[: m.start()]).strip().lower() != _unmarked(title).strip().lower():
+        return None
+    site = (m.group("site") or m.group("dashed")).strip()
+    return site if len(site.split()) >= 2 else None
+
+
 def page_bylines(tree: Any) -> tuple[str, ...]:
     """The page's byline lines ("By Ada Okafor and Per Lindqvist"), which extractors leave out of the
-    article text: kept verbatim as header lines, so no word of the article is lost."""
+    article text: kept verbatim as header lines, so no word of the article is lost. A byline is an element
+    whose class says so ("byline", "authors", "author-name"), not an author's biography or a link list."""
     found = []
-    for node in tree.xpath('//*[contains(concat(" ", normalize-space(@class), " "), " byline ") or contains(@class, "byline")]'):
+    for node in tree.xpath('//*[contains(@class, "byline") or contains(@class, "author")]'):
+        if _NOT_BYLINE.search(node.get("class") or "") or node.tag in ("a", "img", "ul", "ol", "li", "section", "aside"):
+            continue
+        if any(n.get("class") and n is not node for n in node.iterancestors() if "byline" in (n.get("class") or "")):
+            continue  # inside a byline already taken whole
         text = plain(node.text_content())
         if text and len(text.split()) <= 25 and text not in found:
             found.append(text)
     return tuple(found[:3])
+
+
+_NOT_BYLINE = re.compile(r"bio|about|box|card|avatar|image|photo|list|more|posts|related|follow|social|share|widget", re.I)
+
+
+def byline_names(bylines: tuple[str, ...]) -> tuple[str, ...]:
+    """The people a page's byline lines name: "By Ada Okafor and Per Lindqvist" -> ("Ada Okafor", "Per Lindqvist")."""
+    from ..parsing.shapes import _is_name
+
+    names: list[str] = []
+    for line in bylines:
+        line = re.sub(r"^\s*(?:by|written by|words by|authors?)\s*:?\s+", "", line, flags=re.I)
+        for part in re.split(r"\s*(?:,|;|\||&|\band\b)\s*", line):
+            if _is_name(part) and part not in names:
+                names.append(part)
+    return tuple(names)
 
 
 _NOTE_ID = re.compile(r"^(?:fn|footnote|note|endnote|ftn|en)[-:_]?\d+$", re.I)

@@ -226,6 +226,14 @@ def test_a_heading_the_extractor_kept_is_not_put_back_twice_and_one_over_a_list_
     assert restore_headings(tree, kept) == ("## 1\\. Introduction\n\nThe first paragraph says something.\n\n### Costs\n\nSecond paragraph here.", 1)  # its own level
 
 
+def test_a_page_without_author_tags_takes_its_authors_from_the_byline_and_its_publisher_from_the_title() -> None:
+    article = read_path(HERE / "think_tank_page.html")
+    assert [a.name for a in article.authors] == ["Amina Yusuf", "Kwame Mensah"]  # <div class="authors">, not the biographies below
+    assert (article.title, article.publisher) == ("Digital Sovereignty in Africa: Beyond Data Localisation", "Example Centre for Policy")
+    assert article.date == "2022-06-02" and _headings(article) == ["Infrastructure first", "Recommendations"]
+    assert "Amina Yusuf and Kwame Mensah" in article.metadata_lines
+
+
 def test_open_graph_and_json_ld_fill_in_when_there_are_no_citation_tags() -> None:
     page = b"""<!DOCTYPE html><html><head>
 <meta property="og:title" content="Chips, controls and the allies who must follow">
