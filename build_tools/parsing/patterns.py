@@ -75,6 +75,7 @@ _FUNDING = re.compile(
 
 _PROVENANCE = re.compile(
     r"^\s*\(?(?:©|\(c\)\s|copyright\b|cite\s+as\b|citation\s*:|attribution\s*:|suggested\s+citation\b|how\s+to\s+cite\b|originally\s+published|first\s+published\s+(?:in|by|on)\b|"
+    r"editor['’]?s['’]?\s+note\s*:|"
     r"republished\b|reprinted\b|reproduced\b|a\s+version\s+of\s+this\b|an?\s+(?:earlier|shorter|longer|previous)\s+version\b|"
     r"(?:this|the)\s+(?:story|article|piece|essay|op-ed|commentary|paper|post|report|interview|text)\s+"
     r"(?:was\s+|is\s+|has\s+been\s+|first\s+|originally\s+|initially\s+){1,3}(?:originally\s+|first\s+|initially\s+)?"

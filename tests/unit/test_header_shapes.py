@@ -104,3 +104,14 @@ def test_an_opening_that_names_its_writer_gives_the_author_marked_inferred(openi
     article = parse_seed(TITLE + opening + AFTER, "news.txt")
     assert [a.name for a in article.authors] == ([writer] if writer else [])
     assert ("authors" in article.inferred) == bool(writer)
+
+
+def test_an_editors_note_under_the_byline_is_provenance_not_the_opening_paragraph() -> None:
+    text = ("Europe Cannot Afford to Ignore Connected Cars\n\nBy Sofia Brandt\nUpdated 3:45 PM EST, Tue March 5, 2024\n\n"
+            "Editor’s Note: Sofia Brandt is a senior fellow at the Example Policy Institute. The views expressed here are her own.\n\n"
+            "Every modern car is a computer on wheels, collecting location data, camera images and voice recordings.\n\n"
+            "The United States has already proposed restrictions on connected-car software from abroad.")
+    article = parse_seed(text, "oped.txt")
+    assert [a.name for a in article.authors] == ["Sofia Brandt"] and article.date == "2024-03-05"
+    assert article.provenance == ("Editor’s Note: Sofia Brandt is a senior fellow at the Example Policy Institute. The views expressed here are her own.",)
+    assert article.paragraphs()[0].text.startswith("Every modern car is a computer on wheels")
