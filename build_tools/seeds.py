@@ -200,15 +200,28 @@ _STANDFIRST_WRITER = re.compile(
 )
 #: A newsletter's note over a republished piece: "Ada Okafor, a senior fellow at …, has written … below is her article".
 _REPUBLISHED_WRITER = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}),\s[^.]{5,160},\s+has\s+(?:written|put together|published)\b")
+#: An editor's note that introduces the writer: "Editor's note: This week's essay comes from Ada Okafor, who …",
+#: "Editor’s Note: Ada Okafor is a senior fellow at …".
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}"
+_EDITORS_NOTE_WRITER = re.compile(
+    rf"^\s*editor['’]?s['’]?\s+note\s*:\s*(?:[^.]{{0,80}}?\b(?:comes from|is by|was written by|is written by)\s+(?P<by>{_NAME})|(?P<is>{_NAME})\s+is\s+(?:a|an|the)\s)",
+    re.I,
+)
 _REPUBLISHED_PIECE = re.compile(r"\b(?:his|her|their)\s+(?:article|piece|essay|analysis|paper)\b|\brepublished\b", re.I)
 
 
 def _with_standfirst_writer(article: Article) -> Article:
-    """With no author in the header, a writer the opening names as such (a standfirst's "Dewey Sim looks at how …",
-    a newsletter's "Greg Allen, a senior fellow at …, has put together … See below for his article") is the
-    author, marked inferred. Only the abstract and the first paragraph are read, and only a person's name counts."""
+    """With no author in the header, a writer the opening names as such (an editor's note's "This week's essay comes
+    from Priya Raman", a standfirst's "Dewey Sim looks at how …", a newsletter's "Greg Allen, a senior fellow at …, has
+    put together … See below for his article") is the author, marked inferred. Only editor's notes, the abstract and
+    the first paragraph are read, and only a person's name counts."""
     if article.authors:
         return article
+    for note in article.provenance:
+        m = _EDITORS_NOTE_WRITER.match(note)
+        name = (m.group("by") or m.group("is")) if m else None
+        if name and _is_writer_name(name):
+            return replace(article, authors=(Author(name),), inferred=tuple(sorted({*article.inferred, "authors"})))
     first = article.paragraphs()[0].text if article.paragraphs() else ""
     for text in (article.abstract or "", first):
         if len(text.split()) > 120:

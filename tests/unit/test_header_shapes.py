@@ -115,3 +115,17 @@ def test_an_editors_note_under_the_byline_is_provenance_not_the_opening_paragrap
     assert [a.name for a in article.authors] == ["Sofia Brandt"] and article.date == "2024-03-05"
     assert article.provenance == ("Editor’s Note: Sofia Brandt is a senior fellow at the Example Policy Institute. The views expressed here are her own.",)
     assert article.paragraphs()[0].text.startswith("Every modern car is a computer on wheels")
+
+
+@pytest.mark.parametrize("note,writer", [
+    ("Editor's note: This week's essay comes from Ines Carvalho, who advised regulators on cloud procurement for a decade.", "Ines Carvalho"),
+    ("Editor’s Note: Tomas Ruiz is a former trade official. The views expressed here are his own.", "Tomas Ruiz"),
+    ("Editor's note: This essay was updated on 4 March to correct a figure.", None),
+])
+def test_an_editors_note_that_introduces_the_writer_gives_the_author(note: str, writer: str | None) -> None:
+    text = (f"Procurement Is the New Industrial Policy\nNov 02, 2023\n\n{note}\n\n"
+            "Public buyers have become the main lever of cloud policy in Europe, and providers now change how they are owned to qualify.\n\n"
+            "Whether one country's label will be accepted by its neighbours is still undecided.")
+    article = parse_seed(text, "post.txt")
+    assert [a.name for a in article.authors] == ([writer] if writer else [])
+    assert article.provenance == (note,)
