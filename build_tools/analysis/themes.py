@@ -121,6 +121,10 @@ DEFAULT_THEMES: tuple[Theme, ...] = (
             # software and cloud have vendors and operators too
             "!software vendor*", "!cloud vendor*", "!vendor lock-in*", "!vendor lock in", "!cloud operator*",
             "!infrastructure operator*", "!platform operator*", "!data centre operator*", "!data center operator*",
+            # payments have networks, operators and mobile apps that are not telecoms
+            "!payment network*", "!payment processing network*", "!settlement network*", "!card network*",
+            "!payment system operator*", "!mobile operating system*", "!mobile app*", "!mobile payment*", "!mobile wallet*",
+            "!mobile banking",
             "~mast|masts", "~satellite*", "~equipment", "~supplier*", "~handset*",
             "~network*", "!social network*", "!network effect*", "!neural network*", "!network* of", "~оператор*", "~Ericsson|Nokia|Huawei & рын*",
         ),

@@ -264,3 +264,9 @@ def test_software_and_cloud_vendors_and_operators_are_not_telecoms() -> None:
     assert paragraph_slugs("Vendor lock-in ties a ministry to one software vendor, and cloud operators gain.") == [()]
     assert paragraph_slugs("The infrastructure operators buy from a platform operator, then from a cloud vendor.") == [()]
     assert paragraph_slugs("The vendor of the radio network fell behind the mobile operator's plan.") == [("5g",)]
+
+
+def test_payment_networks_and_mobile_apps_are_not_telecoms() -> None:
+    assert paragraph_slugs("The central bank runs the payment network, and the payment system operator licenses each mobile app.") == [()]
+    assert paragraph_slugs("Card networks and settlement networks compete with mobile wallets and mobile banking.") == [()]
+    assert paragraph_slugs("The mobile operator's network carries the payments; its base stations cover rural areas.") == [("5g",)]
