@@ -91,3 +91,13 @@ def make_pdf_with_marks(pages: list[list[list[str | tuple[str]]]]) -> bytes:
             y -= 16 if line else 24
         streams.append("\n".join(ops + marks).encode("cp1252"))
     return _pdf(streams)
+
+
+def make_pdf_placed(pages: list[list[tuple[str, float, float, float]]]) -> bytes:
+    """PDF bytes whose lines are placed where a layout puts them: each is (text, size, x, y), so a page can have
+    columns, a full-width title over them and a heading under them."""
+    streams = []
+    for lines in pages:
+        ops = [f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({_escape(text)}) Tj ET" for text, size, x, y in lines]
+        streams.append("\n".join(ops).encode("cp1252"))
+    return _pdf(streams)

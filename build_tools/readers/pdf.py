@@ -82,7 +82,7 @@ def pdf_text(data: bytes, source: str) -> str:
     return text
 
 
-_MARK_TEXT = re.compile(r"\d{1,3}(?:[,–-]\d{1,3})*")
+_MARK_TEXT = re.compile(r"\d(?: ?\d){0,2}(?:[,–-]\d(?: ?\d){0,2})*")  # "15", "1 5" (its digits set apart), "3,4"
 
 
 def _page_text(page: Any) -> str:
@@ -104,7 +104,7 @@ def _page_text(page: Any) -> str:
         before = [i for i, c in enumerate(host) if isinstance(c, LTChar) and c.x1 <= mark.x0 + 1] if host is not None else []
         if not before:
             continue
-        glued.setdefault(id(host), []).append((before[-1], text))
+        glued.setdefault(id(host), []).append((before[-1], text.replace(" ", "")))
         hosts[id(host)] = host
         moved[id(mark)] = ""
     for key, marks in glued.items():
@@ -125,8 +125,52 @@ def _page_text(page: Any) -> str:
         if isinstance(item, LTTextBox):
             out.append("\n")
 
-    render(page)
+    for item in in_reading_order(page):
+        render(item)
     return "".join(out)
+
+
+def in_reading_order(page: Any) -> list[Any]:
+    """The page's items in reading order: pdfminer's, except that a band of two columns is read left column first.
+
+    pdfminer orders text boxes by a mix of height and position, which on a two-column page can take a paragraph
+    from each column in turn. A box that starts in the right half is in the right column; one that starts in the
+    left half is in the left column unless it reaches well into the right half (a title, a full-width paragraph).
+    Between two full-width boxes (or the page's edges), when each column holds at least two boxes, the left column is
+    read top to bottom, then the right; a left box above the right column's top or below its foot stays above or
+    below them. Any other band keeps pdfminer's order."""
+    from pdfminer.layout import LTTextBox
+
+    items = list(page)
+    boxes = [item for item in items if isinstance(item, LTTextBox) and item.get_text().strip()]
+    middle, width = (page.x0 + page.x1) / 2, page.x1 - page.x0
+    side = {id(b): "right" if b.x0 >= middle - 10 else "wide" if b.x1 > middle + 0.15 * width else "left" for b in boxes}
+    if sum(v == "left" for v in side.values()) < 2 or sum(v == "right" for v in side.values()) < 2:
+        return items
+    position = {id(item): n for n, item in enumerate(items)}
+    ordered: list[Any] = []
+    band: list[Any] = []
+
+    def flush() -> None:
+        right = [b for b in band if side[id(b)] == "right"]
+        top, bottom = (max(b.y1 for b in right), min(b.y0 for b in right)) if right else (0.0, 0.0)
+        above = [b for b in band if side[id(b)] == "left" and b.y0 >= top - 2]  # a heading over the columns
+        below = [b for b in band if side[id(b)] == "left" and b.y1 <= bottom + 2 and b not in above]  # a heading under them
+        left = [b for b in band if side[id(b)] == "left" and b not in above and b not in below]
+        if len(left) >= 2 and len(right) >= 2:
+            ordered.extend([*above, *left, *right, *below])  # each group already top to bottom
+        else:
+            ordered.extend(sorted(band, key=lambda b: position[id(b)]))
+        band.clear()
+
+    for box in sorted(boxes, key=lambda b: (-b.y1, b.x0)):
+        if side[id(box)] == "wide":
+            flush()
+            ordered.append(box)
+        else:
+            band.append(box)
+    flush()
+    return ordered + [item for item in items if not (isinstance(item, LTTextBox) and item.get_text().strip())]
 
 
 def _host_line(mark: Any, lines: list, mark_size: float) -> Any:

@@ -19,7 +19,7 @@ from build_tools.errors import InputError
 from build_tools.ingest import ingest
 from build_tools.model import Article
 from build_tools.readers import detect_kind, read_bytes, read_path
-from tests.pdf_maker import make_pdf, make_pdf_with_marks
+from tests.pdf_maker import make_pdf, make_pdf_placed, make_pdf_with_marks
 from tests.unit.test_no_loss import WORD, is_subsequence, record_words
 
 HERE = Path(__file__).resolve().parent.parent / "fixtures" / "readers"
@@ -338,6 +338,24 @@ def test_a_reports_cover_gives_title_subtitle_authors_date_and_publisher_under_i
     assert [(a.name, a.affiliations) for a in article.authors] == [("Maria Svensson", ()), ("Paulo Reis", ())]
     assert (article.date, article.publisher) == ("2022-11", "Example Institute for Maritime Security")  # under the date: the publisher
     assert "POLICY REPORT" in article.metadata_lines and article.kind == "report"
+
+
+def test_a_two_column_page_is_read_down_the_left_column_then_the_right() -> None:
+    left = ["Data localisation laws have spread quickly since", "2015. Governments cite privacy, security and", "law enforcement access as reasons to require",
+            "that data be stored within their borders.", "", "The costs fall mainly on small firms, which", "cannot afford local data centres in every",
+            "market they serve (Weber, 2019)."]
+    right = ["Large providers, by contrast, can build local", "regions and turn the rules into an advantage.", "This is one reason why localisation may",
+             "entrench the firms it was meant to restrain.", "", "A better approach is to agree on common rules", "for access to data across borders, so that",
+             "location matters less than governance."]
+    lines = [("Localisation and Its Discontents", 20, 56, 800), ("Jonas Weber", 11, 56, 770), ("1. Introduction", 13, 56, 740)]
+    for row, (a, b) in enumerate(zip(left, right)):
+        lines += [(a, 10, 56, 715 - 14 * row), (b, 10, 310, 715 - 14 * row)]
+    lines += [("References", 13, 56, 560), ("Weber, J. (2019). Data and borders. Berlin: Example Press.", 10, 56, 540)]
+    article = read_bytes(make_pdf_placed([[line for line in lines if line[0]]]), "seeds/columns.pdf")
+    assert [p.text.split()[0] for p in article.paragraphs()] == ["Data", "The", "Large", "A"]  # pdfminer alone: Data, Large, The, A
+    assert _headings(article) == ["1. Introduction"]
+    assert [r.text for r in article.references] == ["Weber, J. (2019). Data and borders. Berlin: Example Press."]
+    assert _linked(article) == {"Weber, 2019": "ref-weber-2019"}
 
 
 def test_a_pdf_without_a_text_layer_is_one_clear_error() -> None:
