@@ -58,12 +58,20 @@ def _read_body(
         if _is_list(block) and (len(block.lines) > 1 or _BULLET.match(first) and not _is_prose_sentence_list(first)):
             items.append(_list_item(block))
             continue
+        if len(block.lines) >= 3 and _LIST_LABEL.match(first.strip()) and _is_list(rest := _Block(block.lines[1:])) and len(rest.lines) >= 2:
+            items.append(_text_item(_Block(block.lines[:1])))  # "Key takeaways" over its bullets: a line, then the list
+            items.append(_list_item(rest))
+            continue
         items.append(_text_item(block))
     refs = blocks[ref_start:] if ref_start is not None else []
     if refs and len(refs[0].lines) == 1 and _REFERENCES_HEADING.match(_strip_md(refs[0].lines[0].text).lstrip("# ")):
         diagnostics.append(Diagnostic(refs[0].first, "info", f"reference list starts at heading {refs[0].lines[0].text.strip()!r}"))
         refs = refs[1:]  # the renderer writes its own "References" heading
     return items, refs
+
+
+#: A short label set over a bulleted list in the same block ("Key takeaways", "In brief:", "What we found").
+_LIST_LABEL = re.compile(r"^[A-Z][^.!?•\-–—*]{0,50}:?$")
 
 
 def _is_prose_sentence_list(line: str) -> bool:

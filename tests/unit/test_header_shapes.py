@@ -129,3 +129,14 @@ def test_an_editors_note_that_introduces_the_writer_gives_the_author(note: str, 
     article = parse_seed(text, "post.txt")
     assert [a.name for a in article.authors] == ([writer] if writer else [])
     assert article.provenance == (note,)
+
+
+def test_a_label_over_bullets_in_one_block_is_a_line_and_a_list_not_one_paragraph() -> None:
+    text = ("The Chips Act Two Years On\nBy Clara Jensen\nMarch 12, 2025\n\nKey takeaways\n"
+            "- Announced investment is large, but few fabs are under construction.\n"
+            "- Leading-edge manufacturing needs a partner from abroad.\n\n"
+            "When the act was adopted, it set a goal of doubling Europe's share of chip production by 2030.\n\n"
+            "Two years on, that goal looks out of reach, and member states compete for projects.")
+    paragraphs = parse_seed(text, "oped.txt").paragraphs()
+    assert [(p.kind, p.text.split()[0]) for p in paragraphs[:3]] == [("text", "Key"), ("list", "-"), ("text", "When")]
+    assert paragraphs[0].text == "Key takeaways"
