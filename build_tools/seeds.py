@@ -193,19 +193,19 @@ def _with_signatory(article: Article) -> Article:
     return article
 
 
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}"  # two or three capitalised words, as a writer's name is written
 #: A standfirst that names its writer: "In the first of a three-part series, Dewey Sim looks at how …".
 _STANDFIRST_WRITER = re.compile(
-    r"(?:^|[.;:]\s+|,\s+)(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})\s+"
+    rf"(?:^|[.;:]\s+|,\s+)(?P<name>{_NAME})\s+"
     r"(?:looks at|looks into|examines|explores|investigates|asks|considers|assesses|analy[sz]es)\s+(?:how|why|what|whether)\b"
 )
 #: A newsletter's note over a republished piece: "Ada Okafor, a senior fellow at …, has written … below is her article".
-_REPUBLISHED_WRITER = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}),\s[^.]{5,160},\s+has\s+(?:written|put together|published)\b")
+_REPUBLISHED_WRITER = re.compile(rf"^(?P<name>{_NAME}),\s[^.]{{5,160}},\s+has\s+(?:written|put together|published)\b")
 #: An editor's note that introduces the writer: "Editor's note: This week's essay comes from Ada Okafor, who …",
 #: "Editor’s Note: Ada Okafor is a senior fellow at …".
-_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}"
 _EDITORS_NOTE_WRITER = re.compile(
-    rf"^\s*editor['’]?s['’]?\s+note\s*:\s*(?:[^.]{{0,80}}?\b(?:comes from|is by|was written by|is written by)\s+(?P<by>{_NAME})|(?P<is>{_NAME})\s+is\s+(?:a|an|the)\s)",
-    re.I,
+    rf"^\s*(?i:editor['’]?s['’]?\s+note)\s*:\s*(?:[^.]{{0,80}}?\b(?:comes from|is by|was written by|is written by)\s+(?P<by>{_NAME})"
+    rf"|(?P<is>{_NAME})\s+is\s+(?:a|an|the)\s)"
 )
 _REPUBLISHED_PIECE = re.compile(r"\b(?:his|her|their)\s+(?:article|piece|essay|analysis|paper)\b|\brepublished\b", re.I)
 
