@@ -89,8 +89,7 @@ def plain_text(markdown: str) -> str:
         text = _TAG.sub("", text)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
-    if "*" in text or "_" in text:
-        text = _EMPHASIS_MARK.sub("", text)
+    text = without_emphasis(text)
     if "&" in text:
         text = html.unescape(text)
     return " ".join(text.split())

@@ -189,7 +189,7 @@ def _with_signatory(article: Article) -> Article:
         followed_by_place = i + 1 < len(tail) and re.search(r"\b(?:19|20)\d\d\b", tail[i + 1]) and len(tail[i + 1].split()) <= 12
         if len(text.split()) <= 6 and _is_name(name) and (followed_by_place or text.isupper() and i == len(tail) - 1):
             suffix = " Jr." if re.search(r"\bJR\.?$", text, re.I) else ""
-            return replace(article, authors=(Author(name + suffix),), inferred=tuple(sorted({*article.inferred, "authors"})))
+            return _with_inferred_author(article, name + suffix)
     return article
 
 
@@ -221,7 +221,7 @@ def _with_standfirst_writer(article: Article) -> Article:
         m = _EDITORS_NOTE_WRITER.match(note)
         name = (m.group("by") or m.group("is")) if m else None
         if name and _is_writer_name(name):
-            return replace(article, authors=(Author(name),), inferred=tuple(sorted({*article.inferred, "authors"})))
+            return _with_inferred_author(article, name)
     first = article.paragraphs()[0].text if article.paragraphs() else ""
     for text in (article.abstract or "", first):
         if len(text.split()) > 120:
@@ -231,8 +231,13 @@ def _with_standfirst_writer(article: Article) -> Article:
             republished = _REPUBLISHED_WRITER.match(text)
             m = republished if republished and _REPUBLISHED_PIECE.search(text) else None
         if m and _is_writer_name(m.group("name")):
-            return replace(article, authors=(Author(m.group("name")),), inferred=tuple(sorted({*article.inferred, "authors"})))
+            return _with_inferred_author(article, m.group("name"))
     return article
+
+
+def _with_inferred_author(article: Article, name: str) -> Article:
+    """The article with `name` as its one author, listed as inferred (read from the text's shape, not a label)."""
+    return replace(article, authors=(Author(name),), inferred=tuple(sorted({*article.inferred, "authors"})))
 
 
 def _is_writer_name(name: str) -> bool:

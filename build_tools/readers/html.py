@@ -219,7 +219,7 @@ def page_bylines(tree: Any) -> tuple[str, ...]:
     for node in tree.xpath('//*[contains(@class, "byline") or contains(@class, "author")]'):
         if _NOT_BYLINE.search(node.get("class") or "") or node.tag in ("a", "img", "ul", "ol", "li", "section", "aside"):
             continue
-        if any(n.get("class") and n is not node for n in node.iterancestors() if "byline" in (n.get("class") or "")):
+        if any("byline" in (n.get("class") or "") for n in node.iterancestors()):
             continue  # inside a byline already taken whole
         text = plain(node.text_content())
         if text and len(text.split()) <= 25 and text not in found:

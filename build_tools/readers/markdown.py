@@ -37,8 +37,9 @@ _SCAFFOLD_HEADING = re.compile(r"^(?:information|metadata|details|article|conten
 _PLACEHOLDER = re.compile(r"^(?:unknown|n/?a|none|null|-)$", re.I)
 #: Obsidian's and other note apps' links: [[target]], [[target#heading]], [[target|words]]; `!` before them embeds.
 _WIKILINK = re.compile(r"(?P<embed>!)?\[\[(?P<target>[^\[\]|#\n]+)(?:#[^\[\]|\n]*)?(?:\|(?P<label>[^\[\]\n]+))?\]\]")
-#: A callout's first line: > [!note], > [!summary]- Folded title.
-_CALLOUT = re.compile(r"^\[!(?P<kind>[A-Za-z-]+)\][+-]?[ \t]*(?P<title>[^\n]*)")
+#: A callout's marker, "[!note]" or "[!summary]-" (folded), and its first line with the title: > [!note] Title.
+_CALLOUT_MARK = re.compile(r"^\[!(?P<kind>[A-Za-z-]+)\][+-]?")
+_CALLOUT = re.compile(_CALLOUT_MARK.pattern + r"[ \t]*(?P<title>[^\n]*)")
 _ABSTRACT_CALLOUTS = frozenset({"abstract", "summary", "tldr"})
 _SUP_MARK = re.compile(r"<sup[^>]*>\s*(?:<a[^>]*>)?\s*\[?(\d{1,3})\]?\s*(?:</a>)?\s*</sup>", re.I)
 _TAG = re.compile(r"<[^>]{0,500}>")
@@ -385,10 +386,13 @@ class _TextWriter:
             self.note_numbers[key] = number
         return self.note_numbers[key]
 
+    def _after_title(self) -> bool:
+        """Whether only the title has been written so far, and no standfirst read."""
+        return len(self.blocks) == 1 and self.blocks[0].startswith("# ") and self.dek is None
+
     def _is_dek(self, level: int, text: str) -> bool:
         """A long or sentence-like heading straight after the title is a standfirst, not a section."""
-        after_title = len(self.blocks) == 1 and self.blocks[0].startswith("# ") and self.dek is None
-        return after_title and level >= 2 and (len(text.split()) > 12 or text.rstrip().endswith((".", "!")))
+        return self._after_title() and level >= 2 and (len(text.split()) > 12 or text.rstrip().endswith((".", "!")))
 
     def _emit_paragraph(self, text: str, quote_depth: int) -> None:
         run_in = _RUN_IN.match(text)
@@ -413,11 +417,10 @@ class _TextWriter:
         m = _CALLOUT.match(source)
         assert m is not None
         title = m.group("title").strip()
-        body = text[len(self._callout_prefix(text)):].strip()
+        body = _CALLOUT_MARK.sub("", text, count=1).strip()
         if title and body.startswith(title):
             body = body[len(title):].strip()
-        after_title = len(self.blocks) == 1 and self.blocks[0].startswith("# ") and self.dek is None
-        if m.group("kind").lower() in _ABSTRACT_CALLOUTS and after_title and body and not title:
+        if m.group("kind").lower() in _ABSTRACT_CALLOUTS and self._after_title() and body and not title:
             self.dek = body
             self.diagnostics.append(Diagnostic(None, "info", f"a '{m.group('kind')}' callout right under the title was read as its standfirst"))
             return
@@ -425,11 +428,6 @@ class _TextWriter:
             self._emit_paragraph(title, quote_depth)
         if body:
             self._emit_paragraph(body, quote_depth)
-
-    @staticmethod
-    def _callout_prefix(text: str) -> str:
-        m = re.match(r"\[![A-Za-z-]+\][+-]?", text)
-        return m.group(0) if m else ""
 
     def _property_lines(self, source: str) -> bool:
         """Whether a paragraph near the top is only labelled metadata lines (a Notion page's properties:

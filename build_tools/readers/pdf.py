@@ -170,7 +170,8 @@ def in_reading_order(page: Any) -> list[Any]:
         else:
             band.append(box)
     flush()
-    return ordered + [item for item in items if not (isinstance(item, LTTextBox) and item.get_text().strip())]
+    reordered = iter(ordered)
+    return [next(reordered) if id(item) in side else item for item in items]  # figures and blank boxes stay where they were
 
 
 def _host_line(mark: Any, lines: list, mark_size: float) -> Any:
