@@ -243,7 +243,7 @@ def variant_config(project: Project, name: str, *, plugins: list, nav: list | No
         config.pop("nav", None)
     else:
         config["nav"] = nav
-    path = (project.plain if name == "plain" else project.root) / f"mkdocs-{name}.yml"
+    path = (project.plain if name in ("plain", "floor") else project.root) / f"mkdocs-{name}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
@@ -259,6 +259,18 @@ def make_plain(project: Project) -> Path:
         meta, body = _split(path.read_text(encoding="utf-8"))
         (docs / "briefings" / path.name).write_text(f"# {meta['title']}\n\n{body}", encoding="utf-8")
     return variant_config(project, "plain", plugins=[], nav=[{"Home": "index.md"}], site_dir="site")
+
+
+def make_floor(project: Project, pages: int) -> Path:
+    """MkDocs + Material alone over as many pages as our site has, each one line: what any `mkdocs build` of
+    that many pages costs with nothing to convert (start-up, Page objects, Material's template, one file each)."""
+    docs = project.plain / "floor-docs"
+    reset(docs)
+    (docs / "pages").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    for i in range(1, pages):
+        (docs / "pages" / f"p{i}.md").write_text(f"Page {i}.\n", encoding="utf-8")
+    return variant_config(project, "floor", plugins=[], nav=[{"Home": "index.md"}], docs_dir="floor-docs", site_dir="site-floor")
 
 
 def make_plain_with_search(project: Project) -> Path:
@@ -364,7 +376,7 @@ def build_ours(project: Project, *, cold: bool, config: str = "mkdocs.yml") -> R
 
 
 def build_plain(project: Project, config: Path) -> Run:
-    reset(project.plain / "site", project.plain / "site-search")
+    reset(project.plain / "site", project.plain / "site-search", project.plain / "site-floor")
     return run(mkdocs("build", "-f", str(config)), project.plain).check()
 
 
@@ -424,6 +436,12 @@ def bench_size(n: int, repeats: int, handwritten_every: int, pool: Any, work: Pa
     log("  Pagefind alone, no-change rebuild, rebuild after one edit")
     pagefind = run(pagefind_command(site), project.root).check()
     no_change = build_ours(project, cold=False)
+    log("  MkDocs + Material alone over as many one-line pages (the floor of any `mkdocs build`), plain Material + Pagefind")
+    pages_written = sum(1 for _ in site.rglob("index.html"))
+    floor_config = make_floor(project, pages_written)
+    floor = statistics.median(build_plain(project, floor_config).wall_s for _ in range(3))
+    build_plain(project, plain_config)
+    plain_pagefind = run(pagefind_command(project.plain / "site"), project.plain).check()
     edited_slug = edit_one(project)
     one_edit = build_ours(project, cold=False)
     cold_median = statistics.median(r.wall_s for r in ours)
@@ -460,6 +478,11 @@ def bench_size(n: int, repeats: int, handwritten_every: int, pool: Any, work: Pa
         "no_change_rebuild_s": round(no_change.wall_s, 3),
         "no_change_share": round(no_change.wall_s / cold_median, 3),
         "no_change_cpu_share": round(no_change.cpu_s / cold_cpu, 3),
+        "floor_pages": pages_written,
+        "floor_s": round(floor, 3),
+        "floor_share": round(floor / cold_median, 3),
+        "plain_pagefind_s": round(plain_pagefind.wall_s, 3),
+        "ratio_to_plain_and_pagefind": round(cold_median / (statistics.median(r.wall_s for r in plain) + plain_pagefind.wall_s), 3),
         "one_edit_rebuild_s": round(one_edit.wall_s, 3),
         "one_edit_share": round(one_edit.wall_s / cold_median, 3),
         "one_edit_cpu_share": round(one_edit.cpu_s / cold_cpu, 3),
@@ -763,6 +786,11 @@ def check_targets(results: dict) -> list[dict]:
         add("one search query <= 300 KB", f"{kb(q)} KB (N={big['n']})", q <= TARGETS["search_query_kb"] * 1024)
         share = big["build"]["no_change_share"]
         add("`mkdocs build` no-change rebuild <= 10% of a cold build", f"{share:.0%} wall, {big['build']['no_change_cpu_share']:.0%} CPU (N={big['n']})", share <= TARGETS["no_change_rebuild_share"])
+        if "floor_s" in big["build"]:
+            add("  its floor: MkDocs + Material alone, as many one-line pages", f"{big['build']['floor_s']:.1f} s for {big['build']['floor_pages']} pages, "
+                f"{big['build']['floor_share']:.0%} of our cold build (N={big['n']})", None)
+            add("  the cold build against plain Material, then Pagefind on its pages", f"{big['build']['ratio_to_plain_and_pagefind']:.2f}x "
+                f"(plain {big['build']['plain_median_s']:.1f} s + Pagefind {big['build']['plain_pagefind_s']:.1f} s, N={big['n']})", None)
         unchanged = big["ingest"]["unchanged"]
         add("re-ingesting unchanged seeds does no work", f"{unchanged['counts'].get('written', '?')} written, {unchanged['counts'].get('unchanged', '?')} unchanged, {unchanged['wall_s']:.2f} s",
             unchanged["counts"].get("written") == 0)
