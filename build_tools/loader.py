@@ -98,7 +98,7 @@ def _mark_used(cache: Any, keys: frozenset[str] | set[str]) -> None:
         store.used |= keys
 
 
-PARALLEL_MIN = 200  # below this many files, starting worker processes costs more than it saves
+PARALLEL_MIN = 200  # below this many files to parse, starting worker processes costs more than it saves
 
 
 def load_docs(root: Path, folder_name: str, themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None = None,
@@ -111,7 +111,7 @@ def load_docs(root: Path, folder_name: str, themes: dict[str, Theme], analyser: 
     if memo is not None:
         memo.forget_missing([path for path, _ in jobs])
         loaded = [memo.load(path, shown, themes, analyser, reader, block_reader) for path, shown in jobs]
-    elif workers > 1 and len(jobs) >= PARALLEL_MIN and _can_fork():
+    elif workers > 1 and len(jobs) >= PARALLEL_MIN and _can_fork() and _to_parse(reader, jobs) >= PARALLEL_MIN:
         try:
             loaded = _load_in_processes(jobs, themes, analyser, reader, workers, block_reader)
         except (OSError, BrokenProcessPool):  # no processes to be had (limits, memory): one process does it
@@ -120,6 +120,12 @@ def load_docs(root: Path, folder_name: str, themes: dict[str, Theme], analyser: 
         loaded = [_load_one(path, shown, themes, analyser, reader, block_reader) for path, shown in jobs]
     docs = [doc for doc, _ in loaded if doc is not None]
     return docs, [p for _, found in loaded for p in found]
+
+
+def _to_parse(reader: FrontMatterCache | None, jobs: list[tuple[Path, str]]) -> int:
+    """Files whose front matter and body must be parsed: workers pay for themselves only on many of them (on a rebuild
+    that finds nearly every file in the cache, one process reads the cache faster than workers hand their Docs back)."""
+    return reader.uncached([path for path, _ in jobs]) if reader is not None else len(jobs)
 
 
 def _load_one(path: Path, shown: str, themes: dict[str, Theme], analyser: Any, reader: FrontMatterCache | None,

@@ -37,7 +37,7 @@ class FrontMatterCache:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return load_briefing(path, shown)  # reports the problem
-        key = hashlib.sha256((self.salt + "\x00" + text).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        key = self._key(text)
         data = self.store.get(key)
         try:
             blocks = body_from_dict(data["blocks"], data["body"]) if data.get("blocks") else None
@@ -51,6 +51,22 @@ class FrontMatterCache:
                                   parse_body(bf.body, bf.body_line, self.block_reader))
             self._store(key, bf)
         return bf, problems
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256((self.salt + "\x00" + text).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+    def uncached(self, paths: list[Path]) -> int:
+        """How many of these files have no entry here, so that loading them means parsing YAML and Markdown (each is read
+        and hashed, as `load` does; a file that cannot be read counts as uncached)."""
+        if not self.store.folder.is_dir():
+            return len(paths)
+        count = 0
+        for path in paths:
+            try:
+                count += not self.store.holds(self._key(path.read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError):
+                count += 1
+        return count
 
     def _store(self, key: str, bf: BriefingFile) -> None:
         data = {"meta": bf.meta, "body": bf.body, "body_line": bf.body_line, "key_lines": bf.key_lines,

@@ -35,6 +35,10 @@ class JsonStore:
         except (OSError, ValueError):
             return None
 
+    def holds(self, key: str) -> bool:
+        """Whether an entry is stored under `key` (not read, not marked used)."""
+        return os.path.isfile(self.folder / f"{key}.json")
+
     def put(self, key: str, data: Any) -> None:
         self.put_text(key, json.dumps(data))  # escaped to ASCII: twice as fast to write as UTF-8 JSON of long pages
 

@@ -71,3 +71,28 @@ def test_a_cache_folder_removed_between_entries_is_made_again(tmp_path: Path) ->
     store.put("b", {"text": "lost: the folder is gone"})
     store.put("c", {"text": "kept"})
     assert store.get("c") == {"text": "kept"}
+
+
+def test_workers_start_only_when_enough_files_need_parsing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild that finds (nearly) every file in the front-matter cache reads it in one process: workers would
+    spend longer handing their Docs back than the cache takes to read. A cold cache, or many changed files, uses them."""
+    monkeypatch.setattr(loader, "PARALLEL_MIN", 3)
+    calls: list[int] = []
+    real = loader._load_in_processes
+    monkeypatch.setattr(loader, "_load_in_processes", lambda jobs, *a, **k: calls.append(len(jobs)) or real(jobs, *a, **k))
+    cold = _load(project, 2)
+    assert calls == [12], "cold cache: every file is parsed, in workers"
+    warm = _load(project, 2)
+    assert calls == [12] and warm[0] == cold[0] and warm[1] == cold[1], "warm cache: one process, the same Docs and problems"
+    briefings = [p for p in sorted((project / "briefings").glob("*.md")) if p.name != "broken.md"]  # broken.md: never cached
+
+    def edit(path: Path) -> None:
+        path.write_text(path.read_text(encoding="utf-8") + "\nA sentence added.\n", encoding="utf-8")
+
+    edit(briefings[0])
+    _load(project, 2)
+    assert calls == [12], "one changed file and the broken one: fewer than PARALLEL_MIN to parse, one process"
+    edit(briefings[1])
+    edit(briefings[2])
+    _load(project, 2)
+    assert calls == [12, 12], "three changed files and the broken one: workers again"
