@@ -8,13 +8,14 @@ Internal to the parser (`build_tools.seeds`); names keep their leading underscor
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..dates import date_line_value, find_dates
 from ..model import Diagnostic
 from .patterns import _NOT_NAME_WORDS, _ABSTRACT_INLINE, _ABSTRACT_LABEL, _ADDRESS_LINE, _AUTHOR_LABEL, _BULLET, _BYLINE, _CREDENTIALS, _DOI, _DOI_LINE, _EMAIL, _EMAIL_LINE, _FUNDING, _JOURNAL_LINE, _KEYWORDS, _LABEL_BULLET, _MD_HEADING, _NUMBERED_HEADING, _ORCID, _ORCID_LINE, _ORG_WORDS, _POSTED_BY, _PROVENANCE, _READING_TIME, _REFERENCES_HEADING, _SPEAKER, _SPEAKER_LABEL, _TITLE_LABEL, _WORD
-from .shapes import _ends_sentence, _ends_with_function_word, _is_author_affiliation, _is_author_list, _is_headline, _is_metadata_line, _is_name, _is_org_name, _split_names, _strip_md, _words
+from .shapes import _ends_sentence, _ends_with_function_word, _is_author_affiliation, _is_author_list, _is_headline, _is_metadata_line, _is_name, _is_org_name, _leading_mark, _names_with_marks, _split_names, _strip_md, _words
 from .layout import _Block, _heading_candidate, _is_list, _is_prose, _line_structured
 
 
@@ -245,8 +246,8 @@ def _byline(r: _Reading, line: str) -> str:
 
 def _author_list(r: _Reading, line: str) -> str:
     r.h.metadata_lines.append(line)
-    for name in _split_names(line):
-        r.current_author = _add_author(r.h, name)
+    for name, marks in _names_with_marks(line):
+        r.current_author = _add_author(r.h, name, marks)
     return _NEXT
 
 
@@ -268,9 +269,10 @@ def _author_with_affiliation(r: _Reading, line: str) -> str:
 def _email(r: _Reading, line: str) -> str:
     h = r.h
     h.metadata_lines.append(line)
-    target = r.current_author or (h.authors[-1] if h.authors else None)
     email = _EMAIL.search(line)
     orcid = _ORCID.search(line)
+    target = (_marked_authors(h, _leading_mark(_strip_md(line.strip()))[0]) or [None])[0] or (
+        _author_of_address(h, email.group(0)) if email else None) or r.current_author or (h.authors[-1] if h.authors else None)
     if target is not None:
         if email and not target.get("email"):
             target["email"] = email.group(0)
@@ -288,9 +290,40 @@ def _address(r: _Reading, line: str) -> str:
 
 def _affiliation(r: _Reading, line: str) -> str:
     r.h.metadata_lines.append(line)
-    if r.current_author is not None:
+    mark, text = _leading_mark(_strip_md(line.strip()))
+    marked = _marked_authors(r.h, mark)  # "1 Institute …" under "A1, B2 and C1": A's and C's
+    if marked:
+        for author in marked:
+            author["affiliations"].append(text)
+    elif r.current_author is not None:
         r.current_author["affiliations"].append(re.sub(r"^\s*(?:\d{1,2}[.)]|[•\-*])\s*", "", line).strip())
     return _NEXT
+
+
+def _marked_authors(h: _Header, mark: str | None) -> list[dict]:
+    """The authors whose names carry this affiliation mark."""
+    return [a for a in h.authors if mark in a.get("marks", ())] if mark else []
+
+
+def _author_of_address(h: _Header, email: str) -> dict | None:
+    """The one author an e-mail address names ("marta.kowalczyk@…", "mkowalczyk@…", "kowalczyk@…"), if one does."""
+    local = _folded(email.split("@", 1)[0])
+    parts = set(re.split(r"[._\-+]", local))
+
+    def names_it(author: dict) -> bool:
+        tokens = [t for t in re.split(r"[\s\-]+", _folded(author["name"])) if t.isalpha()]
+        if not tokens:
+            return False
+        surname = tokens[-1]
+        return surname in parts or (len(surname) >= 4 and (local.endswith(surname) or local.startswith(surname)))
+
+    found = [a for a in h.authors if names_it(a)]
+    return found[0] if len(found) == 1 else None
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents ("Müller" -> "muller"), for comparing a name with an address."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 def _title(r: _Reading, line: str) -> str:
@@ -422,6 +455,22 @@ def _metadata_block(block: _Block) -> bool:
     ) and len(_words(block.text)) <= 80
 
 
+def _names_over_affiliations(block: _Block) -> bool:
+    """Authors' names over their affiliation and contact lines, as one block ("A1, B2 and C1" / "1 Institute …" /
+    "Corresponding author: a@example.org")."""
+    first = _strip_md(block.lines[0].text.strip())
+    names = _names_with_marks(first)
+    if not names or not (_is_author_list(first) or len(names) == 1 and _is_name(names[0][0])):
+        return False
+    marks = {m for _, name_marks in names for m in name_marks}
+
+    def belongs(line: str) -> bool:
+        return len(line) <= 200 and bool(_ORG_WORDS.search(line) or _EMAIL.search(line) or _ORCID.search(line)
+                                         or _leading_mark(_strip_md(line.strip()))[0] in marks)
+
+    return all(belongs(x.text) for x in block.lines[1:])
+
+
 def _starts_body(blocks: list[_Block], b: int, h: _Header) -> bool:
     """Whether block b (after the title) opens the body: a heading over content, or prose."""
     block = blocks[b]
@@ -431,6 +480,8 @@ def _starts_body(blocks: list[_Block], b: int, h: _Header) -> bool:
     if _BYLINE.match(first) or _AUTHOR_LABEL.match(first) or date_line_value(first) and len(first.split()) <= 12:
         return False
     if len(block.lines) == 1 and (_is_name(first) or _is_caps_name(first) or _is_author_list(_strip_md(first.strip()))):
+        return False
+    if len(block.lines) > 1 and _names_over_affiliations(block):
         return False
     heading = _heading_candidate(block)
     if heading:
@@ -501,6 +552,8 @@ def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author
     if _is_author_affiliation(stripped):
         return "author_with_affiliation"
     if current_author is not None and (_ORG_WORDS.search(stripped) or re.match(r"^\s*\d{1,2}[.)]\s", stripped)) and len(stripped.split()) <= 14:
+        return "affiliation"
+    if _marked_authors(h, _leading_mark(stripped)[0]) and len(stripped.split()) <= 20 and not _ends_sentence(stripped):
         return "affiliation"
     if _is_author_list(stripped) and not h.authors:
         return "author_list"
@@ -581,13 +634,15 @@ def _byline_names(line: str) -> list[str]:
     return _split_names(m.group("names")) if m else []
 
 
-def _add_author(h: _Header, name: str) -> dict:
+def _add_author(h: _Header, name: str, marks: tuple[str, ...] = ()) -> dict:
     name = re.sub(r"\s+", " ", name).strip(" ,.*")
     key = name.casefold()
     for author in h.authors:
         if author["name"].casefold() == key:
             return author
-    author = {"name": name, "affiliations": []}
+    author: dict = {"name": name, "affiliations": []}
+    if marks:
+        author["marks"] = marks  # affiliation marks, matched with the marked affiliation lines below the names
     h.authors.append(author)
     return author
 

@@ -70,20 +70,54 @@ def _name_token(token: str) -> bool:
     return all(part and part.isalpha() for part in re.split(r"[-']", core))
 
 
-def _split_names(text: str) -> list[str]:
-    """Names from a byline: "A, B and C", "A & B", dropping credentials and trailing dates."""
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_MARK = r"(?:\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[*†‡§])"
+#: Affiliation marks glued to a name in an author list ("Kowalczyk1", "Kowalczyk1,2", "Reyes¹˒²", "Aalto*"),
+#: up to the comma, "and" or end that closes the name.
+_NAME_MARKS = re.compile(rf"(?<=[^\W\d_])(?:\s(?=[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§]))?(?P<marks>{_MARK}(?:\s?[,˒]\s?{_MARK})*)(?=\s*(?:[,;&]|\band\b|$))")
+#: The mark an affiliation or contact line opens with ("1 Institute …", "¹Department …", "* Corresponding author …").
+_LEADING_MARK = re.compile(rf"^\s*(?P<mark>{_MARK})(?:[.)]\s*|\s+|(?=[A-Z]))")
+
+
+def _marks(text: str) -> tuple[str, ...]:
+    return tuple(m for m in re.split(r"\s*[,˒]\s*", text.translate(_SUPERSCRIPTS).strip()) if m)
+
+
+def _leading_mark(line: str) -> tuple[str | None, str]:
+    """("1", "Institute …") for "1 Institute …"; (None, line) when the line opens with no mark."""
+    m = _LEADING_MARK.match(line)
+    return (m.group("mark").translate(_SUPERSCRIPTS), line[m.end():].strip()) if m else (None, line)
+
+
+def _names_with_marks(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Names from a byline ("A, B and C", "A & B"), each with the affiliation marks glued to it ("A1,2, B2" ->
+    ("A", ("1", "2")), ("B", ("2",))); credentials and trailing dates dropped."""
     text = _strip_md(re.sub(r"\s+", " ", text[:500]))  # collapsed first: the splits below stay linear
     for d in reversed(find_dates(text)):
         text = text[: d.start] + text[d.end :]
     text = _CREDENTIALS.sub("", text)
     text = re.sub(r"\s*[|•·]\s*.*$", "", text)
+    marks: list[tuple[str, ...]] = []
+
+    def hold(m: re.Match[str]) -> str:  # a mark list holds commas: kept aside, so the split below is between names
+        marks.append(_marks(m.group("marks")))
+        return f"\x00{len(marks) - 1}\x00"
+
+    text = _NAME_MARKS.sub(hold, text)
     parts = re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)
     names = []
     for part in parts:
+        held = re.search(r"\x00(\d+)\x00", part)
+        part = re.sub(r"\x00\d+\x00", "", part)
         part = re.sub(r"^(?:dr|prof|professor|mr|ms|mrs)\.?\s+", "", part.strip(" .,;"), flags=re.I)
         if part and len(part.split()) <= 5 and part[0].isupper():
-            names.append(part)
+            names.append((part, marks[int(held.group(1))] if held else ()))
     return names
+
+
+def _split_names(text: str) -> list[str]:
+    """Names from a byline: "A, B and C", "A & B", dropping credentials, affiliation marks and trailing dates."""
+    return [name for name, _ in _names_with_marks(text)]
 
 
 def _is_headline(text: str) -> bool:

@@ -140,3 +140,30 @@ def test_a_label_over_bullets_in_one_block_is_a_line_and_a_list_not_one_paragrap
     paragraphs = parse_seed(text, "oped.txt").paragraphs()
     assert [(p.kind, p.text.split()[0]) for p in paragraphs[:3]] == [("text", "Key"), ("list", "-"), ("text", "When")]
     assert paragraphs[0].text == "Key takeaways"
+
+
+AFFILIATION_MARKS = [
+    # (author line, affiliation lines, contact line, expected [(name, affiliations, email)])
+    ("Ana Lindqvist1, Tomas Berg2 and Carla Moreno1", "1 Institute for Network Policy, University of Lund, Sweden\n"
+     "2 Department of Informatics, Example University, Norway", "Corresponding author: ana.lindqvist@example.org",
+     [("Ana Lindqvist", ["Institute for Network Policy, University of Lund, Sweden"], "ana.lindqvist@example.org"),
+      ("Tomas Berg", ["Department of Informatics, Example University, Norway"], None),
+      ("Carla Moreno", ["Institute for Network Policy, University of Lund, Sweden"], None)]),
+    ("Ana Lindqvist¹˒*, Tomas Berg² & Carla Moreno¹˒²", "¹ Institute for Network Policy, University of Lund, Sweden\n"
+     "² Department of Informatics, Example University, Norway", "* Corresponding author. E-mail: al@example.org",
+     [("Ana Lindqvist", ["Institute for Network Policy, University of Lund, Sweden"], "al@example.org"),
+      ("Tomas Berg", ["Department of Informatics, Example University, Norway"], None),
+      ("Carla Moreno", ["Institute for Network Policy, University of Lund, Sweden", "Department of Informatics, Example University, Norway"], None)]),
+    ("Ana Lindqvist, Tomas Berg and Carla Moreno", "Institute for Network Policy, University of Lund, Sweden", "Contact: tberg@example.org",
+     [("Ana Lindqvist", [], None), ("Tomas Berg", [], "tberg@example.org"),
+      ("Carla Moreno", ["Institute for Network Policy, University of Lund, Sweden"], None)]),
+]
+
+
+@pytest.mark.parametrize("names,affiliations,contact,expected", AFFILIATION_MARKS, ids=["digits", "superscripts-and-star", "no-marks"])
+def test_numbered_affiliations_go_to_the_authors_marked_with_their_number(names: str, affiliations: str, contact: str,
+                                                                        expected: list[tuple[str, list[str], str | None]]) -> None:
+    """'A1, B2 and C1' over '1 Institute …' and '2 Department …': each author gets the affiliations of their marks,
+    the names lose the marks, and a contact address goes to the author it is marked for, or whose name it spells."""
+    seed = parse_seed(f"Sovereign Clouds and the Limits of Localisation\n\n{names}\n{affiliations}\n{contact}{BODY}", "x.txt")
+    assert [(a.name, list(a.affiliations), a.email) for a in seed.authors] == expected
