@@ -40,16 +40,37 @@ def parse_reference(text: str, *, number: int | None = None, line: int | None = 
     year = year_match.group(1) if year_match else None
     authors: tuple[str, ...] = ()
     title = None
-    if year_match:
+    quoted = _QUOTED_TITLE.search(body)
+    if quoted and (year_match is None or quoted.start() < year_match.start()) and _is_author_head(body[: quoted.start()]):
+        # "A. Chander and U. P. Lê, “Data nationalism,” Emory Law J., …, 2015" (IEEE, Chicago): the title is quoted
+        authors = _split_authors(body[: quoted.start()].strip(" ,.:"))
+        title = quoted.group("title").strip(" ,.")
+    elif year_match:
         head = body[: year_match.start()].strip(" ,.(")
         authors = _split_authors(head)
         tail = body[year_match.end():].lstrip(" .),")
-        title = _first_sentence(tail)
+        quoted_first = _QUOTED_TITLE.match(tail)  # "Weiss, C. 2015. “How do …?” Minerva 53."
+        title = quoted_first.group("title").strip(" ,.") if quoted_first else _first_sentence(tail)
         if not title and authors and number is not None:
             # Numbered lists often read "Author Title , 2003 ." with the year last.
             title = None
     ref_id = reference_id(authors, year, number)
     return Reference(id=ref_id, text=text.strip(), authors=authors, year=year, title=title, url=url, doi=doi, line=line)
+
+
+_QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{3,300})[”\"]")
+
+
+def _is_author_head(head: str) -> bool:
+    """Text before a quoted title that reads as its authors: short, capitalised, no year or sentence inside it."""
+    head = head.strip(" ,.:")
+    if not (0 < len(head) <= 200 and (head[0].isupper() or head.split()[0] in _NAME_JOINERS)) or re.search(_YEAR, head) or re.search(r"[a-z]{3,}\.\s", head):
+        return False
+    return all(word in _NAME_JOINERS for word in re.findall(r"\b[a-z][\w’'-]*", head))  # "See also the report": prose
+
+
+_NAME_JOINERS = frozenset({"and", "of", "the", "for", "on", "in", "de", "da", "del", "della", "der", "den", "van", "von", "la", "le",
+                           "du", "dos", "das", "et", "al", "eds", "ed", "y", "e"})
 
 
 def reference_id(authors: Sequence[str], year: str | None, number: int | None) -> str:
@@ -85,10 +106,19 @@ def _split_authors(head: str) -> tuple[str, ...]:
         part = part.strip(" ,.")
         if not part:
             continue
-        # Split "Fukuyama F., Richman B." style lists on ", " followed by a capitalised surname.
+        # Split "Fukuyama F., Richman B." style lists on ", " followed by a capitalised surname,
+        # and "Renuka Kumar, Sreesh Kishore, Hao Lu" (given names first) on every comma.
         pieces = re.split(r"(?<=\.),\s+(?=[A-Z][a-z])", part)
+        if len(pieces) == 1 and all(_given_names_first(piece) for piece in part.split(",")):
+            pieces = part.split(",")
         authors.extend(p.strip(" ,") for p in pieces if p.strip(" ,"))
     return tuple(authors)
+
+
+def _given_names_first(name: str) -> bool:
+    """ "Sreesh Kishore", "Nicholas A. Lambert": two to four capitalised words, the last a surname, not an initial."""
+    tokens = name.split()
+    return 2 <= len(tokens) <= 4 and all(t[0].isupper() for t in tokens) and not re.fullmatch(r"(?:[A-Z]\.)+", tokens[-1])
 
 
 def _surname(author: str) -> str:

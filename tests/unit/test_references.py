@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from build_tools.model import Paragraph
 from build_tools.references import find_citations, parse_reference
 
@@ -24,6 +26,32 @@ def test_apa_entry_with_doi() -> None:
 def test_numbered_entry_keeps_its_number() -> None:
     r = parse_reference("[3]  K. Krippendorff Major Metaphors of Communication , 1993 .", number=3)
     assert r.id == "ref-3" and r.year == "1993"
+
+
+QUOTED_TITLES = [
+    # (entry, authors, title, year): IEEE, Chicago notes and bibliography put the title in quotation marks
+    ("[1] A. Chander and U. P. Lê, “Data nationalism,” Emory Law J., vol. 64, no. 3, pp. 677–739, 2015.",
+     ("A. Chander", "U. P. Lê"), "Data nationalism", "2015"),
+    ("23. Renuka Kumar, Sreesh Kishore, Hao Lu and Atul Prakash, “Security Analysis of Payment Apps,” University of Michigan, n.d.",
+     ("Renuka Kumar", "Sreesh Kishore", "Hao Lu", "Atul Prakash"), "Security Analysis of Payment Apps", None),
+    ("Couture, Stephane, and Sophie Toupin. 2019. “What Does Sovereignty Mean for the Digital?” New Media & Society 21 (10): 2305–22.",
+     ("Couture, Stephane", "Sophie Toupin"), "What Does Sovereignty Mean for the Digital?", "2019"),
+    ("Weiss, Charles. “Science, Technology and International Relations.” Technology in Society 27 (2005): 295–313.",
+     ("Weiss, Charles",), "Science, Technology and International Relations", "2005"),
+    ("Court of Justice of the European Union, “Data Protection Commissioner v Facebook Ireland,” Case C-311/18, 2020.",
+     ("Court of Justice of the European Union",), "Data Protection Commissioner v Facebook Ireland", "2020"),
+]
+
+
+@pytest.mark.parametrize("entry,authors,title,year", QUOTED_TITLES, ids=["ieee", "notes-given-names-first", "chicago-author-date", "chicago-bibliography", "institution"])
+def test_a_quoted_title_separates_the_authors_from_the_rest(entry: str, authors: tuple[str, ...], title: str, year: str | None) -> None:
+    r = parse_reference(entry, number=1 if entry[0].isdigit() or entry.startswith("[") else None)
+    assert (r.authors, r.title, r.year) == (authors, title, year)
+
+
+def test_a_quoted_phrase_in_a_note_does_not_make_its_words_authors() -> None:
+    r = parse_reference("12. See also the report “Huawei and 5G,” published 2019.", number=12)
+    assert r.authors != ("See also the report",) and r.title != "Huawei and 5G"
 
 
 def _cite(text: str, refs) -> list[tuple[str, str | None]]:
