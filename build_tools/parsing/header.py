@@ -379,6 +379,16 @@ def _text(r: _Reading, line: str) -> str:
     return _NEXT
 
 
+def _label(r: _Reading, line: str) -> str:
+    """A label above the title, kept verbatim; one that names an institution ("NATIONAL CYBER RESILIENCE COUNCIL" on a
+    report's cover) is the publisher."""
+    r.h.metadata_lines.append(line)
+    stripped = _strip_md(line.strip())
+    if r.h.publisher is None and not _COVER_LABEL.match(stripped) and _is_org_name(stripped):
+        r.h.publisher = stripped
+    return _NEXT
+
+
 def _other(r: _Reading, line: str) -> str:
     """A label ("Reports", "ISSUE NO. 380"): kept verbatim with the header lines."""
     r.h.metadata_lines.append(line)
@@ -406,6 +416,7 @@ _HANDLERS: dict[str, Callable[[_Reading, str], str]] = {
     "affiliation": _affiliation,
     "title": _title,
     "publisher": _publisher,
+    "label": _label,
     "dek": _dek,
     "subtitle": _subtitle,
     "dek_bullets": _dek_bullets,
@@ -538,6 +549,9 @@ def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author
             return "title"
         if _COVER_LABEL.match(stripped):
             return "label"
+        if stripped.isupper() and _is_org_name(stripped) and nxt is not None and _is_headline(nxt) and not (
+                date_line_value(nxt) or _BYLINE.match(nxt) or _is_name(nxt)):
+            return "label"  # the institution over a report's title ("NATIONAL CYBER RESILIENCE COUNCIL")
         if _LABEL_BULLET.match(stripped):
             return "label"
         if nxt is not None and _is_label_before_title(stripped, nxt, nxt_same_block):

@@ -65,8 +65,28 @@ def _clean_lines(text: str, diagnostics: list[Diagnostic], furniture: _Furniture
         out.append(_Line(number, line) if line.strip() else None)
     furniture = furniture if furniture is not None else _Furniture()
     _remove_page_numbers(out, diagnostics, furniture.lone_numbers)
+    _remove_page_footers(out, diagnostics, furniture.running_heads)
     _remove_running_heads(out, diagnostics, furniture.running_heads)
     return out
+
+
+# A page's footer (or header) that says which page of how many: "Securing the Core | March 2024    Page 3 of 8".
+_PAGE_OF = re.compile(r"^(?P<head>.{0,100}?)[\s|·•–—-]*\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\s*$", re.I)
+
+
+def _remove_page_footers(lines: list[_Line | None], diagnostics: list[Diagnostic], removed: list[str]) -> None:
+    """A line ending in "Page N of M" is the page's furniture wherever it falls, even inside a paragraph the page
+    break cut (the passes after this join the sentence again). What it says before the number joins the running heads."""
+    for i, line in enumerate(lines):
+        if line is None or "of" not in line.text.lower() and "/" not in line.text:
+            continue
+        m = _PAGE_OF.match(" ".join(line.text.split()))
+        if m is None or len(m.group("head").split()) > 14:
+            continue
+        diagnostics.append(Diagnostic(line.number, "info", f"page footer removed: {' '.join(line.text.split())!r}"))
+        if m.group("head").strip(" |·•–—-"):
+            removed.append(m.group("head").strip(" |·•–—-"))
+        lines[i] = None
 
 
 def _remove_page_numbers(lines: list[_Line | None], diagnostics: list[Diagnostic], lone_numbers: dict[int, int]) -> None:
@@ -81,6 +101,11 @@ def _remove_page_numbers(lines: list[_Line | None], diagnostics: list[Diagnostic
             lines[i] = None
 
 
+def _short(text: str) -> bool:
+    """At most 100 characters once runs of spaces count as one (a layout footer pads "Title | Date" and "Page 3 of 8" apart)."""
+    return len(text) <= 100 or len(" ".join(text.split())) <= 100
+
+
 def _running_key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
 
@@ -90,7 +115,7 @@ def _remove_running_heads(lines: list[_Line | None], diagnostics: list[Diagnosti
     periodical's issue line repeated twice ("the cloud report 01—2022"). Their texts are added to `removed`."""
     counts = Counter(
         _running_key(line.text) for line in lines
-        if line is not None and len(line.text) <= 100 and len(line.text.split()) >= 2 and not _SEPARATOR.match(line.text)
+        if line is not None and _short(line.text) and len(line.text.split()) >= 2 and not _SEPARATOR.match(line.text)
     )
     issue_lines = {_running_key(line.text) for line in lines if line is not None and len(line.text) <= 60 and _ISSUE_LINE.search(line.text)}
     repeated = {key for key, n in counts.items() if n >= 3 or n >= 2 and key in issue_lines}
@@ -109,7 +134,7 @@ def _remove_running_heads(lines: list[_Line | None], diagnostics: list[Diagnosti
     for i, line in enumerate(lines):
         if i in first_lines:
             continue  # the first copy at the top of the text is the masthead: the header reads it
-        if line is not None and _running_key(line.text) in repeated and len(line.text.split()) >= 2 and len(line.text) <= 100:
+        if line is not None and _running_key(line.text) in repeated and len(line.text.split()) >= 2 and _short(line.text):
             diagnostics.append(Diagnostic(line.number, "info", f"running header/footer removed: {line.text.strip()!r}"))
             removed.append(line.text.strip())
             lines[i] = None

@@ -34,6 +34,8 @@ CASES = [
     ("Europe's 5G Gamble – Speech by Minister Jane Doe at the Example Forum", "Europe's 5G Gamble – Speech by Minister Jane Doe at the Example Forum", None, None, None, ["Jane Doe"], None),
     ("Europe's 5G Gamble\nUpdated 12 May 2022, Published 10 May 2022", "Europe's 5G Gamble", None, None, "2022-05-10", [], None),
     ("Title: Europe's 5G Gamble\nSubtitle: Operators and the state\nAuthor: Jane Doe", "Europe's 5G Gamble", "Operators and the state", None, None, ["Jane Doe"], None),
+    ("NATIONAL CYBER RESILIENCE COUNCIL\n\nEurope's 5G Gamble: Operators and the State\n\nA Report to Parliament\n\nMarch 2024",
+     "Europe's 5G Gamble: Operators and the State", "A Report to Parliament", None, "2024-03", [], "NATIONAL CYBER RESILIENCE COUNCIL"),
 ]
 
 

@@ -161,3 +161,17 @@ def test_a_web_address_broken_at_a_line_end_is_one_address_again() -> None:
     assert "https://www.example.org/reports/2021/cloud-exit-review.pdf and asked for comments" in " ".join(_paragraphs(article))
     assert [r.url for r in article.references] == ["https://news.example.com/2021/exit-costs"]
     assert not missing_words(text, article)
+
+
+def test_a_page_of_pages_footer_is_removed_even_inside_a_paragraph_the_page_break_cut() -> None:
+    """pdftotext -layout pads a footer's title and its "Page 3 of 8" apart; the footer may fall between the two halves
+    of a sentence. It goes, wherever it falls, and the sentence is whole again."""
+    footer = "Clouds Over the Public Sector | March 2024" + " " * 48 + "Page {} of 8"
+    text = (HEAD + f"{footer.format(1)}\n\n1. Introduction\n\n" + FILLER + " The ministries then asked what the\n"
+            + footer.format(2) + "\nclause would cost them. Nobody knew.\n\n" + FILLER + f"\n\n{footer.format(3)}\n\n"
+            + "Annex A: Methodology\n\n" + FILLER + "\n")
+    article = parse_seed(text, "footers.txt")
+    paragraphs = _paragraphs(article)
+    assert any("asked what the clause would cost them. Nobody knew." in p for p in paragraphs)
+    assert not any("Page" in p for p in paragraphs) and not any("Page" in s.heading for s in article.sections if s.heading)
+    assert [s.heading for s in article.sections if s.heading] == ["1. Introduction", "Annex A: Methodology"]
