@@ -99,7 +99,7 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
         authors=authors,
         doi=header.doi,
         funding=" ".join(header.funding) or None,
-        publisher=header.publisher,
+        publisher=header.publisher or _copyright_holder(header.provenance),
         abstract=header.abstract,
         keywords=tuple(header.keywords),
         sections=sections,
@@ -113,6 +113,20 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
         inferred=("authors",) if authors and not header.authors else (),
     )
     return _with_kind(_with_standfirst_writer(_with_signatory(_with_inferred_date(article, furniture.running_heads))))
+
+
+#: "© 2023 Nordic Wire. All rights reserved.", "Copyright © 2021 Example Press Ltd": who holds the article's rights.
+_COPYRIGHT = re.compile(r"^\s*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
+                        r"(?P<holder>[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,6}?)\s*[.,]?\s*(?:all rights reserved\.?)?\s*$", re.I)
+
+
+def _copyright_holder(lines: Sequence[str]) -> str | None:
+    """The publisher a closing copyright line names, unless it names the authors ("© The Author(s) 2022")."""
+    for line in lines:
+        m = _COPYRIGHT.match(line)
+        if m and not re.search(r"\bauthors?\b|\(s\)|\bcreative commons\b|\bcc[ -]by\b", m.group("holder"), re.I):
+            return m.group("holder").strip(" .,")
+    return None
 
 
 def _body_and_references(

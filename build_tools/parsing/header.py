@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..dates import date_line_value, find_dates
 from ..model import Diagnostic
-from .patterns import _NOT_NAME_WORDS, _ABSTRACT_INLINE, _ABSTRACT_LABEL, _ADDRESS_LINE, _AUTHOR_LABEL, _BULLET, _BYLINE, _CREDENTIALS, _DOI, _DOI_LINE, _EMAIL, _EMAIL_LINE, _FUNDING, _JOURNAL_LINE, _KEYWORDS, _LABEL_BULLET, _MD_HEADING, _NUMBERED_HEADING, _ORCID, _ORCID_LINE, _ORG_WORDS, _POSTED_BY, _PROVENANCE, _READING_TIME, _REFERENCES_HEADING, _SPEAKER, _SPEAKER_LABEL, _TITLE_LABEL, _WORD
+from .patterns import _NOT_NAME_WORDS, _ABSTRACT_INLINE, _ABSTRACT_LABEL, _ADDRESS_LINE, _AUTHOR_LABEL, _BREADCRUMB, _BULLET, _BYLINE, _CREDENTIALS, _DOI, _DOI_LINE, _EMAIL, _EMAIL_LINE, _FUNDING, _JOURNAL_LINE, _KEYWORDS, _LABEL_BULLET, _MD_HEADING, _NUMBERED_HEADING, _ORCID, _ORCID_LINE, _ORG_WORDS, _POSTED_BY, _PROVENANCE, _READING_TIME, _REFERENCES_HEADING, _SPEAKER, _SPEAKER_LABEL, _TITLE_LABEL, _WORD
 from .shapes import _ends_sentence, _ends_with_function_word, _is_author_affiliation, _is_author_list, _is_headline, _is_metadata_line, _is_name, _is_org_name, _leading_mark, _names_with_marks, _split_names, _strip_md, _words
 from .layout import _Block, _heading_candidate, _is_list, _is_prose, _line_structured
 
@@ -225,7 +225,10 @@ def _byline(r: _Reading, line: str) -> str:
     h.metadata_lines.append(line)
     names = []
     for name in _byline_names(_strip_md(line)):
-        if len(name.split()) == 1 and not h.publisher:
+        if _is_role(name):
+            if r.current_author is not None:  # "By Karin Holm, Technology Correspondent": what she is, not a second writer
+                r.current_author["affiliations"].append(name)
+        elif len(name.split()) == 1 and not h.publisher:
             h.publisher = name  # "By Jane Doe, Reuters": an outlet, not a writer
         elif len(name.split()) > 1:
             names.append(name)
@@ -247,8 +250,26 @@ def _byline(r: _Reading, line: str) -> str:
 def _author_list(r: _Reading, line: str) -> str:
     r.h.metadata_lines.append(line)
     for name, marks in _names_with_marks(line):
+        if _is_role(name):
+            if r.current_author is not None:
+                r.current_author["affiliations"].append(name)
+            continue
         r.current_author = _add_author(r.h, name, marks)
     return _NEXT
+
+
+#: The last word of a job title written after a writer's name ("Technology Correspondent", "Senior Fellow").
+_ROLE_WORDS = frozenset({
+    "correspondent", "editor", "reporter", "writer", "columnist", "contributor", "fellow", "economist", "analyst", "researcher",
+    "director", "professor", "lecturer", "founder", "ceo", "president", "secretary", "minister", "ambassador", "adviser",
+    "advisor", "manager", "strategist", "scientist", "journalist", "producer", "officer", "chairman", "chairwoman", "chairperson",
+})
+
+
+def _is_role(name: str) -> bool:
+    """A job title, not a person: "Technology Correspondent", "Staff Writer", "Senior Fellow"."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower().strip(".,") in _ROLE_WORDS and all(w[:1].isupper() or w.lower() in {"of", "for", "and", "the", "at"} for w in words)
 
 
 def _author_name(r: _Reading, line: str) -> str:
@@ -547,7 +568,7 @@ def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author
     if h.title is None:
         if stripped.startswith("#"):
             return "title"
-        if _COVER_LABEL.match(stripped):
+        if _COVER_LABEL.match(stripped) or _BREADCRUMB.match(stripped) and "«" not in stripped:  # « … »: quotation marks
             return "label"
         if stripped.isupper() and _is_org_name(stripped) and nxt is not None and _is_headline(nxt) and not (
                 date_line_value(nxt) or _BYLINE.match(nxt) or _is_name(nxt)):

@@ -178,3 +178,7 @@ _ORG_WORDS = re.compile(
     r"student|candidate|post|ltd|inc|llc|gmbh)\b",
     re.I,
 )
+
+
+#: A page's breadcrumb trail pasted above the headline: "Home > Technology > Telecoms", "News › Europe", "Home / Opinion".
+_BREADCRUMB = re.compile(r"^(?:(?:[^\s>›»][^>›»]{0,40}?\s+[>›»]\s+)+[^>›»]{1,60}|home\s+/\s+[^/]{1,40}(?:\s+/\s+[^/]{1,40}){0,5})$", re.I)

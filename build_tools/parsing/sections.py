@@ -37,8 +37,17 @@ def _read_body(
     items: list[_Item] = []
     ref_start = _reference_start(blocks)
     body_blocks = blocks if ref_start is None else blocks[:ref_start]
+    related = False  # the block before was a "Related articles" label: a list under it is the page's, not the article's
     for i, block in enumerate(body_blocks):
         first = block.lines[0].text
+        furniture = _WEB_FURNITURE.match(_strip_md(first.strip()))
+        if furniture and len(block.lines) > 1 and not (furniture.group("related") and _is_list(_Block(block.lines[1:]))):
+            furniture = None  # only a line of its own, or a "Related articles" label over its list
+        if furniture or related and _is_list(block):
+            diagnostics.append(Diagnostic(block.first, "info", f"web page furniture left out: {block.text.strip()!r}"))
+            related = bool(furniture) and furniture.group("related") is not None
+            continue
+        related = False
         if _SEPARATOR.match(first) and len(block.lines) == 1:
             diagnostics.append(Diagnostic(block.first, "info", f"section break {first.strip()!r}"))
             items.append(_Item("separator", "", block.first))
@@ -68,6 +77,19 @@ def _read_body(
         diagnostics.append(Diagnostic(refs[0].first, "info", f"reference list starts at heading {refs[0].lines[0].text.strip()!r}"))
         refs = refs[1:]  # the renderer writes its own "References" heading
     return items, refs
+
+
+#: A web page's own lines pasted with an article: advertising slots, share buttons, "Read more: …" links, and a
+#: "Related articles" label (whose list follows it).
+_WEB_FURNITURE = re.compile(
+    r"^(?:advertisement|advertising|skip (?:the )?advert(?:isement)?|story continues below(?: this)? advertisement"
+    r"|continue reading(?: below| the main story)?|scroll (?:down )?to continue(?: with content)?|sponsored content"
+    r"|share (?:this (?:article|story|page)|on (?:facebook|twitter|x|linkedin|whatsapp|reddit|bluesky)|via (?:email|e-mail))"
+    r"|(?:read|see) (?:more|also|next)\s*[:›»>|]\s*.{1,150}|also read\s*[:›»>|]\s*.{1,150}|related\s*:\s*.{1,150}"
+    r"|(?P<related>related (?:articles?|stories|content|coverage|posts|news|links)|more (?:on|about) this (?:topic|story|subject)|more from (?:this|the) (?:author|writer|series|section)"
+    r"|you (?:may|might) also like|recommended for you|most (?:read|popular)|trending(?: now)?))\s*:?$",
+    re.I,
+)
 
 
 #: A short label set over a bulleted list in the same block ("Key takeaways", "In brief:", "What we found").

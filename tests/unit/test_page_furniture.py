@@ -175,3 +175,21 @@ def test_a_page_of_pages_footer_is_removed_even_inside_a_paragraph_the_page_brea
     assert any("asked what the clause would cost them. Nobody knew." in p for p in paragraphs)
     assert not any("Page" in p for p in paragraphs) and not any("Page" in s.heading for s in article.sections if s.heading)
     assert [s.heading for s in article.sections if s.heading] == ["1. Introduction", "Annex A: Methodology"]
+
+
+def test_a_news_page_pasted_whole_keeps_its_article_and_leaves_the_page_out() -> None:
+    """Breadcrumbs, share buttons, advertising slots, "Read more" links and a "Related articles" list come with a news
+    article copied from its page. The headline is the title, the writer's job title is not a second writer, the page's
+    lines leave the body (each said in a diagnostic), and the copyright line names the publisher."""
+    text = ("Home > Technology > Telecoms\n\nClouds Over the Public Sector as Ministries Move Their Mail\n\n"
+            "By Karin Holm, Technology Correspondent\nPublished 14 June 2023\n\nShare on Facebook\nShare via Email\n\n"
+            f"COPENHAGEN — {FILLER}\n\nAdvertisement\n\n{FILLER}\n\nRead more: Why the cloud question will not go away\n\n"
+            "The ministries said they would decide by the autumn.\n\nRelated Articles\n- Another story about clouds\n"
+            "- A third story\n\n© 2023 Nordic Wire. All rights reserved.\n")
+    article = parse_seed(text, "news.txt")
+    assert article.title == "Clouds Over the Public Sector as Ministries Move Their Mail"
+    assert [(a.name, a.affiliations) for a in article.authors] == [("Karin Holm", ("Technology Correspondent",))]
+    assert _paragraphs(article) == [f"COPENHAGEN — {FILLER}", FILLER, "The ministries said they would decide by the autumn."]
+    assert not [s.heading for s in article.sections if s.heading]
+    assert article.publisher == "Nordic Wire" and article.date == "2023-06-14"
+    assert not missing_words(text, article)
