@@ -29,17 +29,26 @@ def sentence_case(title: str, keep: frozenset[str] = frozenset()) -> str:
     kept = {w.upper(): w for w in keep}
     out = []
     first = True
-    for w in re.split(r"(\W+)", title):
+    pieces = re.split(r"(\W+)", title)
+    for i, w in enumerate(pieces):
         if not w or not w[0].isalnum():
             out.append(w)
             first = first or ":" in w
             continue
+        dotted = i >= 2 and pieces[i - 1] == "." and pieces[i - 2].isdigit() and w.isdigit()  # the "1" of "2.1"
+        number = first and bool(_SECTION_NUMBER.fullmatch(w)) and (dotted or i + 1 < len(pieces) and pieces[i + 1].startswith((".", ")")))
         if w in kept:
             out.append(kept[w])
+        elif _ROMAN.fullmatch(w) or number:
+            out.append(w)  # "II. BACKGROUND" -> "II. Background", "PART IV" -> "Part IV", "A. SCOPE" -> "A. Scope"
         else:
             out.append(w[:1] + w[1:].lower() if first else w.lower())
-        first = False
+        first = number  # the word after a section number opens the heading
     return "".join(out)
+
+
+_ROMAN = re.compile(r"[IVX]{2,}|[IVX]*[LC][IVX]+")  # two or more numerals (a lone "I" or "X" may be a word)
+_SECTION_NUMBER = re.compile(r"\d{1,3}|[IVX]{1,5}|[A-Z]")
 
 
 def proper_words(doc: Doc) -> frozenset[str]:

@@ -421,6 +421,7 @@ def test_the_record_beside_the_text_is_escaped_and_folded_when_long() -> None:
     assert "<dt>Keywords</dt><dd>5G; &lt;b&gt;x&lt;/b&gt;</dd>" in about and "<dt>Funding</dt><dd>Grant 7.</dd>" in about
     assert '<details class="note bf-fold" open><summary>Publication history</summary>' in about, "a short note is open"
     assert "<li>Vol. 3 &lt;no. 2&gt;</li>" in about
+    assert '<details class="info bf-fold"><summary>Header lines as written (1)</summary>' in about, "header lines folded, however short"
     assert pages.about_html(_doc()) == "", "nothing to show, no empty block"
 
 
