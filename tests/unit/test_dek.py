@@ -1,0 +1,24 @@
+"""The line under a briefing's title: the author's dek, else the abstract's first sentence, else the body's."""
+
+from __future__ import annotations
+
+from build_tools.briefing_file import load_briefing_text
+from build_tools.corpus import doc_from_file
+
+
+def _dek(front_matter: str, body: str) -> str | None:
+    bf, problems = load_briefing_text(f"---\ntitle: Denmark bars high-risk vendors\n{front_matter}---\n\n{body}", "briefings/x.md")
+    assert bf is not None and not problems
+    return doc_from_file(bf, None).dek
+
+
+def test_a_news_dateline_is_not_part_of_the_dek() -> None:
+    body = "COPENHAGEN — Denmark will bar equipment from high-risk vendors. Operators have until 2026.\n"
+    assert _dek("", body) == "Denmark will bar equipment from high-risk vendors."
+
+
+def test_the_dek_is_the_authors_then_the_abstracts_first_sentence() -> None:
+    body = "COPENHAGEN — Denmark will bar equipment from high-risk vendors.\n"
+    assert _dek("dek: Written by the author.\n", body) == "Written by the author."
+    assert _dek("abstract: An abstract opens here. It goes on.\n", body) == "An abstract opens here."
+    assert _dek("", "Denmark will bar equipment.[1] Operators have until 2026.\n") == "Denmark will bar equipment."
