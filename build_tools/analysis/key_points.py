@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from build_tools.analysis.summary import REJECTED_SETUP_RE, dek_text, reads_as_prose, repeats_dek, term_similarity
+from build_tools.analysis.summary import REJECTED_SETUP_RE, reads_as_prose, repeats_dek, shown_dek_text, term_similarity
 from build_tools.model import Anchored
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ def key_points(
     excluded = [frozenset(doc.terms_of(a.text)) for a in exclude]
     excluded_texts = {a.text for a in exclude}
 
-    dek = dek_text(article)
+    dek = shown_dek_text(article)
     candidates: list[_Candidate] = []
     for s in sentences:
         if REJECTED_SETUP_RE.match(s.text) or repeats_dek(s.text, dek):

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from build_tools.analysis.sentences import BodySentence, split_sentences
 from build_tools.analysis.tokens import fold_case
 from build_tools.model import Anchored
+from build_tools.parsing.patterns import _DATELINE
 
 if TYPE_CHECKING:
     from build_tools.analysis.document import Document
@@ -180,6 +181,21 @@ def dek_text(article: Article) -> str:
     if article.abstract:
         parts.append(next(iter(split_sentences(article.abstract)), None))
     return " | ".join(normalised(t) for t in parts if t)
+
+
+def shown_dek_text(article: Article) -> str:
+    """`dek_text` and, for an article without an abstract, the body's first sentence (without a news dateline), which
+    the page shows as the dek line: the key points under it say something else. (The summary may still open with it:
+    it is read on its own too.)"""
+    dek = dek_text(article)
+    if article.abstract or not article.paragraphs():
+        return dek
+    first = article.paragraphs()[0].text
+    dateline = _DATELINE.match(first)
+    lede = normalised(next(iter(split_sentences(first[dateline.end():] if dateline else first)), ""))
+    if len(lede.split()) < 5:  # "1." of a numbered first paragraph is no dek, and would be found inside any sentence
+        return dek
+    return " | ".join(part for part in (dek, lede) if part)
 
 
 def repeats_dek(text: str, dek: str) -> bool:

@@ -87,3 +87,15 @@ def test_key_points_and_summary_are_the_same_whatever_the_hash_seed() -> None:
     outputs = {subprocess.run([sys.executable, "-c", script, str(fixture)], capture_output=True, text=True, check=True,
                               env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout for seed in (1, 2, 3, 4)}
     assert len(outputs) == 1, outputs
+
+
+def test_without_an_abstract_the_first_sentence_is_the_dek_and_not_a_key_point() -> None:
+    """The page shows the body's first sentence (without a news dateline) under the title when there is no
+    abstract: a key point repeating it tells the reader nothing new. With an abstract it may be a key point."""
+    lede = "Russia must build its own technology ecosystem by 2030 to stay sovereign."
+    paragraphs = (f"MOSCOW — {lede}", *PARAGRAPHS[1:])
+    plain = key_points(Document.of(article(*paragraphs)))
+    assert not any(lede[:-1] in p.text for p in plain)
+    with_abstract = Article(source="t.txt", slug="t", title="Russia and technology ecosystems", abstract="An abstract of two sentences. It says other things.",
+                            sections=article(*paragraphs).sections)
+    assert any(lede[:-1] in p.text for p in key_points(Document.of(with_abstract))), "the lede is a strong claim: a key point when not the dek"
