@@ -491,6 +491,8 @@ def _names_over_affiliations(block: _Block) -> bool:
     """Authors' names over their affiliation and contact lines, as one block ("A1, B2 and C1" / "1 Institute …" /
     "Corresponding author: a@example.org")."""
     first = _strip_md(block.lines[0].text.strip())
+    if len(first) > 200 or len(block.lines) > 12:
+        return False  # wrapped prose, not a list of names over their affiliations
     names = _names_with_marks(first)
     if not names or not (_is_author_list(first) or len(names) == 1 and _is_name(names[0][0])):
         return False

@@ -71,21 +71,22 @@ def _clean_lines(text: str, diagnostics: list[Diagnostic], furniture: _Furniture
 
 
 # A page's footer (or header) that says which page of how many: "Securing the Core | March 2024    Page 3 of 8".
-_PAGE_OF = re.compile(r"^(?P<head>.{0,100}?)[\s|·•–—-]*\bpage\s+\d{1,4}\s*(?:of|/)\s*\d{1,4}\s*$", re.I)
+_PAGE_OF = re.compile(r"\b[Pp](?:age|AGE)\s+\d{1,4}\s*(?:of|OF|/)\s*\d{1,4}\s*$")
 
 
 def _remove_page_footers(lines: list[_Line | None], diagnostics: list[Diagnostic], removed: list[str]) -> None:
     """A line ending in "Page N of M" is the page's furniture wherever it falls, even inside a paragraph the page
     break cut (the passes after this join the sentence again). What it says before the number joins the running heads."""
     for i, line in enumerate(lines):
-        if line is None or "of" not in line.text.lower() and "/" not in line.text:
+        if line is None or not line.text[-1:].isdigit():
             continue
-        m = _PAGE_OF.match(" ".join(line.text.split()))
-        if m is None or len(m.group("head").split()) > 14:
+        m = _PAGE_OF.search(line.text)
+        head = " ".join(line.text[: m.start()].split()).strip(" |·•–—-") if m else ""
+        if m is None or len(head) > 100 or len(head.split()) > 14:
             continue
         diagnostics.append(Diagnostic(line.number, "info", f"page footer removed: {' '.join(line.text.split())!r}"))
-        if m.group("head").strip(" |·•–—-"):
-            removed.append(m.group("head").strip(" |·•–—-"))
+        if head:
+            removed.append(head)
         lines[i] = None
 
 
@@ -103,7 +104,7 @@ def _remove_page_numbers(lines: list[_Line | None], diagnostics: list[Diagnostic
 
 def _short(text: str) -> bool:
     """At most 100 characters once runs of spaces count as one (a layout footer pads "Title | Date" and "Page 3 of 8" apart)."""
-    return len(text) <= 100 or len(" ".join(text.split())) <= 100
+    return len(text) <= 100 or len(text) <= 300 and "  " in text and len(" ".join(text.split())) <= 100
 
 
 def _running_key(text: str) -> str:

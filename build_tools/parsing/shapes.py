@@ -103,16 +103,23 @@ def _names_with_marks(text: str) -> list[tuple[str, tuple[str, ...]]]:
         marks.append(_marks(m.group("marks")))
         return f"\x00{len(marks) - 1}\x00"
 
-    text = _NAME_MARKS.sub(hold, text)
-    parts = re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)
+    if _MARK_CHAR.search(text):  # most lines hold no mark at all: the substitution is skipped
+        text = _NAME_MARKS.sub(hold, text)
     names = []
-    for part in parts:
-        held = re.search(r"\x00(\d+)\x00", part)
-        part = re.sub(r"\x00\d+\x00", "", part)
-        part = re.sub(r"^(?:dr|prof|professor|mr|ms|mrs)\.?\s+", "", part.strip(" .,;"), flags=re.I)
+    for part in _NAME_SEPARATORS.split(text):
+        held = _HELD.search(part) if marks else None
+        if held:
+            part = _HELD.sub("", part)
+        part = _HONORIFIC.sub("", part.strip(" .,;"))
         if part and len(part.split()) <= 5 and part[0].isupper():
             names.append((part, marks[int(held.group(1))] if held else ()))
     return names
+
+
+_MARK_CHAR = re.compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§]")
+_NAME_SEPARATORS = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+_HELD = re.compile(r"\x00(\d+)\x00")
+_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|ms|mrs)\.?\s+", re.I)
 
 
 def _split_names(text: str) -> list[str]:
