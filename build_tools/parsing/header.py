@@ -356,6 +356,9 @@ def _title(r: _Reading, line: str) -> str:
     if h.title.endswith(":") and r.li + 1 < len(lines) and _is_title_like(lines[r.li + 1]) and len(lines[r.li + 1].split()) <= 12:
         r.li += 1  # "Unified Payment Interface:" wrapped before its second half
         h.title = f"{h.title} {_strip_md(lines[r.li]).strip()}"
+    elif r.li + 1 < len(lines) and _wraps_title(h.title, lines[r.li + 1]):
+        r.li += 1  # "Securing the Core: Telecom Supply Chains" / "after 5G": a subtitle never opens in lower case
+        h.title = f"{h.title} {_strip_md(lines[r.li]).strip()}"
     else:
         wrapped = _display_title_lines(lines, r.li, _first_line(r.blocks, r.b + 1))
         if wrapped:
@@ -369,6 +372,14 @@ def _title(r: _Reading, line: str) -> str:
     if speaker and not h.authors:
         _add_author(h, speaker.group("name"))
     return _NEXT
+
+
+def _wraps_title(title: str, nxt: str) -> bool:
+    """Whether the next line of the title's block is the rest of the title, wrapped: short, opening in lower case
+    (a word, not a list item or a date), and the title does not end a sentence."""
+    words = _strip_md(nxt).split()
+    return (bool(words) and words[0][:1].islower() and words[0].isalpha() and len(words) <= 8 and not _ends_sentence(title)
+            and not _ends_sentence(nxt) and not date_line_value(nxt))
 
 
 def _publisher(r: _Reading, line: str) -> str:

@@ -340,6 +340,23 @@ def test_a_reports_cover_gives_title_subtitle_authors_date_and_publisher_under_i
     assert "POLICY REPORT" in article.metadata_lines and article.kind == "report"
 
 
+def test_a_report_with_an_institution_on_its_cover_and_page_of_pages_footers() -> None:
+    """The institution over the title is the publisher; a title wrapped on the cover is one title; each "Page N of M"
+    footer (padded apart by the layout) leaves the text, and the sentence a page break cut is whole again."""
+    footer = "Securing the Core | March 2024" + " " * 40 + "Page {} of 3"
+    cover = [("NATIONAL CYBER RESILIENCE COUNCIL", 12), "", ("Securing the Core: Telecom Supply Chains", 22), ("after 5G", 22), "",
+             "A Report to Parliament", "", "March 2024"]
+    one = [("1. Introduction", 14), "", "Telecommunications were long treated as a commercial market like any other. That view",
+           "changed when several allied governments restricted the use of equipment from vendors at risk of", "", footer.format(2)]
+    two = ["state interference. Our own rules followed in 2021, after a consultation of the operators.", "",
+           ("Annex A: Methodology", 14), "", "We interviewed the four national operators and read their procurement records.", "", footer.format(3)]
+    article = read_bytes(make_pdf([cover, one, two]), "seeds/report.pdf")
+    assert (article.title, article.subtitle) == ("Securing the Core: Telecom Supply Chains after 5G", "A Report to Parliament")
+    assert (article.publisher, article.date) == ("NATIONAL CYBER RESILIENCE COUNCIL", "2024-03")
+    assert _headings(article) == ["1. Introduction", "Annex A: Methodology"]
+    assert "vendors at risk of state interference. Our own rules" in _body(article) and "Page" not in _body(article)
+
+
 def test_a_two_column_page_is_read_down_the_left_column_then_the_right() -> None:
     left = ["Data localisation laws have spread quickly since", "2015. Governments cite privacy, security and", "law enforcement access as reasons to require",
             "that data be stored within their borders.", "", "The costs fall mainly on small firms, which", "cannot afford local data centres in every",
