@@ -21,7 +21,7 @@ from .body import Body, BodyReference, parse_body
 from .briefing_file import BriefingFile
 from .decode import ANALYSIS_FIELDS, analysis_fields
 from .markdown_ext import BlockReader
-from .parsing.patterns import _DATELINE
+from .parsing.shapes import without_dateline
 from .model import (
     Analysis, Anchored, Article, Author, Entity, GlossaryEntry, Paragraph, ParagraphThemes, Section, ThemeScore,
 )
@@ -97,7 +97,7 @@ def doc_from_file(bf: BriefingFile, analyse: Analyser | None, block_reader: Bloc
     computed = analyse(_article_from_body(bf, body)) if needs and analyse else Analysis()
     title = _line(meta.get("title")) or bf.slug
     abstract = _text(meta.get("abstract"))
-    dek = _text(meta.get("dek")) or _first_sentence(abstract) or _first_sentence(_without_dateline(body.paragraphs[0].text) if body.paragraphs else None)
+    dek = _text(meta.get("dek")) or _first_sentence(abstract) or _first_sentence(without_dateline(body.paragraphs[0].text) if body.paragraphs else None)
     return Doc(
         slug=bf.slug,
         path=bf.path,
@@ -169,13 +169,6 @@ def _date(value: Any) -> str | None:
     if isinstance(value, Date):
         return value.isoformat()
     return str(value) if value is not None else None
-
-
-def _without_dateline(text: str) -> str:
-    """A news paragraph's opening sentence without its dateline ("COPENHAGEN — Denmark will …" -> "Denmark will …")."""
-    m = _DATELINE.match(text)
-    rest = text[m.end():] if m else text
-    return rest[:1].upper() + rest[1:] if rest else text
 
 
 def _first_sentence(text: str | None) -> str | None:

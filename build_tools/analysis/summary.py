@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from build_tools.analysis.sentences import BodySentence, split_sentences
 from build_tools.analysis.tokens import fold_case
 from build_tools.model import Anchored
-from build_tools.parsing.patterns import _DATELINE
+from build_tools.parsing.shapes import without_dateline
 
 if TYPE_CHECKING:
     from build_tools.analysis.document import Document
@@ -190,9 +190,7 @@ def shown_dek_text(article: Article) -> str:
     dek = dek_text(article)
     if article.abstract or not article.paragraphs():
         return dek
-    first = article.paragraphs()[0].text
-    dateline = _DATELINE.match(first)
-    lede = normalised(next(iter(split_sentences(first[dateline.end():] if dateline else first)), ""))
+    lede = normalised(next(iter(split_sentences(without_dateline(article.paragraphs()[0].text))), ""))
     if len(lede.split()) < 5:  # "1." of a numbered first paragraph is no dek, and would be found inside any sentence
         return dek
     return " | ".join(part for part in (dek, lede) if part)

@@ -225,10 +225,9 @@ def _byline(r: _Reading, line: str) -> str:
     h.metadata_lines.append(line)
     names = []
     for name in _byline_names(_strip_md(line)):
-        if _is_role(name):
-            if r.current_author is not None:  # "By Karin Holm, Technology Correspondent": what she is, not a second writer
-                r.current_author["affiliations"].append(name)
-        elif len(name.split()) == 1 and not h.publisher:
+        if _took_role(r, name):
+            continue
+        if len(name.split()) == 1 and not h.publisher:
             h.publisher = name  # "By Jane Doe, Reuters": an outlet, not a writer
         elif len(name.split()) > 1:
             names.append(name)
@@ -250,12 +249,19 @@ def _byline(r: _Reading, line: str) -> str:
 def _author_list(r: _Reading, line: str) -> str:
     r.h.metadata_lines.append(line)
     for name, marks in _names_with_marks(line):
-        if _is_role(name):
-            if r.current_author is not None:
-                r.current_author["affiliations"].append(name)
-            continue
-        r.current_author = _add_author(r.h, name, marks)
+        if not _took_role(r, name):
+            r.current_author = _add_author(r.h, name, marks)
     return _NEXT
+
+
+def _took_role(r: _Reading, name: str) -> bool:
+    """A job title among the names ("By Karin Holm, Technology Correspondent"): what the author before it is, not a
+    second writer. True when `name` was one (and went to that author's affiliations)."""
+    if not _is_role(name):
+        return False
+    if r.current_author is not None:
+        r.current_author["affiliations"].append(name)
+    return True
 
 
 #: The last word of a job title written after a writer's name ("Technology Correspondent", "Senior Fellow").
@@ -292,8 +298,7 @@ def _email(r: _Reading, line: str) -> str:
     h.metadata_lines.append(line)
     email = _EMAIL.search(line)
     orcid = _ORCID.search(line)
-    target = (_marked_authors(h, _leading_mark(_strip_md(line.strip()))[0]) or [None])[0] or (
-        _author_of_address(h, email.group(0)) if email else None) or r.current_author or (h.authors[-1] if h.authors else None)
+    target = _contact_author(r, line, email.group(0) if email else None)
     if target is not None:
         if email and not target.get("email"):
             target["email"] = email.group(0)
@@ -319,6 +324,16 @@ def _affiliation(r: _Reading, line: str) -> str:
     elif r.current_author is not None:
         r.current_author["affiliations"].append(re.sub(r"^\s*(?:\d{1,2}[.)]|[•\-*])\s*", "", line).strip())
     return _NEXT
+
+
+def _contact_author(r: _Reading, line: str, email: str | None) -> dict | None:
+    """Whose e-mail or ORCID line this is: the author carrying the mark it opens with ("* Corresponding author: …"),
+    else the one its address names, else the author just read (or the last one)."""
+    marked = _marked_authors(r.h, _leading_mark(_strip_md(line.strip()))[0])
+    if marked:
+        return marked[0]
+    named = _author_of_address(r.h, email) if email else None
+    return named or r.current_author or (r.h.authors[-1] if r.h.authors else None)
 
 
 def _marked_authors(h: _Header, mark: str | None) -> list[dict]:

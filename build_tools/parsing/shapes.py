@@ -1,7 +1,8 @@
 """Predicates on one line of text: is it a name, a list of names, a headline, an author line,
 an institution, a metadata line; does it end a sentence.
 
-Internal to the parser (`build_tools.seeds`); names keep their leading underscore.
+Internal to the parser (`build_tools.seeds`); names keep their leading underscore. One is public:
+`without_dateline`, the text a page's dek shows, which the key points avoid repeating.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..dates import date_line_value, find_dates
-from .patterns import _ABSTRACT_INLINE, _BULLET, _CREDENTIALS, _EMAIL_LINE, _LETTERS, _NAME_PARTICLES, _NOT_NAME_WORDS, _NUMBERED_HEADING, _ORCID_LINE, _ORG_WORDS, _TERMINAL, _WORD
+from .patterns import _ABSTRACT_INLINE, _BULLET, _CREDENTIALS, _DATELINE, _EMAIL_LINE, _LETTERS, _NAME_PARTICLES, _NOT_NAME_WORDS, _NUMBERED_HEADING, _ORCID_LINE, _ORG_WORDS, _TERMINAL, _WORD
 
 
 def _words(text: str) -> list[str]:
@@ -180,3 +181,10 @@ _FUNCTION_WORDS = {
 def _ends_with_function_word(text: str) -> bool:
     words = text.split()
     return bool(words) and words[-1].lower().strip(",") in _FUNCTION_WORDS or text.rstrip().endswith(",")
+
+
+def without_dateline(text: str) -> str:
+    """A news paragraph without its dateline ("COPENHAGEN — Denmark will …" -> "Denmark will …"), as the page's dek shows it."""
+    m = _DATELINE.match(text)
+    rest = text[m.end():] if m else text
+    return rest[:1].upper() + rest[1:] if rest else text

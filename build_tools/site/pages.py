@@ -244,9 +244,9 @@ def _header(doc: Doc, themes: dict[str, Theme], here: str, edit_base: str | None
 FOLD_CHARS = 480  # a longer abstract or provenance note is folded (one click shows it)
 
 
-def _fold(kind: str, label: str, body: str, length: int) -> str:
-    """A Material-styled block, open when short, folded when long (length -1: always folded)."""
-    return f'<details class="{kind} bf-fold"{"" if length > FOLD_CHARS or length < 0 else " open"}><summary>{label}</summary>{body}</details>'
+def _fold(kind: str, label: str, body: str, length: int, *, folded: bool = False) -> str:
+    """A Material-styled block, open when short, folded when long (or always, given `folded`)."""
+    return f'<details class="{kind} bf-fold"{"" if folded or length > FOLD_CHARS else " open"}><summary>{label}</summary>{body}</details>'
 
 
 def about_html(doc: Doc) -> str:
@@ -270,7 +270,8 @@ def about_html(doc: Doc) -> str:
         parts.append(_fold("info", f"Header lines as written ({len(doc.header_lines)})",
                            '<p>The lines at the head of the article, as it gives them: the authors, dates and other details above were '
                            f'read from these, and any line that could not be labelled is kept here.</p><ul class="bf-header-lines">{items}</ul>',
-                           -1))  # folded: the source of the fields above, for a reader who checks them, not text to read first
+                           sum(map(len, doc.header_lines)),
+                           folded=True))  # the source of the fields above, for a reader who checks them, not text to read first
     if not parts:
         return ""
     return f'<section class="bf-about" aria-label="About this article">{"".join(parts)}</section>'
