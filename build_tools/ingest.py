@@ -85,10 +85,15 @@ def collect_sources(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in RAW_SUFFIXES and not any(part.startswith(".") for part in p.relative_to(path).parts)]
+            found += [p for p in path.rglob("*") if p.is_file() and is_raw_article(p, path)]
         else:
             found.append(path)
     return sorted(set(found))
+
+
+def is_raw_article(path: Path, folder: Path) -> bool:
+    """Whether a file in a folder of raw articles is one: a kind ingestion reads, not hidden (an editor's swap file)."""
+    return path.suffix.lower() in RAW_SUFFIXES and not any(part.startswith(".") for part in path.relative_to(folder).parts)
 
 
 def _settings_key(settings: ProjectSettings) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .ingest import IngestReport, ingest
+from .ingest import IngestReport, ingest, is_raw_article
 
 if TYPE_CHECKING:
     from .config import ProjectSettings
@@ -20,14 +20,29 @@ if TYPE_CHECKING:
 
 def reingest_changed_seeds(
     root: Path, briefings_dir: str = "briefings", seeds_dir: str = "seeds", config_path: Path | None = None,
-    settings: ProjectSettings | None = None,
+    settings: ProjectSettings | None = None, only: list[Path] | None = None,
 ) -> IngestReport | None:
-    """Ingest seeds/ into briefings/ if there is a seeds folder; None when there is none."""
+    """Ingest seeds/ into briefings/ if there is a seeds folder; None when there is none. Given `only` (the raw
+    articles `changed_seeds` found), just those: the others' manifest entries stay as they are."""
     seeds = root / seeds_dir
     if not seeds.is_dir():
         return None
     config = config_path or root / "mkdocs.yml"
-    return ingest([seeds], root / briefings_dir, config_path=config if config.is_file() else None, settings=settings)
+    return ingest(only if only is not None else [seeds], root / briefings_dir, config_path=config if config.is_file() else None,
+                  settings=settings)
+
+
+def changed_seeds(before: tuple | None, after: tuple, seeds: Path) -> list[Path] | None:
+    """The raw articles in `seeds` new or changed between two `seeds_stamp`s, when those alone need ingesting; None
+    when the whole folder does (no earlier stamp, a project YAML file changed, a briefing file is gone, or a changed
+    file is a symbolic link, whose check wants the folder). A deleted raw article needs nothing: its briefing stays."""
+    if before is None or before[1:] != after[1:]:
+        return None
+    old = set(before[0])
+    paths = [Path(entry[0]) for entry in after[0] if entry not in old]
+    if any(path.is_symlink() or not path.is_relative_to(seeds) for path in paths):
+        return None
+    return [path for path in paths if is_raw_article(path, seeds)]
 
 
 def seeds_stamp(root: Path, briefings_dir: str = "briefings", seeds_dir: str = "seeds") -> tuple:
