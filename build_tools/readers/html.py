@@ -55,6 +55,10 @@ def read_html(data: bytes, source: str) -> Article:
     if restored:
         diagnostics.append(Diagnostic(None, "info", f"{restored} section heading{'s' if restored != 1 else ''} the extractor left out put back "
                                       "above the paragraph each stands over"))
+    body_markdown, quoted = restore_quotes(tree, body_markdown)
+    if quoted:
+        diagnostics.append(Diagnostic(None, "info", f"{quoted} quoted paragraph{'s' if quoted != 1 else ''} the extractor gave as plain text "
+                                      "marked as quotes again"))
     plain_text, _labelled, links = markdown_to_text(body_markdown, diagnostics)
     if notes and "## Notes" not in plain_text:
         plain_text += "\n## Notes\n\n" + "\n\n".join(f"[{n}] {note}" for n, note in enumerate(notes, start=1)) + "\n"
@@ -68,7 +72,7 @@ def read_html(data: bytes, source: str) -> Article:
 
     article = parse_seed(plain_text, source, marked_headings_only=True)
     page_words = len(" ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")).split())
-    kept = len(body_markdown.split())
+    kept = sum(1 for word in body_markdown.split() if word != ">")  # a quote mark put back is not a word
     if page_words > kept:
         diagnostics.append(Diagnostic(None, "info", f"web page: {page_words - kept} words of page chrome (navigation, menus, "
                                       f"related links, footer) left out; {kept} words of article text kept"))
@@ -108,6 +112,29 @@ def restore_headings(tree: Any, markdown: str) -> tuple[str, int]:
         lines[at:at] = [f"{'#' * max(2, int(heading.tag[1]))} {text}", ""]
         restored += 1
     return "\n".join(lines), restored
+
+
+def restore_quotes(tree: Any, markdown: str) -> tuple[str, int]:
+    """The extracted Markdown with the page's block quotes marked as quotes again.
+
+    trafilatura's Markdown gives the paragraphs of a `<blockquote>` as plain paragraphs. A line of the text that is,
+    word for word, a paragraph of a block quote in the article (outside navigation, header, footer and asides) gets
+    its `> ` back. Returns the Markdown and how many lines were marked."""
+    quoted: set[str] = set()
+    for quote in tree.xpath("//blockquote"):
+        if quote.xpath("ancestor::nav|ancestor::header|ancestor::footer|ancestor::aside"):
+            continue
+        paragraphs = quote.xpath(".//p") or [quote]
+        quoted.update(text for text in (_unmarked(plain(p.text_content())).strip() for p in paragraphs) if len(text.split()) >= 3)
+    if not quoted:
+        return markdown, 0
+    lines = markdown.split("\n")
+    marked = 0
+    for i, line in enumerate(lines):
+        if not line.startswith((">", "#", "-", "*", "|")) and _unmarked(line).strip() in quoted:
+            lines[i] = "> " + line
+            marked += 1
+    return "\n".join(lines), marked
 
 
 def _unmarked(line: str) -> str:

@@ -197,6 +197,8 @@ def test_a_saved_page_is_read_from_its_tags_and_its_article_only() -> None:
     for chrome in ("Subscribe now", "Satellites and sovereignty", "Cookie settings", "window.analytics"):
         assert chrome not in body
     assert "Whoever controls repair" in body
+    quoted = [p for p in article.paragraphs() if p.kind == "quote"]  # the extractor gives a <blockquote> as plain text
+    assert [p.text for p in quoted] == ["Whoever controls repair controls the time a region stays cut off."]
     assert [r.text for r in article.references] == [
         "[1] Industry survey of cable repair capacity, 2021.", "[2] Operator statements after the 2020 outages."]
     assert _linked(article) == {"[1]": "ref-1", "[2]": "ref-2"}
