@@ -347,9 +347,7 @@ class _TextWriter:
                 if code.strip():
                     self.blocks.append(("> " if quote_depth else "") + re.sub(r"\s*\n\s*", " ", code.strip()))
             elif kind == "html_block":
-                text = _html_text(t.content)
-                if text:
-                    self._emit_paragraph(text, quote_depth)
+                self._html_block(t.content, quote_depth)
             elif kind == "table_open":
                 i = self._table(tokens, i)
             i += 1
@@ -357,6 +355,25 @@ class _TextWriter:
         if self.dek:
             self.labelled["dek"] = self.dek
         return "\n\n".join(self.blocks) + "\n", self.labelled
+
+    def _html_block(self, html: str, quote_depth: int) -> None:
+        """Raw HTML between the Markdown (a post exported from a CMS is often all HTML): its headings, paragraphs,
+        quotes, list items and footnotes, block by block; one paragraph when it holds no block elements."""
+        blocks = html_blocks(html)
+        if blocks is None:
+            text = _html_text(html)
+            if text:
+                self._emit_paragraph(text, quote_depth)
+            return
+        for kind, text in blocks:
+            if kind.startswith("h"):
+                self.blocks.append(f"{'#' * max(2, int(kind[1]))} {text}")
+            elif kind.startswith("note:"):
+                self.notes.setdefault(int(kind[5:]), [text])
+            elif kind == "item":
+                self._emit_list([f"- {text}"], quote_depth)
+            else:
+                self._emit_paragraph(text, quote_depth + (kind == "quote"))
 
     def _inline_html(self, html: str) -> str:
         """Inline HTML: <sup> kept for note marks, underline and bold as run-in heading marks, the rest dropped."""
@@ -541,6 +558,62 @@ class _TextWriter:
                 self.blocks.append(f"[{number}] {text}" if text else f"[{number}]")
 
 
+
+
+_HTML_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "div", "section", "article",
+                          "aside", "figure", "figcaption", "table", "pre", "header", "footer"})
+_NOTE_ID = re.compile(r"^(?:fn|footnote|note|endnote)[-_:]?(\d{1,3})$", re.I)
+_BACKLINK = re.compile(r"\s*(?:↩\ufe0e?\ufe0f?|⏎|\^)\s*")
+
+
+def html_blocks(html: str) -> list[tuple[str, str]] | None:
+    """An HTML fragment's blocks in reading order, each (kind, text): "h2" … "h6", "p", "quote", "item" or "note:N"
+    (a footnote list item, `id="fn1"`, its back link left out); note marks (`<sup>1</sup>`) become "[1]". None when
+    the fragment holds no block element (it is then one run of text)."""
+    import lxml.html
+
+    try:
+        fragments = lxml.html.fragments_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    if not any(not isinstance(f, str) and f.tag in _HTML_BLOCKS for f in fragments):
+        return None
+    out: list[tuple[str, str]] = []
+
+    def text_of(element: Any) -> str:
+        return _html_text(lxml.html.tostring(element, encoding="unicode", with_tail=False))
+
+    def add(kind: str, text: str) -> None:
+        if text:
+            out.append((kind, text))
+
+    def walk(element: Any, quoted: bool) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            add(tag, text_of(element))
+        elif tag in ("ul", "ol"):
+            for item in element.iterchildren("li"):
+                note = _NOTE_ID.match(item.get("id") or "")
+                text = _BACKLINK.sub(" ", text_of(item)).strip()
+                add(f"note:{note.group(1)}" if note else "quote" if quoted else "item", text)
+        elif tag in _HTML_BLOCKS and any(not isinstance(c.tag, str) or c.tag in _HTML_BLOCKS for c in element.iterchildren()):
+            if (element.text or "").strip():
+                add("quote" if quoted else "p", _html_text(element.text))
+            for child in element.iterchildren():
+                walk(child, quoted or tag == "blockquote")
+                if (child.tail or "").strip():
+                    add("quote" if quoted else "p", _html_text(child.tail))
+        elif tag:
+            add("quote" if quoted or tag == "blockquote" else "p", text_of(element))
+
+    for fragment in fragments:
+        if isinstance(fragment, str):
+            add("p", _html_text(fragment))
+        else:
+            walk(fragment, False)
+            if (fragment.tail or "").strip():
+                add("p", _html_text(fragment.tail))
+    return out
 
 
 def _html_text(html: str) -> str:

@@ -160,6 +160,25 @@ def test_labelled_title_and_subtitle_lines_of_pasted_text_lose_their_labels() ->
     assert [a.name for a in article.authors] == ["Dana Whitfield"] and article.date == "2023-06-04"
 
 
+def test_a_post_exported_as_html_inside_markdown_keeps_its_paragraphs_headings_and_notes() -> None:
+    """A CMS export (WordPress to Jekyll) writes the post as raw HTML under the front matter, with no blank lines:
+    one HTML block to a Markdown parser. Its paragraphs, headings, quotes and footnote list are read as such."""
+    text = ("---\ntitle: Digital Sovereignty, Three Ways\ndate: 2021-06-03 14:22:10 +0200\nauthor: Joana Ferreira\n---\n"
+            "<p>Leaders use the phrase <em>digital sovereignty</em> in three senses.<sup><a href=\"#fn1\" id=\"r1\">1</a></sup></p>\n"
+            "<p>The first sense is control over data and the law that applies to it.</p>\n<h3>Control over infrastructure</h3>\n"
+            "<p>The second sense concerns networks and data centres, and who may supply them.<sup><a href=\"#fn2\">2</a></sup></p>\n"
+            "<!--more-->\n<blockquote><p>Sovereignty is a capability, not a slogan.</p></blockquote>\n"
+            "<div class=\"footnotes\"><ol>\n<li id=\"fn1\">A parliamentary briefing, July 2020. <a href=\"#r1\">↩</a></li>\n"
+            "<li id=\"fn2\">The 5G toolbox of January 2020. <a href=\"#r2\">↩</a></li>\n</ol></div>\n")
+    article = read_bytes(text.encode("utf-8"), "seeds/post.md")
+    assert [p.text for p in article.paragraphs()] == [
+        "Leaders use the phrase digital sovereignty in three senses.[1]", "The first sense is control over data and the law that applies to it.",
+        "The second sense concerns networks and data centres, and who may supply them.[2]", "Sovereignty is a capability, not a slogan."]
+    assert article.paragraphs()[-1].kind == "quote" and _headings(article) == ["Control over infrastructure"]
+    assert [r.text for r in article.references] == ["[1] A parliamentary briefing, July 2020.", "[2] The 5G toolbox of January 2020."]
+    assert _linked(article) == {"[1]": "ref-1", "[2]": "ref-2"}
+
+
 def test_invalid_front_matter_is_one_error_naming_the_file_and_line() -> None:
     with pytest.raises(InputError) as info:
         read_path(HERE / "broken_front_matter.md", source="seeds/broken_front_matter.md")
