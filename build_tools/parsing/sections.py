@@ -68,7 +68,11 @@ def _read_body(
             items.append(_list_item(block))
             continue
         if len(block.lines) >= 3 and _LIST_LABEL.match(first.strip()) and _is_list(rest := _Block(block.lines[1:])) and len(rest.lines) >= 2:
-            items.append(_text_item(_Block(block.lines[:1])))  # "Key takeaways" over its bullets: a line, then the list
+            label = first.strip()
+            if _is_upper_heading(label):  # "KEY FINDINGS" over its bullets: a heading, then the list
+                items.append(_Item("heading", label, block.first))
+            else:  # "Key takeaways" over its bullets: a line, then the list
+                items.append(_text_item(_Block(block.lines[:1])))
             items.append(_list_item(rest))
             continue
         items.append(_text_item(block))

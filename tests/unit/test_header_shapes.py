@@ -142,6 +142,9 @@ def test_a_label_over_bullets_in_one_block_is_a_line_and_a_list_not_one_paragrap
     paragraphs = parse_seed(text, "oped.txt").paragraphs()
     assert [(p.kind, p.text.split()[0]) for p in paragraphs[:3]] == [("text", "Key"), ("list", "-"), ("text", "When")]
     assert paragraphs[0].text == "Key takeaways"
+    shouted = parse_seed(text.replace("Key takeaways", "KEY FINDINGS"), "brief.txt")
+    assert [s.heading for s in shouted.sections] == ["KEY FINDINGS"]
+    assert shouted.paragraphs()[0].kind == "list", "an ALL-CAPS label over bullets is their heading"
 
 
 AFFILIATION_MARKS = [
