@@ -34,14 +34,15 @@ SENTENCE_STARTERS: frozenset[str] = frozenset(
     "such what why how both each all some many most no not".split()
 )
 
-_CANDIDATE_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*(?:\[\d{1,3}\])*)(\s+)")
+_CANDIDATE_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*(?:\[\d{1,3}\])*(?P<mark>\d{1,3})?)(\s+)")
 _BLANK_OR_ITEM_RE = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t])")
 _OPENERS = "\"'“‘«(["
 _DOTTED_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _FIRST_WORD_RE = re.compile(r"[A-Za-z]+")
 _TOKEN_BEFORE_RE = re.compile(r"\S*$")
 _FRONT_MATTER_RE = re.compile(r"(?i)(?:abstract|summary|keywords|key words)\b\s*(?::|$)")
-_FOOTNOTE_TAIL_RE = re.compile(r"(?:\[\d{1,3}\])+$")
+#: Note marks closing a sentence: "[2]", or digits glued after a word's full stop ("each other.1", "“no.”12").
+_FOOTNOTE_TAIL_RE = re.compile(r"(?:\[\d{1,3}\])+$|(?<=[^\W\d_][.!?])\d{1,3}$|(?<=[^\W\d_][.!?][”’\"'])\d{1,3}$")
 _SPEAKER_LABEL_RE = re.compile(r"(Q|A|Question|Answer|[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,4})\s*:\s+")
 
 
@@ -77,7 +78,9 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of each sentence in `text`, outer whitespace excluded."""
     cuts: list[int] = []
     for m in _CANDIDATE_RE.finditer(text):
-        if "\n\n" in m.group(3) or _is_boundary(text, m.start(1), m.group(1), m.end(3)):
+        if m.group("mark") and (m.start(1) == 0 or not text[m.start(1) - 1].isalpha() and text[m.start(1) - 1] not in "\"'”’)"):
+            continue  # "7.5 per cent", "Table 3.2 Most …": a number, not a note mark glued after the full stop ("other.1 The")
+        if "\n\n" in m.group(4) or _is_boundary(text, m.start(1), m.group(1), m.end(4)):
             cuts.append(m.end(2))
     cuts.extend(m.start() for m in _BLANK_OR_ITEM_RE.finditer(text))
     cuts.sort()

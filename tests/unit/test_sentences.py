@@ -81,3 +81,16 @@ def test_body_sentences_skip_interviewer_turns_and_abstract() -> None:
 def test_first_paragraph_under_abstract_heading_is_not_body() -> None:
     a = article("An abstract left in the body.", "The introduction starts here.", heading="Abstract")
     assert [s.text for s in body_sentences(a)] == ["The introduction starts here."]
+
+
+def test_a_note_mark_glued_after_the_full_stop_ends_the_sentence_and_leaves_it() -> None:
+    """"… each other.1 The country …": the sentence ends at the mark, and the mark is not part of the sentence a
+    summary or key point shows. A number with a decimal point is no mark ("7.5 per cent", "Table 3.2 Most …")."""
+    assert split_sentences("Two cables were cut within a week of each other.1 The country was offline for nine days.2") == (
+        "Two cables were cut within a week of each other.1", "The country was offline for nine days.2")
+    assert split_sentences("As shown in Table 3.2 Most respondents agreed. Prices rose by 7.5 per cent.") == (
+        "As shown in Table 3.2 Most respondents agreed.", "Prices rose by 7.5 per cent.")
+    article = Article(source="t.txt", slug="t", title="T", sections=(Section(None, (
+        Paragraph("p-1", "Two cables were cut within a week of each other.1 The country was offline for nine days.2"),)),))
+    assert [s.text for s in body_sentences(article)] == [
+        "Two cables were cut within a week of each other.", "The country was offline for nine days."]
