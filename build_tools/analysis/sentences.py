@@ -165,11 +165,16 @@ def sentences_in(
         offset = label.end() if label else 0
         own = sentence_spans(para.text[offset:]) if offset else spans[p_index]
         for position, (start, end) in enumerate(own):
-            text = _FOOTNOTE_TAIL_RE.sub("", para.text[offset + start : offset + end])
+            text = without_note_marks(para.text[offset + start : offset + end])
             if is_furniture(text):
                 continue  # a caption, table row, greeting or boilerplate says nothing of the argument
             out.append(BodySentence(text, para.id, p_index, len(out), position))
     return tuple(out)
+
+
+def without_note_marks(sentence: str) -> str:
+    """A sentence without the note marks that close it ("… policy.[1]", "… other.1"), as body sentences are given."""
+    return _FOOTNOTE_TAIL_RE.sub("", sentence)
 
 
 def is_interviewer_question(text: str, max_words: int = 40) -> bool:

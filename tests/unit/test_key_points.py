@@ -96,6 +96,8 @@ def test_without_an_abstract_the_first_sentence_is_the_dek_and_not_a_key_point()
     paragraphs = (f"MOSCOW — {lede}", *PARAGRAPHS[1:])
     plain = key_points(Document.of(article(*paragraphs)))
     assert not any(lede[:-1] in p.text for p in plain)
+    marked = key_points(Document.of(article(f"{lede}[1] It has little time.", *PARAGRAPHS[1:])))
+    assert not any(lede[:-1] in p.text for p in marked), "a note mark after the lede does not hide it"
     with_abstract = Article(source="t.txt", slug="t", title="Russia and technology ecosystems", abstract="An abstract of two sentences. It says other things.",
                             sections=article(*paragraphs).sections)
     assert any(lede[:-1] in p.text for p in key_points(Document.of(with_abstract))), "the lede is a strong claim: a key point when not the dek"
