@@ -21,6 +21,7 @@ from .body import Body, BodyReference, parse_body
 from .briefing_file import BriefingFile
 from .decode import ANALYSIS_FIELDS, analysis_fields
 from .markdown_ext import BlockReader
+from .analysis.sentences import dek_paragraph
 from .parsing.shapes import without_dateline
 from .model import (
     Analysis, Anchored, Article, Author, Entity, GlossaryEntry, Paragraph, ParagraphThemes, Section, ThemeScore,
@@ -97,7 +98,7 @@ def doc_from_file(bf: BriefingFile, analyse: Analyser | None, block_reader: Bloc
     computed = analyse(_article_from_body(bf, body)) if needs and analyse else Analysis()
     title = _line(meta.get("title")) or bf.slug
     abstract = _text(meta.get("abstract"))
-    dek = _text(meta.get("dek")) or _first_sentence(abstract) or _first_sentence(without_dateline(body.paragraphs[0].text) if body.paragraphs else None)
+    dek = _text(meta.get("dek")) or _first_sentence(abstract) or _body_dek(body)
     return Doc(
         slug=bf.slug,
         path=bf.path,
@@ -169,6 +170,13 @@ def _date(value: Any) -> str | None:
     if isinstance(value, Date):
         return value.isoformat()
     return str(value) if value is not None else None
+
+
+def _body_dek(body: Body) -> str | None:
+    """The dek of an article without an abstract: the first sentence of its first paragraph of prose (a speech's
+    greeting skipped), without a news dateline."""
+    texts = [p.text for p in body.paragraphs[:3]]
+    return _first_sentence(without_dateline(texts[dek_paragraph(texts)])) if texts else None
 
 
 def _first_sentence(text: str | None) -> str | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from build_tools.analysis.furniture import is_furniture
+from build_tools.analysis.furniture import furniture_reason, is_furniture
 
 if TYPE_CHECKING:
     from build_tools.model import Article
@@ -170,6 +170,16 @@ def sentences_in(
                 continue  # a caption, table row, greeting or boilerplate says nothing of the argument
             out.append(BodySentence(text, para.id, p_index, len(out), position))
     return tuple(out)
+
+
+def dek_paragraph(texts: Sequence[str]) -> int:
+    """Which of the body's first paragraphs gives the dek when there is no abstract: the first that does not open
+    with a greeting or thanks ("Thank you for the invitation." opens a speech, not its argument)."""
+    for index, text in enumerate(texts[:3]):
+        first = next(iter(split_sentences(text)), "")
+        if first and furniture_reason(first) != "greeting or thanks":
+            return index
+    return 0
 
 
 def without_note_marks(sentence: str) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from build_tools.analysis.sentences import BodySentence, split_sentences, without_note_marks
+from build_tools.analysis.sentences import BodySentence, dek_paragraph, split_sentences, without_note_marks
 from build_tools.analysis.tokens import fold_case
 from build_tools.model import Anchored
 from build_tools.parsing.shapes import without_dateline
@@ -190,7 +190,8 @@ def shown_dek_text(article: Article) -> str:
     dek = dek_text(article)
     if article.abstract or not article.paragraphs():
         return dek
-    first = next(iter(split_sentences(without_dateline(article.paragraphs()[0].text))), "")
+    texts = [p.text for p in article.paragraphs()[:3]]
+    first = next(iter(split_sentences(without_dateline(texts[dek_paragraph(texts)]))), "")
     lede = normalised(without_note_marks(first))  # "… for policy.[1]": body sentences lose their marks too
     if len(lede.split()) < 5:  # "1." of a numbered first paragraph is no dek, and would be found inside any sentence
         return dek

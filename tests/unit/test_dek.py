@@ -22,3 +22,9 @@ def test_the_dek_is_the_authors_then_the_abstracts_first_sentence() -> None:
     assert _dek("dek: Written by the author.\n", body) == "Written by the author."
     assert _dek("abstract: An abstract opens here. It goes on.\n", body) == "An abstract opens here."
     assert _dek("", "Denmark will bar equipment.[1] Operators have until 2026.\n") == "Denmark will bar equipment."
+
+
+def test_a_speechs_greeting_is_not_its_dek() -> None:
+    body = ("Thank you for the invitation. It is a pleasure to be back.\n\n"
+            "Five years ago, few people used the words digital sovereignty. Today everyone does.\n")
+    assert _dek("", body) == "Five years ago, few people used the words digital sovereignty."
