@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import Citation, Paragraph, Reference
-from .parsing.patterns import _DOI
+from .parsing.patterns import _DOI, _NAME_PARTICLES
 from .slugs import slugify
 
 _YEAR = r"(?:19|20)\d\d[a-z]?"
@@ -69,8 +69,7 @@ def _is_author_head(head: str) -> bool:
     return all(word in _NAME_JOINERS for word in re.findall(r"\b[a-z][\w’'-]*", head))  # "See also the report": prose
 
 
-_NAME_JOINERS = frozenset({"and", "of", "the", "for", "on", "in", "de", "da", "del", "della", "der", "den", "van", "von", "la", "le",
-                           "du", "dos", "das", "et", "al", "eds", "ed", "y", "e"})
+_NAME_JOINERS = frozenset(_NAME_PARTICLES | {"and", "of", "the", "for", "on", "in", "della", "den", "et", "eds", "ed", "y", "e"})
 
 
 def reference_id(authors: Sequence[str], year: str | None, number: int | None) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article, Diagnostic
+from .markdown import NOTE_ID
 from .metadata import SourceMetadata, genre, iso_date, overlay, plain
 
 #: Pages beyond this size are cut before extraction (a saved page of 50 MB is a data dump, not an article).
@@ -270,16 +271,15 @@ def byline_names(bylines: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(names)
 
 
-_NOTE_ID = re.compile(r"^(?:fn|footnote|note|endnote|ftn|en)[-:_]?\d+$", re.I)
 _NOTES_BOX = re.compile(r"footnote|endnote|\bnotes\b", re.I)
 
 
 def page_notes(tree: Any) -> list[str]:
     """The text of a page's footnotes or endnotes list (items with ids like "fn1", or the items of a
     list inside a "footnotes" box), back-link arrows removed; article extractors drop these lists."""
-    items = [li for li in tree.iter("li") if _NOTE_ID.match(li.get("id") or "")]
+    items = [li for li in tree.iter("li") if NOTE_ID.match(li.get("id") or "")]
     if not items:  # a page saved from Word: each note a <div id="ftn1"> in the footnote list
-        items = [div for div in tree.iter("div") if _NOTE_ID.match(div.get("id") or "")]
+        items = [div for div in tree.iter("div") if NOTE_ID.match(div.get("id") or "")]
     if not items:
         for box in tree.iter("section", "div", "aside", "ol"):
             label = f"{box.get('class') or ''} {box.get('id') or ''}"

@@ -562,7 +562,8 @@ class _TextWriter:
 
 _HTML_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "div", "section", "article",
                           "aside", "figure", "figcaption", "table", "pre", "header", "footer"})
-_NOTE_ID = re.compile(r"^(?:fn|footnote|note|endnote)[-_:]?(\d{1,3})$", re.I)
+#: A footnote's id in HTML ("fn1", "footnote-2", Word's "ftn3"); the web page reader finds its notes by it too.
+NOTE_ID = re.compile(r"^(?:fn|footnote|note|endnote|ftn|en)[-:_]?(\d+)$", re.I)
 _BACKLINK = re.compile(r"\s*(?:↩\ufe0e?\ufe0f?|⏎|\^)\s*")
 
 
@@ -589,20 +590,18 @@ def html_blocks(html: str) -> list[tuple[str, str]] | None:
 
     def walk(element: Any, quoted: bool) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
+        prose = "quote" if quoted else "p"  # what its own text and its children's tails are
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             add(tag, text_of(element))
         elif tag in ("ul", "ol"):
             for item in element.iterchildren("li"):
-                note = _NOTE_ID.match(item.get("id") or "")
-                text = _BACKLINK.sub(" ", text_of(item)).strip()
-                add(f"note:{note.group(1)}" if note else "quote" if quoted else "item", text)
+                note = NOTE_ID.match(item.get("id") or "")
+                add(f"note:{note.group(1)}" if note else "quote" if quoted else "item", _BACKLINK.sub(" ", text_of(item)).strip())
         elif tag in _HTML_BLOCKS and any(not isinstance(c.tag, str) or c.tag in _HTML_BLOCKS for c in element.iterchildren()):
-            if (element.text or "").strip():
-                add("quote" if quoted else "p", _html_text(element.text))
+            add(prose, _html_text(element.text or ""))
             for child in element.iterchildren():
                 walk(child, quoted or tag == "blockquote")
-                if (child.tail or "").strip():
-                    add("quote" if quoted else "p", _html_text(child.tail))
+                add(prose, _html_text(child.tail or ""))
         elif tag:
             add("quote" if quoted or tag == "blockquote" else "p", text_of(element))
 
@@ -611,8 +610,7 @@ def html_blocks(html: str) -> list[tuple[str, str]] | None:
             add("p", _html_text(fragment))
         else:
             walk(fragment, False)
-            if (fragment.tail or "").strip():
-                add("p", _html_text(fragment.tail))
+            add("p", _html_text(fragment.tail or ""))
     return out
 
 
