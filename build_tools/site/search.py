@@ -15,7 +15,8 @@ written and match as typed.
 Pagefind holds its whole index in memory while it builds it (about 0.65 MB
 per long page), so a large corpus is indexed in shards of about
 `shard_pages` briefings (a hash of the path decides), one Pagefind run after another. Shard 0 is the
-bundle in `pagefind/`; shard k is `pagefind/shard-k/`, and
+bundle in `pagefind/`; shard k is `pagefind/shard-k/` (its index files only: the search page merges
+every shard into the first bundle's Pagefind, one script and WebAssembly for all), and
 `pagefind/shards.js` (a module) lists them for the search page, which searches them
 all (`assets/search-shards/pagefind.js`). A briefing's shard comes from a hash of its path,
 so adding a briefing changes one shard; each shard's bundle is cached under
@@ -143,6 +144,12 @@ def _link_or_copy(source: str, destination: str) -> None:
         os.link(source, destination)
     except OSError:
         shutil.copy2(source, destination)
+
+
+def _runtime_files(folder: str, names: list[str]) -> set[str]:
+    """Pagefind's scripts, styles and WebAssembly in a shard's bundle: the search page runs the first bundle's for
+    every shard (merging the others' indexes into it), so only the index files go to the site."""
+    return {name for name in names if name.endswith((".js", ".css")) or name.startswith("wasm.")}
 
 
 class _Cancelled(Exception):
@@ -295,7 +302,8 @@ class SearchIndexer:
             target = site_dir / "pagefind"
             shutil.rmtree(target, ignore_errors=True)  # never write into files the cache shares
             for shard in self.shards:
-                shutil.copytree(self.cache_dir / shard.key, target / shard.folder, copy_function=_link_or_copy)
+                shutil.copytree(self.cache_dir / shard.key, target / shard.folder, copy_function=_link_or_copy,
+                                ignore=None if shard.number == 0 else _runtime_files)
             (target / SHARDS_SCRIPT).write_text(shards_script(self.shards), encoding="utf-8")
             keep = {s.key for s in self.shards}
             for entry in self.cache_dir.iterdir():

@@ -116,6 +116,9 @@ def test_a_search_index_in_shards_finds_briefings_in_every_shard(page, sharded_s
     assert all(r["href"].startswith("/briefings-site/briefings/") for r in results), "result links work under the sub-path"
     metas = {u.split("/pagefind/", 1)[1].rsplit("/", 1)[0] if "/shard-" in u else "" for u in fetched if u.endswith(".pf_meta")}
     assert metas == {"", "shard-1"}, f"both bundles' meta files are loaded: {fetched}"
+    runtime = [u.split("/pagefind/", 1)[1] for u in fetched if re.search(r"/(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)(\?|$)", u)]
+    assert sorted(r.split("?")[0] for r in runtime) == ["pagefind-worker.js", "pagefind.js", "wasm.en.pagefind"], \
+        f"one Pagefind runtime, the first bundle's, searches both shards: {runtime}"
     # The op-ed's shard has no "Sotsialnye": Pagefind alone would answer "seti" there; the search page
     # keeps only shards that know every word, as one index over both briefings does.
     page.goto(sharded_site_server + "search/?q=Sotsialnye%20seti")

@@ -57,6 +57,10 @@ def test_shards_are_built_then_reused_and_an_edit_rebuilds_only_its_shard(tmp_pa
     bundle = site / "pagefind"
     assert all((bundle / s.folder / "pagefind-entry.json").is_file() for s in shards)
     assert (bundle / SHARDS_SCRIPT).read_text(encoding="utf-8") == 'export const shards = ["shard-1/", "shard-2/"];\n'
+    assert (bundle / "pagefind.js").is_file() and list(bundle.glob("wasm.*.pagefind")), "the first bundle carries Pagefind's runtime"
+    for shard in shards[1:]:  # the search page merges them into the first bundle's Pagefind
+        assert not [p.name for p in (bundle / shard.folder).rglob("*") if p.suffix in (".js", ".css") or p.name.startswith("wasm.")]
+        assert list((bundle / shard.folder).glob("*.pf_meta")) and list((bundle / shard.folder / "index").glob("*.pf_index"))
     assert not list(cache.glob(".briefings-tmp-*")), "no staging folder is left behind"
     fragments = sorted(p.name for p in bundle.rglob("*.pf_fragment"))
     assert len(fragments) == 6, "the six briefings are indexed, the home page is not"

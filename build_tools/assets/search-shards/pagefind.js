@@ -1,33 +1,51 @@
 /* Briefings: Pagefind's search API over an index in shards (pagefind/ and pagefind/shard-N/, listed by the
-   module pagefind/shards.js), for the Pagefind UI on the search page.
+   module pagefind/shards.js), for the Pagefind UI on the search page and the header box.
+
+   One Pagefind (script, worker and WebAssembly, from pagefind/) searches every shard: the others are
+   merged into it (mergeIndex), so an extra shard costs its meta file and the chunks a query needs, not
+   another copy of the runtime. Each shard gives its pages a hidden filter naming it (SHARD), which
+   this module takes out of every answer.
 
    Pagefind ignores a query word that its index does not hold (or matches a prefix of it), so a shard
-   that lacks one of the words would answer with pages matching only the others. Each shard is
-   searched with its own copy of Pagefind; a multi-word query keeps only the shards that know every
-   word (as one index over the whole corpus would), unless none does. Results are merged by score. */
+   that lacks one of the words would answer with pages matching only the others. A multi-word query
+   therefore keeps only the shards that hold every word (as one index over the whole corpus would),
+   unless none does. Results are merged by score. */
 const PRIMARY = new URL("../../../pagefind/", import.meta.url);
+const SHARD = "briefings-shard";
 let settings = {};
 let loading = null;
 let filtering = null;
+let shardCount = 1;
 
-function shards() {
+function forShard(number) {
+  const own = Object.assign({}, settings);
+  delete own.basePath;  // a merged index's place is its folder
+  return Object.assign(own, { mergeFilter: { [SHARD]: String(number) } });
+}
+
+function pagefind() {
   if (!loading) {
-    loading = import(new URL("shards.js", PRIMARY).href).then(function (list) {
-      return Promise.all([""].concat(list.shards).map(async function (folder) {
-        const pagefind = await import(new URL(folder + "pagefind.js", PRIMARY).href);
-        await pagefind.options(settings);
-        return pagefind;
-      }));
-    });
+    loading = (async function () {
+      const list = await import(new URL("shards.js", PRIMARY).href);
+      const folders = list.shards || [];
+      const pf = await import(new URL("pagefind.js", PRIMARY).href);
+      await pf.options(folders.length ? forShard(0) : settings);
+      for (let i = 0; i < folders.length; i++) {
+        await pf.mergeIndex(new URL(folders[i], PRIMARY).pathname, forShard(i + 1));
+      }
+      shardCount = folders.length + 1;
+      return pf;
+    })();
+    loading.catch(function () { loading = null; });
   }
   return loading;
 }
 
-// Pagefind counts a query's results per filter value only once its filter index is loaded: load every
-// shard's before the first search, or a shard still loading would add no counts to the facets.
+// Pagefind counts a query's results per filter value only once the filter index is loaded: load it
+// before the first search, or the facets would miss a shard's values.
 function withFilters() {
   if (!filtering) {
-    filtering = shards().then(function (all) { return Promise.all(all.map(function (p) { return p.filters(); })).then(function () { return all; }); });
+    filtering = pagefind().then(function (pf) { return pf.filters().then(function () { return pf; }); });
     filtering.catch(function () { filtering = null; });
   }
   return filtering;
@@ -39,67 +57,68 @@ function words(term) {
   return list.length > 1 ? list : [];
 }
 
-async function knowsEvery(pagefind, list, options) {
-  for (const word of list) {  // quoted, Pagefind finds a word only if its index holds it (unquoted, it falls back to a prefix)
-    const alone = await pagefind.search('"' + word.replace(/"/g, "") + '"', options);
-    if (!alone || alone.results.length === 0) { return false; }
+// The shards whose index holds every word: quoted, Pagefind finds a word only where the index holds it
+// (unquoted, it falls back to a prefix), and the SHARD counts of its answer say where that is.
+async function shardsHolding(pf, list) {
+  let holding = null;
+  for (const word of list) {
+    const answer = await pf.search('"' + word.replace(/"/g, "") + '"', {});
+    const counts = (answer && answer.filters && answer.filters[SHARD]) || {};
+    const here = Object.keys(counts).filter(function (k) { return counts[k] > 0; });
+    holding = holding === null ? here : holding.filter(function (k) { return here.includes(k); });
+    if (!holding.length) { break; }
   }
-  return true;
+  return holding || [];
 }
 
-function mergeCounts(maps) {
-  const merged = {};
-  for (const map of maps) {
-    for (const [name, values] of Object.entries(map || {})) {
-      merged[name] = merged[name] || {};
-      for (const [value, count] of Object.entries(values)) { merged[name][value] = (merged[name][value] || 0) + count; }
-    }
-  }
-  return merged;
+function withoutShard(counts) {
+  if (!counts || !(SHARD in counts)) { return counts; }
+  const rest = Object.assign({}, counts);
+  delete rest[SHARD];
+  return rest;
 }
 
 export async function options(given) {
   settings = Object.assign({}, settings, given);
-  if (loading) { await Promise.all((await loading).map(function (p) { return p.options(given); })); }
+  if (loading) { await (await loading).options(given); }  // reaches the first shard only: Pagefind's UI and the header box set theirs before searching
 }
 
-export async function init() { await shards(); }
+export async function init() { await pagefind(); }
 
 export async function mergeIndex() {
   throw new Error("the shards are listed in pagefind/shards.js");
 }
 
 export async function preload(term, given) {
-  await Promise.all((await shards()).map(function (p) { return p.preload(term, given); }));
+  await (await pagefind()).preload(term, given);
 }
 
 export async function filters() {
-  return mergeCounts(await Promise.all((await withFilters()).map(function (p) { return p.filters(); })));
+  return withoutShard(await (await withFilters()).filters());
 }
 
 export async function search(term, given) {
-  const all = await withFilters();
+  const pf = await withFilters();
+  let asked = given || {};
   const list = words(term || "");
-  const answers = await Promise.all(all.map(async function (pagefind) {
-    const answer = await pagefind.search(term, given);
-    return { answer: answer, complete: answer && (list.length === 0 || await knowsEvery(pagefind, list, given)) };
-  }));
-  const found = answers.filter(function (a) { return a.answer; });
-  const complete = found.filter(function (a) { return a.complete; });
-  const used = (complete.length ? complete : found).map(function (a) { return a.answer; });
-  return {
-    results: used.flatMap(function (a) { return a.results; }).sort(function (a, b) { return b.score - a.score; }),
-    unfilteredResultCount: used.reduce(function (sum, a) { return sum + a.unfilteredResultCount; }, 0),
-    filters: mergeCounts(used.map(function (a) { return a.filters; })),
-    totalFilters: mergeCounts(used.map(function (a) { return a.totalFilters; })),
-    timings: used.map(function (a) { return a.timings; })
-  };
+  if (shardCount > 1 && list.length) {
+    const holding = await shardsHolding(pf, list);
+    if (holding.length && holding.length < shardCount) {
+      asked = Object.assign({}, asked, { filters: Object.assign({}, asked.filters, { [SHARD]: { any: holding } }) });
+    }
+  }
+  const answer = await pf.search(term, asked);
+  if (answer) {
+    answer.filters = withoutShard(answer.filters);
+    answer.totalFilters = withoutShard(answer.totalFilters);
+  }
+  return answer;
 }
 
 export async function debouncedSearch(term, given) { return search(term, given); }
 
 export async function destroy() {
-  if (loading) { await Promise.all((await loading).map(function (p) { return p.destroy(); })); }
+  if (loading) { await (await loading).destroy(); }
   loading = null;
   filtering = null;
 }
