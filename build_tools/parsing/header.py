@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from ..dates import date_line_value, find_dates
 from ..model import Diagnostic
-from .patterns import _NOT_NAME_WORDS, _ABSTRACT_INLINE, _ABSTRACT_LABEL, _ADDRESS_LINE, _AUTHOR_LABEL, _BREADCRUMB, _BULLET, _BYLINE, _CREDENTIALS, _DOI, _DOI_LINE, _EMAIL, _EMAIL_LINE, _FUNDING, _JOURNAL_LINE, _KEYWORDS, _LABEL_BULLET, _MD_HEADING, _NUMBERED_HEADING, _ORCID, _ORCID_LINE, _ORG_WORDS, _POSTED_BY, _PROVENANCE, _READING_TIME, _REFERENCES_HEADING, _SPEAKER, _SPEAKER_LABEL, _TITLE_LABEL, _WORD
-from .shapes import _ends_sentence, _ends_with_function_word, _is_author_affiliation, _is_author_list, _is_headline, _is_metadata_line, _is_name, _is_org_name, _leading_mark, _names_with_marks, _split_names, _strip_md, _words
+from .patterns import _NOT_NAME_WORDS, _ABSTRACT_INLINE, _ABSTRACT_LABEL, _ADDRESS_LINE, _AUTHOR_LABEL, _BREADCRUMB, _BULLET, _BYLINE, _CREDENTIALS, _DOCUMENT_NUMBER, _DOCUMENT_TYPE, _DOI, _DOI_LINE, _EMAIL, _EMAIL_LINE, _FUNDING, _JOURNAL_LINE, _KEYWORDS, _LABEL_BULLET, _MD_HEADING, _NUMBERED_HEADING, _ORCID, _ORCID_LINE, _ORG_WORDS, _POSTED_BY, _PROVENANCE, _READING_TIME, _REFERENCES_HEADING, _SPEAKER, _SPEAKER_LABEL, _TITLE_LABEL, _WORD
+from .shapes import _ends_sentence, _ends_with_function_word, _is_author_affiliation, _is_author_list, _is_headline, _is_metadata_line, _is_name, _is_org_name, _leading_mark, org_name_case, _names_with_marks, _split_names, _strip_md, _words
 from .layout import _Block, _heading_candidate, _is_list, _is_prose, _line_structured
 
 
@@ -196,7 +196,8 @@ def _journal(r: _Reading, line: str) -> str:
     if doi and not h.doi:
         h.doi = doi.group(1)
     if not h.publisher:
-        h.publisher = re.split(r"\s*(?:››|,\s*vol|,\s*volume|\|)", line, maxsplit=1, flags=re.I)[0].strip(" ,") or None
+        name = re.split(r"\s*(?:››|,\s*vol|,\s*volume|\|)|\s+vol(?:ume)?\.?\s*\d", line, maxsplit=1, flags=re.I)[0].strip(" ,")
+        h.publisher = org_name_case(name) or None  # "JOURNAL OF NETWORK POLICY  Vol. 4" names "Journal of Network Policy"
     _take_date(h, line, strength=2, bare_years=True)
     return _NEXT
 
@@ -399,7 +400,7 @@ def _wraps_title(title: str, nxt: str) -> bool:
 
 def _publisher(r: _Reading, line: str) -> str:
     r.h.metadata_lines.append(line)
-    r.h.publisher = line.strip().rstrip(",;:").strip()  # "THE COUNCIL OF THE EUROPEAN UNION," opening conclusions
+    r.h.publisher = org_name_case(line.strip().rstrip(",;:").strip())  # "THE COUNCIL OF THE EUROPEAN UNION," opening conclusions
     return _NEXT
 
 
@@ -432,7 +433,7 @@ def _label(r: _Reading, line: str) -> str:
     r.h.metadata_lines.append(line)
     stripped = _strip_md(line.strip())
     if r.h.publisher is None and not _COVER_LABEL.match(stripped) and _is_org_name(stripped):
-        r.h.publisher = stripped
+        r.h.publisher = org_name_case(stripped)
     return _NEXT
 
 
@@ -598,9 +599,11 @@ def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author
             return "title"
         if _COVER_LABEL.match(stripped) or _BREADCRUMB.match(stripped) and "«" not in stripped:  # « … »: quotation marks
             return "label"
-        if stripped.isupper() and _is_org_name(stripped) and nxt is not None and _is_headline(nxt) and not (
-                date_line_value(nxt) or _BYLINE.match(nxt) or _is_name(nxt)):
-            return "label"  # the institution over a report's title ("NATIONAL CYBER RESILIENCE COUNCIL")
+        if _DOCUMENT_NUMBER.match(stripped) or _DOCUMENT_TYPE.match(stripped) and nxt is not None and _is_headline(nxt):
+            return "label"  # an official document's cover: "COM(2026) 118 final", "COMMUNICATION FROM THE COMMISSION TO …"
+        if stripped.isupper() and _is_org_name(stripped) and nxt is not None and (date_line_value(nxt) or _is_headline(nxt) and not (
+                _BYLINE.match(nxt) or _is_name(nxt))):
+            return "label"  # the institution over a report's title ("NATIONAL CYBER RESILIENCE COUNCIL"), or over its place and date
         if _LABEL_BULLET.match(stripped):
             return "label"
         if nxt is not None and _is_label_before_title(stripped, nxt, nxt_same_block):

@@ -181,4 +181,15 @@ _ORG_WORDS = re.compile(
 
 
 #: A page's breadcrumb trail pasted above the headline: "Home > Technology > Telecoms", "News › Europe", "Home / Opinion".
+#: An official document's number on its cover: the EU's "COM(2026) 118 final" and "SWD(2025) 12", a UN symbol
+#: ("A/HRC/55/L.12"), a Council or parliamentary paper ("ST 9876/26 INIT", "HC 412", "CP 1034").
+_DOCUMENT_NUMBER = re.compile(
+    r"^(?:(?:COM|SWD|SEC|JOIN|C)\s*\(\d{4}\)\s*\d+(?:\s+final)?|[A-Z]{1,4}(?:/[A-Z0-9.]+){2,}|(?:ST|HC|HL|CP|CM|Cm)\s+\d{1,5}(?:/\d{2,4})?(?:\s+[A-Z]{2,6})?)$"
+)
+#: The type of an official document, in capitals over its title: "COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN
+#: PARLIAMENT, …", "REPORT FROM THE COMMISSION", "COMMISSION STAFF WORKING DOCUMENT", "COUNCIL CONCLUSIONS ON …".
+_DOCUMENT_TYPE = re.compile(
+    r"^(?=[^a-z]*$)(?:JOINT\s+)?(?:COMMUNICATION|REPORT|RECOMMENDATION|WHITE\s+PAPER|GREEN\s+PAPER|(?:COMMISSION\s+)?STAFF\s+WORKING\s+(?:DOCUMENT|PAPER)|"
+    r"(?:COUNCIL\s+)?CONCLUSIONS)\b(?:\s+(?:FROM|TO|OF|ON|BY)\b.*)?$"
+)
 _BREADCRUMB = re.compile(r"^(?:(?:[^\s>›»][^>›»]{0,40}?\s+[>›»]\s+)+[^>›»]{1,60}|home\s+/\s+[^/]{1,40}(?:\s+/\s+[^/]{1,40}){0,5})$", re.I)

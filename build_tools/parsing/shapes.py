@@ -155,6 +155,24 @@ def _is_metadata_line(line: str) -> bool:
     )
 
 
+def org_name_case(name: str) -> str:
+    """An institution's name set in capitals, in ordinary case ("COUNCIL OF THE EUROPEAN UNION" -> "Council of the
+    European Union"); short words that are not small words stay acronyms ("MINISTRY OF ICT"). Other names as given."""
+    if not name.isupper():
+        return name
+    small = {"of", "for", "and", "the", "on", "in", "at", "to"}
+    words = []
+    for i, word in enumerate(name.split()):
+        lower = word.lower()
+        if i and lower in small:
+            words.append(lower)
+        elif len(word.strip(".,&()")) <= 3 and lower not in small:
+            words.append(word)
+        else:
+            words.append("-".join(part.capitalize() for part in word.split("-")))
+    return " ".join(words)
+
+
 def _is_org_name(line: str) -> bool:
     """A line that is just an institution's name ("Centre for Applied Technology Strategy")."""
     words = line.split()

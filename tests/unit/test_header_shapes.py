@@ -35,7 +35,14 @@ CASES = [
     ("Europe's 5G Gamble\nUpdated 12 May 2022, Published 10 May 2022", "Europe's 5G Gamble", None, None, "2022-05-10", [], None),
     ("Title: Europe's 5G Gamble\nSubtitle: Operators and the state\nAuthor: Jane Doe", "Europe's 5G Gamble", "Operators and the state", None, None, ["Jane Doe"], None),
     ("NATIONAL CYBER RESILIENCE COUNCIL\n\nEurope's 5G Gamble: Operators and the State\n\nA Report to Parliament\n\nMarch 2024",
-     "Europe's 5G Gamble: Operators and the State", "A Report to Parliament", None, "2024-03", [], "NATIONAL CYBER RESILIENCE COUNCIL"),
+     "Europe's 5G Gamble: Operators and the State", "A Report to Parliament", None, "2024-03", [], "National Cyber Resilience Council"),
+    # An official document's cover: institution, place and date, document number, document type, then the title.
+    ("EUROPEAN COMMISSION\n\nBrussels, 9.3.2026\nCOM(2026) 118 final\n\nCOMMUNICATION FROM THE COMMISSION TO THE EUROPEAN PARLIAMENT AND THE COUNCIL"
+     "\n\nEurope's 5G Gamble: a Toolbox Review", "Europe's 5G Gamble: a Toolbox Review", None, None, "2026-03-09", [], "European Commission"),
+    ("COUNCIL OF THE EUROPEAN UNION\n\nST 9876/26 INIT\n\nCOUNCIL CONCLUSIONS ON THE SECURITY OF 5G NETWORKS\n\nEurope's 5G Gamble after the Toolbox",
+     "Europe's 5G Gamble after the Toolbox", None, None, None, [], "Council of the European Union"),
+    ("MINISTRY OF ICT AND INNOVATION\n\nEurope's 5G Gamble: Operators and the State", "Europe's 5G Gamble: Operators and the State", None, None, None, [],
+     "Ministry of ICT and Innovation"),
 ]
 
 

@@ -373,7 +373,7 @@ def test_a_report_with_an_institution_on_its_cover_and_page_of_pages_footers() -
            ("Annex A: Methodology", 14), "", "We interviewed the four national operators and read their procurement records.", "", footer.format(3)]
     article = read_bytes(make_pdf([cover, one, two]), "seeds/report.pdf")
     assert (article.title, article.subtitle) == ("Securing the Core: Telecom Supply Chains after 5G", "A Report to Parliament")
-    assert (article.publisher, article.date) == ("NATIONAL CYBER RESILIENCE COUNCIL", "2024-03")
+    assert (article.publisher, article.date) == ("National Cyber Resilience Council", "2024-03")
     assert _headings(article) == ["1. Introduction", "Annex A: Methodology"]
     assert "vendors at risk of state interference. Our own rules" in _body(article) and "Page" not in _body(article)
 
