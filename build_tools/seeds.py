@@ -274,6 +274,16 @@ def _paragraph_order(sections: tuple, paragraph_id: str) -> int:
     return int(digits) if digits else 0
 
 
+#: A transcript's turn: an optional time stamp, then the speaker's name and a colon ("[00:01:05] Tomas Berg: …", "MARIA LIND: …").
+_SPEAKER_TURN = re.compile(r"^(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?\s*)?((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+):\s+\S")
+
+
+def _is_conversation(speakers: list[str], paragraphs: int) -> bool:
+    """Turns of two to four speakers make most of the text: an interview or a podcast's conversation."""
+    names = set(speakers)
+    return 2 <= len(names) <= 4 and len(speakers) >= 4 and len(speakers) * 2 >= paragraphs
+
+
 def _with_kind(article: Article) -> Article:
     """Label the article's genre from its shape (journal article, speech, interview, report, news, commentary).
     The label is a guess from shape, so `kind` is listed in `inferred` (a reader that finds a genre tag clears it)."""
@@ -282,13 +292,14 @@ def _with_kind(article: Article) -> Article:
     questions = sum(1 for h in headings if h.endswith("?"))
     paragraphs = article.paragraphs()
     qa = sum(1 for p in paragraphs if re.match(r"^(?:Q|A|Q\d+)\s*[:.]", p.text))
+    speakers = [turn.group(1) for p in paragraphs if (turn := _SPEAKER_TURN.match(p.text))]
     body = " ".join(p.text for p in paragraphs)
     words = max(1, len(body.split()))
     reporting = len(_REPORTING.findall(body))
     first_person = len(_FIRST_PERSON.findall(body))
     if re.search(r"\b(?:speech|remarks|address|keynote|press\s+(?:call|briefing|conference)|testimony)\b", title):
         kind = "speech"
-    elif questions >= 2 or qa >= 2 or "interview" in title:
+    elif questions >= 2 or qa >= 2 or re.search(r"\b(?:interview|podcast)\b", title) or _is_conversation(speakers, len(paragraphs)):
         kind = "interview"
     elif article.doi or (article.abstract and article.keywords) or any(_JOURNAL_LINE.search(line) for line in article.metadata_lines):
         kind = "journal article"

@@ -179,3 +179,29 @@ def test_numbered_affiliations_go_to_the_authors_marked_with_their_number(names:
     the names lose the marks, and a contact address goes to the author it is marked for, or whose name it spells."""
     seed = parse_seed(f"Sovereign Clouds and the Limits of Localisation\n\n{names}\n{affiliations}\n{contact}{BODY}", "x.txt")
     assert [(a.name, list(a.affiliations), a.email) for a in seed.authors] == expected
+
+
+# A podcast transcript written for this test: time-stamped turns of a host and a guest.
+TRANSCRIPT = """Who Owns the Cloud?
+Recorded 14 February 2026
+
+[00:00:05] Maria Lind: Welcome back. Today we talk about cloud sovereignty in Europe with Tomas Berg.
+
+[00:00:18] Tomas Berg: Thanks for having me, Maria.
+
+[00:00:21] Maria Lind: What do governments mean when they ask for a sovereign cloud?
+
+[00:00:29] Tomas Berg: Three things. The data stays in the country, the operator answers to national law, and services keep running if a foreign provider leaves.
+
+[00:01:02] Maria Lind: Which of those is hardest?
+
+[00:01:05] Tomas Berg: The third, by far. Moving data takes a year; building the skills takes a decade.
+"""
+
+
+def test_a_transcript_of_turns_between_two_speakers_is_an_interview() -> None:
+    assert parse_seed(TRANSCRIPT, "x.txt").kind == "interview"
+    untimed = "\n".join(line.split("] ", 1)[-1] for line in TRANSCRIPT.splitlines())  # "Maria Lind: …" without time stamps
+    assert parse_seed(untimed, "x.txt").kind == "interview"
+    one_voice = TRANSCRIPT.replace("Tomas Berg:", "Maria Lind:")  # one speaker's notes are not a conversation
+    assert parse_seed(one_voice, "x.txt").kind != "interview"
