@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import Citation, Paragraph, Reference
-from .parsing.patterns import _DOI, _NAME_PARTICLES
+from .parsing.patterns import _DOI, _NAME_PARTICLES, _ORG_WORDS
 from .slugs import slugify
 
 _YEAR = r"(?:19|20)\d\d[a-z]?"
@@ -48,17 +48,48 @@ def parse_reference(text: str, *, number: int | None = None, line: int | None = 
     elif year_match:
         head = body[: year_match.start()].strip(" ,.(")
         authors = _split_authors(head)
-        tail = body[year_match.end():].lstrip(" .),")
-        quoted_first = _QUOTED_TITLE.match(tail)  # "Weiss, C. 2015. “How do …?” Minerva 53."
-        title = quoted_first.group("title").strip(" ,.") if quoted_first else _first_sentence(tail)
-        if not title and authors and number is not None:
-            # Numbered lists often read "Author Title , 2003 ." with the year last.
-            title = None
+        if number is not None and head and not (_is_author_head(head) and all(map(_is_author_name, authors))):
+            authors, title = _note_head(head)  # a note: "See Anu Bradford, Digital Empires (OUP, 2023)", or prose
+        else:
+            tail = body[year_match.end():].lstrip(" .),")
+            quoted_first = _QUOTED_TITLE.match(tail)  # "Weiss, C. 2015. “How do …?” Minerva 53."
+            title = quoted_first.group("title").strip(" ,.") if quoted_first else _first_sentence(tail)
     ref_id = reference_id(authors, year, number)
     return Reference(id=ref_id, text=text.strip(), authors=authors, year=year, title=title, url=url, doi=doi, line=line)
 
 
 _QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^“”\"]{3,300})[”\"]")
+
+
+def _note_head(head: str) -> tuple[tuple[str, ...], str | None]:
+    """Authors and title of a note's text before its year, when that text is not an author list alone: the work cited,
+    authors first ("See the overview in Anu Bradford, Digital Empires (Oxford University Press", "Zhou, Y., Base
+    Station Supply Chains", "NIS Cooperation Group, Cybersecurity of 5G networks: …, January"), or nothing in a note
+    that is prose ("The cases are Estonia, Latvia and Lithuania between")."""
+    text = _NOTE_LEAD_IN.sub("", head)
+    found: tuple[tuple[str, ...], str] | None = None
+    for comma in re.finditer(r",\s+", text):  # the longest run of names before a comma, the title after it
+        names, rest = text[: comma.start()], text[comma.end():]
+        authors = (names,) if _ORG_WORDS.search(names) and _is_author_head(names) else _split_authors(names)
+        title = _MONTH_AT_END.sub("", re.split(r"\s*\(|(?<=[a-z]{2})\.\s|(?<=[?!])\s", rest, maxsplit=1)[0]).strip(" ,.:*_")
+        if title and authors and all(map(_is_author_name, authors)):
+            found = (authors, title)
+    return found or ((), None)
+
+
+def _is_author_name(name: str) -> bool:
+    """A name in an author list: a few capitalised words ("Tim Wu", "Weiss, C. H", "NIS Cooperation Group"), not a title."""
+    return 0 < len(name.split()) <= 6 and not re.search(r"[?:()\d]", name) and _is_author_head(name)
+
+
+_MONTH_AT_END = re.compile(r",?\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                           r"(?:\s+\d{1,2})?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                           r"November|December))$")
+
+
+#: What a note says before the work it cites: "See", "See also", "Cf.", "See the overview in", "As argued by".
+_NOTE_LEAD_IN = re.compile(r"^(?:(?:see(?:\s+also)?|cf\.|compare)\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){1,4}(?:in|by)\s+)?|"
+                           r"(?:as\s+)?(?:argued|shown|discussed|noted)\s+(?:in|by)\s+)", re.I)
 
 
 def _is_author_head(head: str) -> bool:

@@ -175,7 +175,8 @@ _ORG_WORDS = re.compile(
     r"\b(?:university|universit[äe]t|institute|institution|college|school|department|faculty|centre|center|academy|ministry|"
     r"agency|council|foundation|laboratory|lab|office|bureau|corporation|company|group|programme|program|association|"
     r"society|commission|committee|chair|professor|director|fellow|researcher|lecturer|editor|analyst|head|dean|"
-    r"student|candidate|post|ltd|inc|llc|gmbh)\b",
+    r"student|candidate|post|ltd|inc|llc|gmbh|forum|observatory|initiative|alliance|consortium|secretariat|parliament|directorate|"
+    r"authority)\b",
     re.I,
 )
 

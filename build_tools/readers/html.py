@@ -25,6 +25,8 @@ from .metadata import SourceMetadata, genre, iso_date, overlay, plain
 #: Pages beyond this size are cut before extraction (a saved page of 50 MB is a data dump, not an article).
 MAX_PAGE_BYTES = 20_000_000
 _SECTION_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+\S|^(?:introduction|abstract|summary|background|contents)$", re.I)
+#: A paragraph in the Title style: Word's saved page ("MsoTitle"), a Google Docs export ("c3 title").
+_TITLE_PARAGRAPH = '//p[contains(@class, "MsoTitle") or contains(concat(" ", normalize-space(@class), " "), " title ")]'
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
 
 
@@ -184,8 +186,8 @@ def page_metadata(tree: Any) -> SourceMetadata:
         return None
 
     h1 = next((plain(h.text_content()) for h in tree.iter("h1") if plain(h.text_content())), None)
-    if h1 and _SECTION_HEADING.match(h1):  # "1. Introduction": the first section, not the title (a page saved from Word)
-        h1 = next((plain(p.text_content()) for p in tree.xpath('//p[contains(@class, "MsoTitle")]') if plain(p.text_content())), None)
+    if not h1 or _SECTION_HEADING.match(h1):  # "1. Introduction": the first section, not the title (a page saved from Word)
+        h1 = next((plain(p.text_content()) for p in tree.xpath(_TITLE_PARAGRAPH) if plain(p.text_content())), None)
     page_title = next((plain(t.text_content()) for t in tree.iter("title")), None)
     title = first("citation_title", "dc.title", "dcterms.title") or plain(ld.get("headline")) or plain(ld.get("name"))
     if not title:

@@ -236,6 +236,15 @@ def test_a_page_saved_from_word_keeps_its_title_headings_and_footnotes() -> None
     assert _linked(article) == {"[1]": "ref-1", "[2]": "ref-2"}
 
 
+def test_a_google_docs_export_keeps_its_title_byline_and_notes() -> None:
+    article = read_path(HERE / "google_docs_export.html")
+    assert article.title == "Data Localisation and the Limits of Sovereignty"  # the Title-styled paragraph: the export has no <title>
+    assert [(a.name, a.affiliations) for a in article.authors] == [("Elena Petrova", ("Baltic Policy Forum",))]
+    assert article.date == "2026-05-12" and _headings(article) == ["Introduction", "Findings"]
+    assert _linked(article) == {"[1]": "ref-1", "[2]": "ref-2"}
+    assert [(r.authors, r.title) for r in article.references] == [(("Anu Bradford",), "Digital Empires"), ((), None)]
+
+
 def test_a_heading_the_extractor_kept_is_not_put_back_twice_and_one_over_a_list_is_not_guessed() -> None:
     import lxml.html
 

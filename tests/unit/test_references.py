@@ -54,6 +54,35 @@ def test_a_quoted_phrase_in_a_note_does_not_make_its_words_authors() -> None:
     assert r.authors != ("See also the report",) and r.title != "Huawei and 5G"
 
 
+NOTES = [
+    # (numbered note, authors, title): the work a note cites, authors first, after any lead-in; prose names no one
+    ("[1] See the overview in Anu Bradford, Digital Empires (Oxford University Press, 2023).", ("Anu Bradford",), "Digital Empires"),
+    ("[2] Cf. Tim Wu and Jack Goldsmith, Who Controls the Internet? (Oxford University Press, 2006), 45.",
+     ("Tim Wu", "Jack Goldsmith"), "Who Controls the Internet?"),
+    ("[3] Zhou, Y., Base Station Supply Chains after the Sanctions, 2021.", ("Zhou, Y",), "Base Station Supply Chains after the Sanctions"),
+    ("[4] Bureau of Industry and Security, Addition of Entities to the Entity List, 2019.",
+     ("Bureau of Industry and Security",), "Addition of Entities to the Entity List"),
+    ("[5] M. Mazzucato, The Entrepreneurial State. London, U.K.: Anthem, 2013.", ("M. Mazzucato",), "The Entrepreneurial State"),
+    ("[6] NIS Cooperation Group, Cybersecurity of 5G networks: EU Toolbox of risk mitigating measures, January 2020.",
+     ("NIS Cooperation Group",), "Cybersecurity of 5G networks: EU Toolbox of risk mitigating measures"),
+    ("[7] Ada Okafor, Twitter thread, 1 June 2020, https://example.org/status/1.", ("Ada Okafor",), "Twitter thread"),
+    ("[8] The cases are Estonia, Latvia and Lithuania between 2018 and 2024.", (), None),
+    ("[9] Interviews with officials in Riyadh and Abu Dhabi, November 2022.", (), None),
+    ("[10] Operator statements after the 2020 outages.", (), None),
+]
+
+
+@pytest.mark.parametrize("entry,authors,title", NOTES, ids=[f"note-{i}" for i in range(1, len(NOTES) + 1)])
+def test_a_note_names_the_work_it_cites_or_no_one(entry: str, authors: tuple[str, ...], title: str | None) -> None:
+    r = parse_reference(entry, number=1)
+    assert (r.authors, r.title) == (authors, title)
+
+
+def test_an_author_date_list_entry_is_read_as_before() -> None:
+    r = parse_reference("4. Weiss, C. H. (2015). How do evaluations work? Minerva 53.", number=4)
+    assert (r.authors, r.title, r.year) == (("Weiss, C. H",), "How do evaluations work?", "2015")
+
+
 def _cite(text: str, refs) -> list[tuple[str, str | None]]:
     return [(c.text, c.reference) for c in find_citations(Paragraph("p-1", text), refs)]
 
