@@ -170,6 +170,9 @@ def _with_inferred_date(article: Article, running_heads: Sequence[str] = ()) -> 
     stated = date_line_value(dated.group("date")) if dated and dated.group("date") else None
     if stated:  # "BERLIN, 14 July 2023 — …": the article's own date, stated where news and press releases state it
         return replace(article, date=stated)
+    signed = _closing_date(article)
+    if signed:  # "February 2026" or "State Council / March 18, 2026" under the last paragraph: the date it was signed
+        return replace(article, date=signed)
     found = None
     if article.doi:
         m = _YEAR_IN_DOI.search(article.doi.split("/", 1)[-1])
@@ -188,6 +191,19 @@ def _with_inferred_date(article: Article, running_heads: Sequence[str] = ()) -> 
     if not found:
         return article
     return replace(article, date=found, inferred=tuple(sorted({*article.inferred, "date"})))
+
+
+def _closing_date(article: Article) -> str | None:
+    """The date a document is signed with under its last paragraph, alone or after the place or the issuer
+    ("February 2026", "State Council March 18, 2026", "London, 3 March 2026"): evidence to a parliament, notices,
+    letters and conclusions state their date there, not in a header."""
+    paragraphs = article.paragraphs()
+    if len(paragraphs) < 2:
+        return None
+    last = paragraphs[-1].text.strip().rstrip(".")
+    if len(last.split()) > 8 or re.match(r"(?i)(?:updated|published|posted|accessed|retrieved|first)\b", last):
+        return None
+    return date_line_value(last)
 
 
 def _with_signatory(article: Article) -> Article:

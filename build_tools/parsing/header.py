@@ -509,7 +509,7 @@ def _first_line(blocks: list[_Block], index: int) -> str | None:
 def _metadata_block(block: _Block) -> bool:
     first = _strip_md(block.lines[0].text)
     return bool(
-        _PROVENANCE.match(first) or _FUNDING.match(first) or _ABSTRACT_INLINE.match(first)
+        _PROVENANCE.match(first) or _FUNDING.match(first) or _ABSTRACT_INLINE.match(first) or _DOCUMENT_NUMBER.match(first.strip())
         or _KEYWORDS.match(first) or _DOI_LINE.match(first) or _EMAIL_LINE.match(first)
     ) and len(_words(block.text)) <= 80
 
@@ -594,13 +594,15 @@ def _classify_header_line(line: str, nxt: str | None, h: _Header, current_author
         return "journal"
     if date_line_value(stripped) and (len(stripped.split()) <= 12 or h.title is not None):
         return "date"
+    if _DOCUMENT_NUMBER.match(stripped):
+        return "label"  # an official document's number: "COM(2026) 118 final", "Guo Fa [2026] No. 7"
     if h.title is None:
         if stripped.startswith("#"):
             return "title"
         if _COVER_LABEL.match(stripped) or _BREADCRUMB.match(stripped) and "«" not in stripped:  # « … »: quotation marks
             return "label"
-        if _DOCUMENT_NUMBER.match(stripped) or _DOCUMENT_TYPE.match(stripped) and nxt is not None and _is_headline(nxt):
-            return "label"  # an official document's cover: "COM(2026) 118 final", "COMMUNICATION FROM THE COMMISSION TO …"
+        if _DOCUMENT_TYPE.match(stripped) and nxt is not None and _is_headline(nxt):
+            return "label"  # an official document's type over its title: "COMMUNICATION FROM THE COMMISSION TO …"
         if stripped.isupper() and _is_org_name(stripped) and nxt is not None and (date_line_value(nxt) or _is_headline(nxt) and not (
                 _BYLINE.match(nxt) or _is_name(nxt))):
             return "label"  # the institution over a report's title ("NATIONAL CYBER RESILIENCE COUNCIL"), or over its place and date

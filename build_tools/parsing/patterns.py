@@ -183,9 +183,11 @@ _ORG_WORDS = re.compile(
 
 #: A page's breadcrumb trail pasted above the headline: "Home > Technology > Telecoms", "News › Europe", "Home / Opinion".
 #: An official document's number on its cover: the EU's "COM(2026) 118 final" and "SWD(2025) 12", a UN symbol
-#: ("A/HRC/55/L.12"), a Council or parliamentary paper ("ST 9876/26 INIT", "HC 412", "CP 1034").
+#: ("A/HRC/55/L.12"), a Council or parliamentary paper ("ST 9876/26 INIT", "HC 412", "CP 1034"), a Chinese
+#: government document's ("Guo Fa [2026] No. 7").
 _DOCUMENT_NUMBER = re.compile(
-    r"^(?:(?:COM|SWD|SEC|JOIN|C)\s*\(\d{4}\)\s*\d+(?:\s+final)?|[A-Z]{1,4}(?:/[A-Z0-9.]+){2,}|(?:ST|HC|HL|CP|CM|Cm)\s+\d{1,5}(?:/\d{2,4})?(?:\s+[A-Z]{2,6})?)$"
+    r"^(?:(?:COM|SWD|SEC|JOIN|C)\s*\(\d{4}\)\s*\d+(?:\s+final)?|[A-Z]{1,4}(?:/[A-Z0-9.]+){2,}|(?:ST|HC|HL|CP|CM|Cm)\s+\d{1,5}(?:/\d{2,4})?(?:\s+[A-Z]{2,6})?|"
+    r"(?:[A-Z][a-z]+\s+){1,3}[\[〔(]\d{4}[\]〕)]\s*No\.\s*\d{1,4})$"  # a Chinese State Council number: "Guo Fa [2026] No. 7"
 )
 #: The type of an official document, in capitals over its title: "COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN
 #: PARLIAMENT, …", "REPORT FROM THE COMMISSION", "COMMISSION STAFF WORKING DOCUMENT", "COUNCIL CONCLUSIONS ON …".

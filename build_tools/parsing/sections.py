@@ -64,7 +64,7 @@ def _read_body(
             text = " ".join(_QUOTE.sub("", x.text).strip() for x in block.lines)
             items.append(_Item("quote", text, block.first, line_starts=[(0, block.first)]))
             continue
-        if _is_list(block) and (len(block.lines) > 1 or _BULLET.match(first) and not _is_prose_sentence_list(first)):
+        if _is_list(block) and not _is_numbered_paragraph(block):
             items.append(_list_item(block))
             continue
         if len(block.lines) >= 3 and _LIST_LABEL.match(first.strip()) and _is_list(rest := _Block(block.lines[1:])) and len(rest.lines) >= 2:
@@ -100,9 +100,21 @@ _WEB_FURNITURE = re.compile(
 _LIST_LABEL = re.compile(r"^[A-Z][^.!?•\-–—*]{0,50}:?$")
 
 
-def _is_prose_sentence_list(line: str) -> bool:
-    """A numbered first line that is really a long run-on paragraph ("1. The key … 2. The …")."""
-    return len(line.split()) > 40
+def _is_numbered_paragraph(block: _Block) -> bool:
+    """A block of one list item that is a paragraph: a long run-on line ("1. The key … 2. The …"), or a numbered
+    paragraph of whole sentences, wrapped or not (evidence to a parliament, UN and EU documents, judgments and
+    consultation responses number every paragraph; read as list items, they would never reach the summary)."""
+    if sum(1 for line in block.lines if _BULLET.match(line.text)) != 1:
+        return False
+    text = " ".join(line.text.strip() for line in block.lines)
+    words = len(text.split())
+    if not _NUMBERED_PARAGRAPH.match(text):
+        return len(block.lines) == 1 and words > 40
+    return words > 40 or words >= 12 and _ends_sentence(text)
+
+
+#: A paragraph's number before its first sentence: "4. Since …", "(3) Optimise …", "2.1 The …".
+_NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:\d{1,3}\.(?:\d{1,2}\.?)?|\(\d{1,3}\))\s+[A-Z“\"‘']")
 
 
 def _accept_heading(block: _Block, text: str, prev: _Item | None, nxt: _Block | None) -> bool:

@@ -43,6 +43,7 @@ CASES = [
      "Europe's 5G Gamble after the Toolbox", None, None, None, [], "Council of the European Union"),
     ("MINISTRY OF ICT AND INNOVATION\n\nEurope's 5G Gamble: Operators and the State", "Europe's 5G Gamble: Operators and the State", None, None, None, [],
      "Ministry of ICT and Innovation"),
+    ("Notice of the State Council on Europe's 5G Gamble\n\nGuo Fa [2026] No. 7", "Notice of the State Council on Europe's 5G Gamble", None, None, None, [], None),
 ]
 
 
@@ -205,3 +206,46 @@ def test_a_transcript_of_turns_between_two_speakers_is_an_interview() -> None:
     assert parse_seed(untimed, "x.txt").kind == "interview"
     one_voice = TRANSCRIPT.replace("Tomas Berg:", "Maria Lind:")  # one speaker's notes are not a conversation
     assert parse_seed(one_voice, "x.txt").kind != "interview"
+
+
+# Evidence to a parliamentary committee, written for this test: every paragraph numbered, the date under the last one.
+EVIDENCE = """Written evidence submitted by the Open Networks Coalition
+
+Introduction
+
+1. The Coalition welcomes the Committee's inquiry into the diversification of telecoms supply chains.
+
+2. We make three recommendations: fund open interface testing, publish the vendor criteria, and review progress.
+
+Recommendations
+
+3. The Government should fund a national testing laboratory for open interfaces, open to vendors of every size.
+
+4. The criteria used to designate a vendor as high-risk should be published, so that investors can weigh new entrants.
+
+February 2026
+"""
+
+
+def test_numbered_paragraphs_are_paragraphs_and_reach_the_summary() -> None:
+    from build_tools.analysis import Analyser
+
+    a = parse_seed(EVIDENCE, "x.txt")
+    assert [p.kind for p in a.paragraphs()][:4] == ["text"] * 4, "a numbered paragraph of whole sentences is no one-item list"
+    assert a.date == "2026-02" and "date" not in a.inferred, "the date it is signed with under the last paragraph"
+    analysis = Analyser.prepare(())(a)
+    assert len(analysis.summary) >= 2 and all(not s.text[0].isdigit() for s in analysis.summary)
+    lines = EVIDENCE.splitlines()
+    lines[10], lines[12] = "3. Fund open interface testing.", "4. Publish the vendor criteria."
+    short_items = parse_seed("\n".join(lines), "x.txt")
+    assert [p.kind for p in short_items.paragraphs()][2:4] == ["list", "list"], "short numbered items stay a list"
+
+
+def test_a_date_in_the_last_paragraph_is_not_taken_when_it_updates_or_is_prose() -> None:
+    assert parse_seed(EVIDENCE.replace("February 2026", "Updated February 2026"), "x.txt").date is None
+    assert parse_seed(EVIDENCE.replace("February 2026", "In February 2026 the Committee will publish its report on the inquiry."), "x.txt").date is None
+
+
+def test_an_official_documents_number_is_a_header_line_not_a_heading() -> None:
+    a = parse_seed("Notice of the State Council on Europe's 5G Gamble\n\nGuo Fa [2026] No. 7" + BODY, "x.txt")
+    assert "Guo Fa [2026] No. 7" in a.metadata_lines and [s.heading for s in a.sections] == [None]
