@@ -218,6 +218,7 @@ _NARRATIVE = re.compile(
 )
 _LEAD_IN = re.compile(r"^(?:see(?:\s+also)?|e\.g\.,?|cf\.|for\s+example,?|i\.e\.,?|as\s+in)\s+", re.I)
 _MARK = re.compile(r"\[(\d{1,3})\]")
+_MARK_LIST = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})+\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +269,11 @@ def find_citations(paragraph: Paragraph, references: Sequence[Reference], lookup
         for m in _MARK.finditer(text):
             ref_id = f"ref-{m.group(1)}"
             found.append(Citation(paragraph.id, m.group(0), ref_id if ref_id in numbered else None, m.start(), m.end()))
+        for m in _MARK_LIST.finditer(text):  # "[2, 3]", "[4–6]": each number links to its note (a range, its ends)
+            for number in re.finditer(r"\d{1,3}", m.group(0)):
+                ref_id = f"ref-{number.group(0)}"
+                if ref_id in numbered:
+                    found.append(Citation(paragraph.id, number.group(0), ref_id, m.start() + number.start(), m.start() + number.end()))
     return tuple(sorted(found, key=lambda c: c.start))
 
 

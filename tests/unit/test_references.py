@@ -112,3 +112,22 @@ def test_narrative_citation_and_unmatched_year() -> None:
 def test_parentheses_that_are_not_citations() -> None:
     assert _cite("Huawei (a Chinese firm) and the EAEU (since 2015 larger).", REFS) == []
     assert _cite("In the 1960s (the space race) things changed.", REFS) == []
+
+
+NUMBERED = tuple(parse_reference(f"[{n}] Author {n}, Title {n}, 2020.", number=n) for n in range(1, 7))
+
+
+def test_a_bracket_of_several_note_numbers_links_each() -> None:
+    assert _cite("Clouds [1] and their limits [2, 3]; later work [4–6].", NUMBERED) == [
+        ("[1]", "ref-1"), ("2", "ref-2"), ("3", "ref-3"), ("4", "ref-4"), ("6", "ref-6")]
+    assert _cite("Not notes: [2020, 2021] and [7, 8].", NUMBERED) == [], "years and numbers beyond the list link nowhere"
+
+
+def test_each_number_of_a_bracket_renders_as_its_own_link() -> None:
+    from build_tools.render import render_body
+    from build_tools.seeds import parse_seed
+
+    article = parse_seed("Clouds and Control\n\nBy Ada Okafor\n\nPublic bodies moved their mail to commercial clouds over a decade [1]."
+                         "\n\nThis raised questions of control over data and services [2, 3].\n\nReferences\n\n[1] A. Rossi, Data and the State, 2022.\n"
+                         "[2] B. Lee, Clouds, 2023.\n[3] C. Diaz, Control, 2024.\n", "x.txt")
+    assert r"services \[[2](#ref-2), [3](#ref-3)\]." in render_body(article)
