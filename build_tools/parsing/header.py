@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..dates import date_line_value, find_dates
 from ..model import Diagnostic
-from .patterns import _NOT_NAME_WORDS, _ABSTRACT_INLINE, _ABSTRACT_LABEL, _ADDRESS_LINE, _AUTHOR_LABEL, _BREADCRUMB, _BULLET, _BYLINE, _CREDENTIALS, _DOCUMENT_NUMBER, _DOCUMENT_TYPE, _DOI, _DOI_LINE, _EMAIL, _EMAIL_LINE, _FUNDING, _JOURNAL_LINE, _KEYWORDS, _LABEL_BULLET, _MD_HEADING, _NUMBERED_HEADING, _ORCID, _ORCID_LINE, _ORG_WORDS, _POSTED_BY, _PROVENANCE, _READING_TIME, _REFERENCES_HEADING, _SPEAKER, _SPEAKER_LABEL, _TITLE_LABEL, _WORD
+from .patterns import _NOT_NAME_WORDS, _ABSTRACT_INLINE, _ABSTRACT_LABEL, _ADDRESS_LINE, _AUTHOR_LABEL, _BREADCRUMB, _BULLET, _BYLINE, _CREDENTIALS, _DOCUMENT_NUMBER, _DOCUMENT_TYPE, _DOI, _DOI_LINE, _EMAIL, _EMAIL_LINE, _FUNDING, _JOURNAL_LINE, _KEYWORDS, _LABEL_BULLET, _MD_HEADING, _NUMBERED_HEADING, _ORCID, _ORCID_LINE, _ORG_WORDS, _POSTED_BY, _PROVENANCE, _READING_TIME, _REFERENCES_HEADING, _SPEAKER, _SPEAKER_LABEL, _SUBMITTED_BY, _TITLE_LABEL, _WORD
 from .shapes import _ends_sentence, _ends_with_function_word, _is_author_affiliation, _is_author_list, _is_headline, _is_metadata_line, _is_name, _is_org_name, _leading_mark, org_name_case, _names_with_marks, _split_names, _strip_md, _words
 from .layout import _Block, _heading_candidate, _is_list, _is_prose, _line_structured
 
@@ -197,6 +197,8 @@ def _journal(r: _Reading, line: str) -> str:
         h.doi = doi.group(1)
     if not h.publisher:
         name = re.split(r"\s*(?:››|,\s*vol|,\s*volume|\|)|\s+vol(?:ume)?\.?\s*\d", line, maxsplit=1, flags=re.I)[0].strip(" ,")
+        if re.match(r"(?i)(?:vol(?:ume)?|issue|no|number)\b", name):
+            name = ""  # "Volume 13, Issue 3, December 2016" names no journal
         h.publisher = org_name_case(name) or None  # "JOURNAL OF NETWORK POLICY  Vol. 4" names "Journal of Network Policy"
     _take_date(h, line, strength=2, bare_years=True)
     return _NEXT
@@ -387,6 +389,12 @@ def _title(r: _Reading, line: str) -> str:
     speaker = _SPEAKER.search(h.title)
     if speaker and not h.authors:
         _add_author(h, speaker.group("name"))
+    submitted = _SUBMITTED_BY.search(h.title)
+    if submitted and not h.authors:  # "Written evidence submitted by the Open Networks Coalition (TEL0042)"
+        if _is_name(submitted.group("name")):
+            _add_author(h, submitted.group("name"))
+        elif h.publisher is None:
+            h.publisher = submitted.group("name")
     return _NEXT
 
 

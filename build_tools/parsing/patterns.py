@@ -128,6 +128,10 @@ _SPEAKER_LABEL = re.compile(r"^(?:Q\d*|A|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)
 _LABEL_PREFIX = re.compile(r"^[A-Z][\w ]{0,30}:\s")
 
 
+#: Who submitted a piece of evidence or a consultation response, as its title says: "Written evidence submitted by the
+#: Open Networks Coalition (TEL0042)", "Response submitted by Ada Okafor".
+_SUBMITTED_BY = re.compile(r"(?:^(?i:(?:written|oral)\s+)?(?i:evidence|response|submission|comments)\b[^:]{0,80}?\s(?i:by|from)|\b(?i:submitted)\s+(?i:by|from))\s+(?i:the\s+)?"
+                           r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’&.-]*)){0,8}?)\s*(?:\([A-Z]{2,5}\d{2,5}\))?$")
 _SPEAKER = re.compile(
     r"\b(?i:speech|remarks|address|statement|keynote|lecture|testimony)\s+(?i:delivered\s+)?(?i:by)\s+"
     r"(?:(?i:the\s+)?(?:U\.S\.\s+|US\s+|EU\s+|UK\s+)?(?i:deputy\s+|principal\s+deputy\s+|assistant\s+|acting\s+)?"

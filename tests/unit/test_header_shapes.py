@@ -44,6 +44,12 @@ CASES = [
     ("MINISTRY OF ICT AND INNOVATION\n\nEurope's 5G Gamble: Operators and the State", "Europe's 5G Gamble: Operators and the State", None, None, None, [],
      "Ministry of ICT and Innovation"),
     ("Notice of the State Council on Europe's 5G Gamble\n\nGuo Fa [2026] No. 7", "Notice of the State Council on Europe's 5G Gamble", None, None, None, [], None),
+    # Evidence and consultation responses name who submitted them in the title.
+    ("Written evidence submitted by the Open Networks Coalition (TEL0042)", "Written evidence submitted by the Open Networks Coalition (TEL0042)",
+     None, None, None, [], "Open Networks Coalition"),
+    ("Response to the spectrum consultation submitted by Ada Okafor", "Response to the spectrum consultation submitted by Ada Okafor",
+     None, None, None, ["Ada Okafor"], None),
+    ("Europe's 5G Gamble: Evidence from Three Procurement Regimes", "Europe's 5G Gamble: Evidence from Three Procurement Regimes", None, None, None, [], None),
 ]
 
 
@@ -51,8 +57,7 @@ CASES = [
 def test_header_shape(header, title, subtitle, abstract, date, authors, publisher) -> None:
     a = parse_seed(header + BODY, "x.txt")
     assert (a.title, a.subtitle, a.abstract, a.date, [x.name for x in a.authors]) == (title, subtitle, abstract, date, authors)
-    if publisher:
-        assert a.publisher == publisher
+    assert a.publisher == publisher
     assert a.paragraphs()[0].text.startswith("The first paragraph of the body")
 
 
