@@ -310,8 +310,23 @@ def _json_ld(tree: Any) -> dict[str, Any]:
         items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
         for item in items:
             if isinstance(item, dict) and re.search(r"Article|Posting|Report|Speech", str(item.get("@type", ""))):
-                return item
+                return _with_nodes_resolved(item, items)
     return {}
+
+
+def _with_nodes_resolved(item: dict[str, Any], graph: list[Any]) -> dict[str, Any]:
+    """The article's author and publisher given as references to other nodes of its graph ({"@id": "…#/schema/person/1"},
+    as WordPress's SEO plugins write them) replaced by those nodes, which carry the names."""
+    nodes = {node["@id"]: node for node in graph if isinstance(node, dict) and isinstance(node.get("@id"), str)}
+
+    def resolved(value: Any) -> Any:
+        if isinstance(value, list):
+            return [resolved(v) for v in value]
+        if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+            return nodes.get(value["@id"], value)
+        return value
+
+    return {**item, **{key: resolved(item[key]) for key in ("author", "publisher") if key in item}}
 
 
 def _given_first(name: str) -> str:

@@ -245,6 +245,11 @@ def test_a_google_docs_export_keeps_its_title_byline_and_notes() -> None:
     assert [(r.authors, r.title) for r in article.references] == [(("Anu Bradford",), "Digital Empires"), ((), None)]
 
 
+def test_a_json_ld_graph_names_the_author_and_publisher_its_article_refers_to() -> None:
+    article = read_path(HERE / "wordpress_seo_graph.html")  # "author": {"@id": "…#/schema/person/2"}, the Person node elsewhere
+    assert ([a.name for a in article.authors], article.publisher, article.date) == (["Per Lindqvist"], "Centre for Network Futures", "2025-10-02")
+
+
 def test_a_heading_the_extractor_kept_is_not_put_back_twice_and_one_over_a_list_is_not_guessed() -> None:
     import lxml.html
 
