@@ -83,10 +83,14 @@ def _read_body(
     return items, refs
 
 
-#: A web page's own lines pasted with an article: advertising slots, share buttons, "Read more: …" links, and a
-#: "Related articles" label (whose list follows it).
+#: A web page's own lines pasted with an article: advertising slots, share buttons, "Read more: …" links, a
+#: newsletter's subscribe, share and comment buttons ("Subscribe now", "Leave a comment", "Thanks for reading …!
+#: Subscribe for free …"), and a "Related articles" label (whose list follows it).
 _WEB_FURNITURE = re.compile(
     r"^(?:advertisement|advertising|skip (?:the )?advert(?:isement)?|story continues below(?: this)? advertisement"
+    r"|subscribe(?: now| for free)?|share(?: this post)?|leave a comment|give a gift subscription|upgrade to paid|get the app"
+    r"|thanks for reading [^.!?]{1,80}[!.]\s*subscribe (?:for free )?to (?:receive|get) new posts[^.!?]{0,80}[.!]?"
+    r"|sign up (?:for|to) (?:our|the|my) newsletter[^.!?]{0,80}[.!]?"
     r"|continue reading(?: below| the main story)?|scroll (?:down )?to continue(?: with content)?|sponsored content"
     r"|share (?:this (?:article|story|page)|on (?:facebook|twitter|x|linkedin|whatsapp|reddit|bluesky)|via (?:email|e-mail))"
     r"|(?:read|see) (?:more|also|next)\s*[:›»>|]\s*.{1,150}|also read\s*[:›»>|]\s*.{1,150}|related\s*:\s*.{1,150}"

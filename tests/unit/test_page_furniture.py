@@ -193,3 +193,19 @@ def test_a_news_page_pasted_whole_keeps_its_article_and_leaves_the_page_out() ->
     assert not [s.heading for s in article.sections if s.heading]
     assert article.publisher == "Nordic Wire" and article.date == "2023-06-14"
     assert not missing_words(text, article)
+
+
+OTHER = ("Auditors asked who holds the keys to the data, and whether a foreign court could order them handed over. The answers"
+         " differed from one provider to the next.")
+
+
+def test_a_newsletters_buttons_leave_the_body() -> None:
+    """A newsletter post pasted or exported whole: its subscribe, share and comment buttons are the platform's, not the post's."""
+    text = ("Clouds Over the Public Sector\n\nBy Karin Holm\n\nThanks for reading Cloud Notes! Subscribe for free to receive new posts and"
+            f" support my work.\n\nSubscribe now\n\n{FILLER}\n\nShare\n\n{OTHER}\n\nThe ministries said they would decide by the autumn."
+            "\n\nLeave a comment\n")
+    article = parse_seed(text, "post.txt")
+    assert _paragraphs(article) == [FILLER, OTHER, "The ministries said they would decide by the autumn."]
+    assert sum("furniture left out" in d.message for d in article.diagnostics) == 4
+    kept = parse_seed(text.replace("Share\n", "Share the data with the auditors, the ministries said.\n"), "post.txt")
+    assert "Share the data with the auditors, the ministries said." in _paragraphs(kept), "a sentence that opens with 'Share' stays"
