@@ -22,7 +22,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 
 # "2.1 Market concentration", "IV. RESULTS", and a named division: "Annex A: Methodology", "Chapter 3 The Vendors", "Part II. Markets".
 _NUMBERED_HEADING = re.compile(r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*\.?)|(?:[IVX]{1,5}\.)"
-                               r"|(?:(?:Annex|Appendix|Chapter|Part|Section)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,5})[:.]?))\s+(?=[A-Z“\"'‘])")
+                               r"|(?:(?:Annex|Appendix|Chapter|Part|Section)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,5})[:.]?)|(?:Annex|Appendix)[:.])\s+(?=[A-Z“\"'‘])")
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•→▪◦‣–—·]|\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\)|\([a-z]\))\s+\S")

@@ -209,3 +209,9 @@ def test_a_newsletters_buttons_leave_the_body() -> None:
     assert sum("furniture left out" in d.message for d in article.diagnostics) == 4
     kept = parse_seed(text.replace("Share\n", "Share the data with the auditors, the ministries said.\n"), "post.txt")
     assert "Share the data with the auditors, the ministries said." in _paragraphs(kept), "a sentence that opens with 'Share' stays"
+
+
+def test_an_unlettered_annex_or_appendix_is_a_heading() -> None:
+    for label in ("Annex: Method", "Appendix. Data sources"):
+        article = parse_seed(f"{HEAD}1. Introduction\n\n{FILLER}\n\n{label}\n\n{OTHER}\n", "report.txt")
+        assert [s.heading for s in article.sections if s.heading] == ["1. Introduction", label]
