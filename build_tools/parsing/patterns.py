@@ -132,6 +132,7 @@ _LABEL_PREFIX = re.compile(r"^[A-Z][\w ]{0,30}:\s")
 #: Open Networks Coalition (TEL0042)", "Response submitted by Ada Okafor".
 _SUBMITTED_BY = re.compile(r"(?:^(?i:(?:written|oral)\s+)?(?i:evidence|response|submission|comments)\b[^:]{0,80}?\s(?i:by|from)|\b(?i:submitted)\s+(?i:by|from))\s+(?i:the\s+)?"
                            r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’&.-]*)){0,8}?)\s*(?:\([A-Z]{2,5}\d{2,5}\))?$")
+
 _SPEAKER = re.compile(
     r"\b(?i:speech|remarks|address|statement|keynote|lecture|testimony)\s+(?i:delivered\s+)?(?i:by)\s+"
     r"(?:(?i:the\s+)?(?:U\.S\.\s+|US\s+|EU\s+|UK\s+)?(?i:deputy\s+|principal\s+deputy\s+|assistant\s+|acting\s+)?"
@@ -185,7 +186,6 @@ _ORG_WORDS = re.compile(
 )
 
 
-#: A page's breadcrumb trail pasted above the headline: "Home > Technology > Telecoms", "News › Europe", "Home / Opinion".
 #: An official document's number on its cover: the EU's "COM(2026) 118 final" and "SWD(2025) 12", a UN symbol
 #: ("A/HRC/55/L.12"), a Council or parliamentary paper ("ST 9876/26 INIT", "HC 412", "CP 1034"), a Chinese
 #: government document's ("Guo Fa [2026] No. 7").
@@ -199,4 +199,6 @@ _DOCUMENT_TYPE = re.compile(
     r"^(?=[^a-z]*$)(?:JOINT\s+)?(?:COMMUNICATION|REPORT|RECOMMENDATION|WHITE\s+PAPER|GREEN\s+PAPER|(?:COMMISSION\s+)?STAFF\s+WORKING\s+(?:DOCUMENT|PAPER)|"
     r"(?:COUNCIL\s+)?CONCLUSIONS)\b(?:\s+(?:FROM|TO|OF|ON|BY)\b.*)?$"
 )
+
+#: A page's breadcrumb trail pasted above the headline: "Home > Technology > Telecoms", "News › Europe", "Home / Opinion".
 _BREADCRUMB = re.compile(r"^(?:(?:[^\s>›»][^>›»]{0,40}?\s+[>›»]\s+)+[^>›»]{1,60}|home\s+/\s+[^/]{1,40}(?:\s+/\s+[^/]{1,40}){0,5})$", re.I)

@@ -160,17 +160,23 @@ def org_name_case(name: str) -> str:
     European Union"); short words that are not small words stay acronyms ("MINISTRY OF ICT"). Other names as given."""
     if not name.isupper():
         return name
-    small = {"of", "for", "and", "the", "on", "in", "at", "to"}
     words = []
     for i, word in enumerate(name.split()):
-        lower = word.lower()
-        if i and lower in small:
+        lower, bare = word.lower(), word.strip(".,&()").lower()
+        if i and lower in _SMALL_WORDS:
             words.append(lower)
-        elif len(word.strip(".,&()")) <= 3 and lower not in small:
-            words.append(word)
+        elif word.startswith("(") or bare in _ACRONYMS or len(bare) <= 3 and bare not in _SMALL_WORDS | _SHORT_WORDS:
+            words.append(word)  # "ICT", "EU", "(ENISA)", "NATO"
         else:
             words.append("-".join(part.capitalize() for part in word.split("-")))
     return " ".join(words)
+
+
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "at", "to"})
+#: Words of three letters or fewer that are words, not acronyms, in an institution's name ("NEW AMERICA", "LAW SOCIETY").
+_SHORT_WORDS = frozenset({"new", "law", "sea", "air", "art", "oil", "tax", "war", "old", "bay", "one", "two", "six", "ten", "red", "net", "web", "aid"})
+#: Acronyms of four letters or more that name institutions, kept in capitals.
+_ACRONYMS = frozenset({"nato", "oecd", "osce", "asean", "enisa", "etsi", "ieee", "icann", "unesco", "unicef", "berec", "cern", "gchq", "nist", "itu-t"})
 
 
 def _is_org_name(line: str) -> bool:

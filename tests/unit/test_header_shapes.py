@@ -254,3 +254,14 @@ def test_a_date_in_the_last_paragraph_is_not_taken_when_it_updates_or_is_prose()
 def test_an_official_documents_number_is_a_header_line_not_a_heading() -> None:
     a = parse_seed("Notice of the State Council on Europe's 5G Gamble\n\nGuo Fa [2026] No. 7" + BODY, "x.txt")
     assert "Guo Fa [2026] No. 7" in a.metadata_lines and [s.heading for s in a.sections] == [None]
+
+
+@pytest.mark.parametrize("caps,named", [
+    ("COUNCIL OF THE EUROPEAN UNION", "Council of the European Union"), ("NEW AMERICA FOUNDATION", "New America Foundation"),
+    ("EUROPEAN UNION AGENCY FOR CYBERSECURITY (ENISA)", "European Union Agency for Cybersecurity (ENISA)"),
+    ("NATO DEFENCE COLLEGE", "NATO Defence College"), ("Centre for Network Policy", "Centre for Network Policy"),
+])
+def test_an_institution_set_in_capitals_is_named_in_ordinary_case(caps: str, named: str) -> None:
+    from build_tools.parsing.shapes import org_name_case
+
+    assert org_name_case(caps) == named
