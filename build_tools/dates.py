@@ -36,6 +36,8 @@ _PATTERNS = [
     re.compile(r"(?<!\w)" + _MONTH.format(name="mname") + r",?\s+" + _YEAR.format(n="") + r"(?!\d)", re.I),
     # 2020-09
     re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)(?![\d-])"),
+    # 2025年3月12日, 2025年3月 (Chinese and Japanese)
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>[01]?\d)\s*月(?:\s*(?P<day>[0-3]?\d)\s*日)?"),
 ]
 _BARE_YEAR = re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-])")
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from build_tools.analysis.tokens import CJK_RE, word_count
 from build_tools.analysis.summary import REJECTED_SETUP_RE, reads_as_prose, repeats_dek, shown_dek_text, term_similarity
 from build_tools.model import Anchored
 
@@ -118,7 +119,7 @@ def key_points(
     sentences, article, weights = doc.sentences, doc.article, doc.weights
     if not sentences:
         return ()
-    total_words = sum(len(s.text.split()) for s in sentences)
+    total_words = sum(word_count(s.text) for s in sentences)
     wanted = min(options.max_points, max(options.min_points, round(total_words / options.words_per_point)))
     exclude = tuple(exclude)
     excluded = [frozenset(doc.terms_of(a.text)) for a in exclude]
@@ -130,10 +131,10 @@ def key_points(
         if REJECTED_SETUP_RE.match(s.text) or repeats_dek(s.text, dek):
             continue  # a view the author rejects, or the dek the page already shows
         text = trim_connective(s.text)
-        n_words = len(text.split())
+        n_words = word_count(text)
         if n_words < options.min_words:
             continue
-        if text.endswith(("?", ":")) or not text[0].isupper() or any(c in _QUOTE_CHARS for c in text[:2]):
+        if text.endswith(("?", ":", "？", "：")) or not (text[0].isupper() or CJK_RE.match(text)) or any(c in _QUOTE_CHARS for c in text[:2]):
             continue
         if not reads_as_prose(text):
             continue

@@ -35,6 +35,8 @@ SENTENCE_STARTERS: frozenset[str] = frozenset(
 )
 
 _CANDIDATE_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*(?:\[\d{1,3}\])*(?P<mark>\d{1,3})?)(\s+)")
+#: A full stop, question or exclamation mark of Chinese or Japanese text, which needs no space after it.
+_CJK_END_RE = re.compile(r"[。！？]+[」』”’）)]*")
 _BLANK_OR_ITEM_RE = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t])")
 _OPENERS = "\"'“‘«(["
 _DOTTED_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -83,6 +85,8 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         if "\n\n" in m.group(4) or _is_boundary(text, m.start(1), m.group(1), m.end(4)):
             cuts.append(m.end(2))
     cuts.extend(m.start() for m in _BLANK_OR_ITEM_RE.finditer(text))
+    if not text.isascii():
+        cuts.extend(m.end() for m in _CJK_END_RE.finditer(text))
     cuts.sort()
     spans: list[tuple[int, int]] = []
     start = 0

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from build_tools.analysis.sentences import BodySentence, dek_paragraph, split_sentences, without_note_marks
-from build_tools.analysis.tokens import fold_case
+from build_tools.analysis.tokens import CJK_RE, fold_case, word_count
 from build_tools.model import Anchored
 from build_tools.parsing.shapes import without_dateline
 
@@ -110,10 +110,10 @@ def shape_penalty(text: str, options: SummaryOptions = DEFAULT_OPTIONS, *, prose
 
     `prose` may pass `reads_as_prose(text)` when the caller already has it.
     """
-    n_words = len(text.split())
+    n_words = word_count(text)
     if not options.min_sentence_words <= n_words <= options.max_sentence_words:
         return 0.0
-    if text.endswith(("?", ":")) or not text[0].isupper() or ")" in text and _ENUMERATION_RE.search(text):
+    if text.endswith(("?", ":", "？", "：")) or not (text[0].isupper() or CJK_RE.match(text)) or ")" in text and _ENUMERATION_RE.search(text):
         return 0.0
     if not (reads_as_prose(text) if prose is None else prose):
         return 0.0
@@ -145,6 +145,8 @@ def reads_as_prose(text: str, min_lower_share: float = 0.4) -> bool:
     """Prose, not an address, affiliation or link line: enough lower-case words, no e-mail or URL."""
     if _NOT_PROSE_HINT_RE.search(fold_case(text)) and _NOT_PROSE_RE.search(text):
         return False
+    if not text.isascii() and len(CJK_RE.findall(text)) * 2 >= len(text):
+        return True  # Chinese or Japanese: no letter case to count
     tokens = text.split()
     return sum(1 for t in tokens if t[0].islower()) >= min_lower_share * len(tokens)
 
@@ -235,7 +237,7 @@ def summarise(doc: Document, options: SummaryOptions = DEFAULT_OPTIONS) -> tuple
     is_prose = [reads_as_prose(s.text) for s in sentences]
     prose = sorted({s.paragraph_index for s, ok in zip(sentences, is_prose) if ok})
     rank = {p: i for i, p in enumerate(prose)}
-    total_words = sum(len(s.text.split()) for s in sentences)
+    total_words = sum(word_count(s.text) for s in sentences)
     budget = min(options.max_words, max(options.min_words, round(total_words * options.words_ratio)))
 
     terms = [frozenset(ts) for ts in doc.terms]
@@ -262,7 +264,7 @@ def summarise(doc: Document, options: SummaryOptions = DEFAULT_OPTIONS) -> tuple
     while candidates and len(chosen) < options.max_sentences:
         best = max(candidates, key=lambda i: (gain(i), -i))
         candidates.remove(best)
-        n = len(sentences[best].text.split())
+        n = word_count(sentences[best].text)
         if len(chosen) >= options.min_sentences and used + n > budget * 1.2:
             continue
         chosen.append(best)

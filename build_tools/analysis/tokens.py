@@ -32,6 +32,19 @@ STOP_WORDS: frozenset[str] = frozenset(
 )
 
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
+#: Chinese and Japanese script (see `parsing.patterns.CJK_CHARS`).
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_count(text: str) -> int:
+    """Words in `text`: separated by spaces, or about two characters each in Chinese or Japanese script."""
+    cjk = 0 if text.isascii() else len(CJK_RE.findall(text))
+    return len(text.split()) + cjk // 2
+
+
+def cjk_pairs(run: str) -> list[str]:
+    """The overlapping character pairs of a run of Chinese or Japanese text: the usual terms for text without spaces."""
+    return [run[i : i + 2] for i in range(len(run) - 1)] or [run]
 
 
 def words(text: str) -> list[str]:
@@ -57,8 +70,11 @@ def light_stem(word: str) -> str:
 
 
 def content_terms(text: str, stop_words: frozenset[str] = STOP_WORDS, stem: Callable[[str], str] | None = None) -> list[str]:
-    """Stemmed (`light_stem` unless `stem` is given), lower-cased words of `text` that are not stop words or bare numbers."""
+    """Stemmed (`light_stem` unless `stem` is given), lower-cased words of `text` that are not stop words or bare numbers;
+    Chinese or Japanese text, written without spaces, gives its overlapping pairs of characters ("数据存储": 数据, 据存, 存储)."""
     words = WORD_RE.findall(text.lower())
+    if not text.isascii() and CJK_RE.search(text):
+        words = [pair for w in words for pair in (cjk_pairs(w) if CJK_RE.search(w) else (w,))]
     if stop_words is STOP_WORDS and stem in (None, _shared_stem):
         return [t for w in words if (t := _default_term(w)) is not None]
     stem = stem or _shared_stem

@@ -230,9 +230,10 @@ def _byline(r: _Reading, line: str) -> str:
     for name in _byline_names(_strip_md(line)):
         if _took_role(r, name):
             continue
-        if len(name.split()) == 1 and not h.publisher:
+        single = len(name.split()) == 1 and not _is_name(name)  # "李明" is one word and a name
+        if single and not h.publisher:
             h.publisher = name  # "By Jane Doe, Reuters": an outlet, not a writer
-        elif len(name.split()) > 1:
+        elif not single:
             names.append(name)
             r.current_author = _add_author(h, name)
     _take_date(h, line, strength=1)

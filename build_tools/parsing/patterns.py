@@ -31,19 +31,21 @@ _BULLET = re.compile(r"^\s*(?:[-*•→▪◦‣–—·]|\d{1,2}[.)]|[a-z][.)]|
 _QUOTE = re.compile(r"^\s*>\s?")
 
 
-_TERMINAL = ".!?:;…\"”’')]>»"
+_TERMINAL = ".!?:;…\"”’')]>»。！？」』）"
 
 
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+#: Chinese and Japanese script, written without spaces: each character counts as a word.
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[^\W_{CJK_CHARS}]+(?:['’.\-][^\W_{CJK_CHARS}]+)*|[{CJK_CHARS}]")
 
 
 _BYLINE = re.compile(r"^\s*(?:by|written\s+by|words\s+by)\s*:?\s+(?P<names>\S.*)$", re.I)
 
 
-_AUTHOR_LABEL = re.compile(r"^\s*(?:authors?|writers?|contributors?)\s*:\s*(?P<names>\S.*)$", re.I)
+_AUTHOR_LABEL = re.compile(r"^\s*(?:authors?|writers?|contributors?|作者|撰文|文)\s*[:：/]\s*(?P<names>\S.*)$", re.I)
 
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # the lookbehind keeps it linear on long words

@@ -50,6 +50,8 @@ def _is_name(text: str) -> bool:
         return False
     text = _CREDENTIALS.sub("", _strip_md(text)).strip(" ,")
     text = re.sub(r"^(?:dr|prof|professor|mr|ms|mrs)\.?\s+", "", text, flags=re.I)
+    if _CJK_NAME.fullmatch(text):
+        return True  # "李明", "欧阳晓峰": a Chinese name is two to four characters, written without spaces
     tokens = text.split()
     if not 2 <= len(tokens) <= 5 or len(text) > 60 or any(ch.isdigit() for ch in text):
         return False
@@ -59,6 +61,9 @@ def _is_name(text: str) -> bool:
         return False
     caps = sum(1 for t in tokens if t[0].isupper())
     return caps >= 2 and all(_name_token(t) or t.lower() in _NAME_PARTICLES for t in tokens)
+
+
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _name_token(token: str) -> bool:
@@ -112,13 +117,13 @@ def _names_with_marks(text: str) -> list[tuple[str, tuple[str, ...]]]:
         if held:
             part = _HELD.sub("", part)
         part = _HONORIFIC.sub("", part.strip(" .,;"))
-        if part and len(part.split()) <= 5 and part[0].isupper():
+        if part and len(part.split()) <= 5 and (part[0].isupper() or _CJK_NAME.fullmatch(part)):
             names.append((part, marks[int(held.group(1))] if held else ()))
     return names
 
 
 _MARK_CHAR = re.compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§]")
-_NAME_SEPARATORS = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+_NAME_SEPARATORS = re.compile(r"\s*[,;、，]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _HELD = re.compile(r"\x00(\d+)\x00")
 _HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|ms|mrs)\.?\s+", re.I)
 

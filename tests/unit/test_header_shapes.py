@@ -265,3 +265,28 @@ def test_an_institution_set_in_capitals_is_named_in_ordinary_case(caps: str, nam
     from build_tools.parsing.shapes import org_name_case
 
     assert org_name_case(caps) == named
+
+
+# A Chinese article written for this test: no spaces between words, 。 ends a sentence, 年月日 dates, a 作者 label.
+CHINESE = """数字主权与云计算：欧洲的选择
+
+作者：李明、王芳
+2025年3月12日
+
+近年来，欧洲各国政府越来越关注数据存储的地点和控制权。许多公共机构将电子邮件和文件存储迁移到了商业云平台。这引发了关于政府对其数据保留多少控制权的问题。
+
+欧盟委员会提出了多项措施，包括认证计划和公共采购规则。然而，市场份额至今没有明显变化。三家总部位于欧洲以外的供应商仍占据约百分之七十的市场。
+
+专家认为，真正的主权需要投资于本地技能和开源软件，而不仅仅是数据中心。
+"""
+
+
+def test_a_chinese_article_has_its_header_body_summary_and_key_points() -> None:
+    from build_tools.analysis import Analyser
+
+    a = parse_seed(CHINESE, "zh.txt")
+    assert (a.title, [x.name for x in a.authors], a.date) == ("数字主权与云计算：欧洲的选择", ["李明", "王芳"], "2025-03-12")
+    assert len(a.paragraphs()) == 3 and a.paragraphs()[2].text.startswith("专家认为")
+    analysis = Analyser.prepare(())(a)
+    assert len(analysis.summary) >= 3 and all(s.text.endswith("。") for s in analysis.summary), "whole sentences, cut at 。"
+    assert analysis.key_points
