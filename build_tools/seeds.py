@@ -33,7 +33,7 @@ from .errors import InputError
 from .model import Article, Author, Diagnostic, Reference
 from .parsing.header import _read_header
 from .parsing.layout import _Block, _Furniture, _blocks, _clean_lines, _drop_tables_of_contents, _split_glued_headings
-from .parsing.shapes import _is_name
+from .parsing.shapes import _is_name, _split_names
 from .parsing.patterns import _DATELINE, _ISSUE_YEAR, _JOURNAL_LINE, _NUMBERED_HEADING
 from .parsing.sections import (
     _citations, _Item, _join_page_breaks, _merge_labels, _read_body, _read_references, _sections, _split_run_in_headings,
@@ -112,7 +112,7 @@ def parse_seed(text: str, source: str, *, marked_headings_only: bool = False) ->
         metadata_lines=tuple(header.metadata_lines),
         inferred=("authors",) if authors and not header.authors else (),
     )
-    return _with_kind(_with_standfirst_writer(_with_signatory(_with_inferred_date(article, furniture.running_heads))))
+    return _with_kind(_with_standfirst_writer(_with_signatory(_with_wire_credits(_with_inferred_date(article, furniture.running_heads)))))
 
 
 #: "© 2023 Nordic Wire. All rights reserved.", "Copyright © 2021 Example Press Ltd": who holds the article's rights.
@@ -204,6 +204,34 @@ def _closing_date(article: Article) -> str | None:
     if len(last.split()) > 8 or re.match(r"(?i)(?:updated|published|posted|accessed|retrieved|first)\b", last):
         return None
     return date_line_value(last)
+
+
+#: A wire story's closing credit: "(Reporting by Anna Berg in Stockholm and Per Lind; Editing by Mark Potter)".
+_WIRE_CREDIT = re.compile(r"^\(?\s*(?:reporting|reported|writing)\s+by\s+(?P<names>[^;)]{3,200})", re.I)
+#: The agency a news dateline names: "STOCKHOLM, Nov 3 (Reuters) -", "BEIJING, March 5 (Xinhua) --".
+_DATELINE_AGENCY = re.compile(r"^[^(\n]{2,80}\((?P<agency>Reuters|AP|AFP|Xinhua|Bloomberg|dpa|ANSA|EFE|Kyodo|Yonhap|TASS|Interfax|PTI|IANS|UPI)\)"
+                              r"\s*(?:[–—]|--?)\s")
+
+
+def _with_wire_credits(article: Article) -> Article:
+    """A wire story: with no byline, its writers are those its closing credit names ("(Reporting by …; Editing by …)"),
+    marked inferred; with no publisher, the agency its dateline names is the publisher."""
+    paragraphs = article.paragraphs()
+    if not paragraphs:
+        return article
+    agency = _DATELINE_AGENCY.match(paragraphs[0].text) if article.publisher is None else None
+    if agency:
+        article = replace(article, publisher=agency.group("agency"))
+    if article.authors:
+        return article
+    for paragraph in paragraphs[-3:]:
+        credit = _WIRE_CREDIT.match(paragraph.text.strip())
+        if credit:
+            names = re.sub(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?", "", credit.group("names"))  # "Anna Berg in Stockholm"
+            writers = tuple(Author(n) for n in _split_names(names) if _is_writer_name(n))
+            if writers:
+                return replace(article, authors=writers, inferred=tuple(sorted({*article.inferred, "authors"})))
+    return article
 
 
 def _with_signatory(article: Article) -> Article:

@@ -290,3 +290,23 @@ def test_a_chinese_article_has_its_header_body_summary_and_key_points() -> None:
     analysis = Analyser.prepare(())(a)
     assert len(analysis.summary) >= 3 and all(s.text.endswith("。") for s in analysis.summary), "whole sentences, cut at 。"
     assert analysis.key_points
+
+
+# A wire story written for this test: no byline, the agency in the dateline, the writers in the closing credit.
+WIRE = """Nordic operators drop Chinese kit from core networks
+
+STOCKHOLM, Nov 3 (Reuters) - Telecom operators in Sweden and Finland have finished removing Chinese-made equipment from the core of their networks, two years ahead of a deadline set by regulators, the companies said on Monday.
+
+The operators said the replacement had cost less than expected, because most of the equipment was due for renewal anyway.
+
+(Reporting by Anna Berg in Stockholm and Per Lind in Helsinki; Editing by Mark Potter)
+"""
+
+
+def test_a_wire_storys_credit_names_its_writers_and_its_dateline_the_agency() -> None:
+    a = parse_seed(WIRE, "wire.txt")
+    assert ([x.name for x in a.authors], a.publisher) == (["Anna Berg", "Per Lind"], "Reuters") and "authors" in a.inferred
+    bylined = parse_seed(WIRE.replace("\n\nSTOCKHOLM", "\n\nBy Karin Holm\n\nSTOCKHOLM"), "wire.txt")
+    assert [x.name for x in bylined.authors] == ["Karin Holm"], "a byline outranks the credit"
+    edited_only = parse_seed(WIRE.replace("Reporting by Anna Berg in Stockholm and Per Lind in Helsinki; ", ""), "wire.txt")
+    assert not edited_only.authors, "an editor is not a writer"
