@@ -208,9 +208,9 @@ def _closing_date(article: Article) -> str | None:
 
 #: A wire story's closing credit: "(Reporting by Anna Berg in Stockholm and Per Lind; Editing by Mark Potter)".
 _WIRE_CREDIT = re.compile(r"^\(?\s*(?:reporting|reported|writing)\s+by\s+(?P<names>[^;)]{3,200})", re.I)
-#: The agency a news dateline names: "STOCKHOLM, Nov 3 (Reuters) -", "BEIJING, March 5 (Xinhua) --".
-_DATELINE_AGENCY = re.compile(r"^[^(\n]{2,80}\((?P<agency>Reuters|AP|AFP|Xinhua|Bloomberg|dpa|ANSA|EFE|Kyodo|Yonhap|TASS|Interfax|PTI|IANS|UPI)\)"
-                              r"\s*(?:[–—]|--?)\s")
+#: News agencies a dateline names in parentheses: "STOCKHOLM, Nov 3 (Reuters) -", "BEIJING, March 5 (Xinhua) --".
+_WIRE_AGENCIES = frozenset({"Reuters", "AP", "AFP", "Xinhua", "Bloomberg", "dpa", "ANSA", "EFE", "Kyodo", "Yonhap", "TASS", "Interfax", "PTI",
+                            "IANS", "UPI"})
 
 
 def _with_wire_credits(article: Article) -> Article:
@@ -219,9 +219,9 @@ def _with_wire_credits(article: Article) -> Article:
     paragraphs = article.paragraphs()
     if not paragraphs:
         return article
-    agency = _DATELINE_AGENCY.match(paragraphs[0].text) if article.publisher is None else None
-    if agency:
-        article = replace(article, publisher=agency.group("agency"))
+    dateline = _DATELINE.match(paragraphs[0].text) if article.publisher is None else None
+    if dateline and dateline.group("source") in _WIRE_AGENCIES:
+        article = replace(article, publisher=dateline.group("source"))
     if article.authors:
         return article
     for paragraph in paragraphs[-3:]:

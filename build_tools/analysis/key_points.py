@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from build_tools.analysis.tokens import CJK_RE, word_count
-from build_tools.analysis.summary import REJECTED_SETUP_RE, reads_as_prose, repeats_dek, shown_dek_text, term_similarity
+from build_tools.analysis.tokens import word_count
+from build_tools.analysis.summary import REJECTED_SETUP_RE, opens_and_ends_as_claim, reads_as_prose, repeats_dek, shown_dek_text, term_similarity
 from build_tools.model import Anchored
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ def key_points(
         n_words = word_count(text)
         if n_words < options.min_words:
             continue
-        if text.endswith(("?", ":", "？", "：")) or not (text[0].isupper() or CJK_RE.match(text)) or any(c in _QUOTE_CHARS for c in text[:2]):
+        if not opens_and_ends_as_claim(text) or any(c in _QUOTE_CHARS for c in text[:2]):
             continue
         if not reads_as_prose(text):
             continue

@@ -113,7 +113,7 @@ def shape_penalty(text: str, options: SummaryOptions = DEFAULT_OPTIONS, *, prose
     n_words = word_count(text)
     if not options.min_sentence_words <= n_words <= options.max_sentence_words:
         return 0.0
-    if text.endswith(("?", ":", "？", "：")) or not (text[0].isupper() or CJK_RE.match(text)) or ")" in text and _ENUMERATION_RE.search(text):
+    if not opens_and_ends_as_claim(text) or ")" in text and _ENUMERATION_RE.search(text):
         return 0.0
     if not (reads_as_prose(text) if prose is None else prose):
         return 0.0
@@ -141,6 +141,11 @@ def shape_penalty(text: str, options: SummaryOptions = DEFAULT_OPTIONS, *, prose
 
 
 @lru_cache(maxsize=4096)  # summary and key points ask about the same sentences
+def opens_and_ends_as_claim(text: str) -> bool:
+    """A sentence that opens with a capital (or in Chinese or Japanese script) and is no question or label ending in a colon."""
+    return not text.endswith(("?", ":", "？", "：")) and (text[0].isupper() or CJK_RE.match(text) is not None)
+
+
 def reads_as_prose(text: str, min_lower_share: float = 0.4) -> bool:
     """Prose, not an address, affiliation or link line: enough lower-case words, no e-mail or URL."""
     if _NOT_PROSE_HINT_RE.search(fold_case(text)) and _NOT_PROSE_RE.search(text):

@@ -9,6 +9,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from build_tools.parsing.patterns import CJK_CHARS
+
 #: A word: letters/digits, with inner hyphens or apostrophes ("techno-economic", "Russia's").
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -32,8 +34,8 @@ STOP_WORDS: frozenset[str] = frozenset(
 )
 
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
-#: Chinese and Japanese script (see `parsing.patterns.CJK_CHARS`).
-CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Chinese and Japanese script.
+CJK_RE = re.compile(f"[{CJK_CHARS}]")
 
 
 def word_count(text: str) -> int:

@@ -49,7 +49,7 @@ def _is_name(text: str) -> bool:
     if len(text) > 200:
         return False
     text = _CREDENTIALS.sub("", _strip_md(text)).strip(" ,")
-    text = re.sub(r"^(?:dr|prof|professor|mr|ms|mrs)\.?\s+", "", text, flags=re.I)
+    text = _HONORIFIC.sub("", text)
     if _CJK_NAME.fullmatch(text):
         return True  # "李明", "欧阳晓峰": a Chinese name is two to four characters, written without spaces
     tokens = text.split()
