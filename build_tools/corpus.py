@@ -183,8 +183,8 @@ def _first_sentence(text: str | None) -> str | None:
     if not text:
         return None
     text = re.sub(r"^\s*(?:\d{1,2}[.)]|[-•*])\s+", "", text)  # a list item's number or bullet is not the sentence
-    m = re.match(r"(.+?[.!?])(?:\[\d{1,3}\])*(?:\s+(?=[A-Z“\"‘'(])|$)", text.strip(), re.S)
-    sentence = (m.group(1) if m else text).strip()  # a note mark after the full stop ("suppliers.[1]") stays with the paragraph
+    m = re.match(r"(.+?[.!?])(?:\[\d{1,3}\])*(?:\s+(?=[A-Z“\"‘'(])|$)|(.+?[。！？][」』”’）]*)", text.strip(), re.S)
+    sentence = ((m.group(1) or m.group(2)) if m else text).strip()  # a note mark after the full stop ("suppliers.[1]") stays with the paragraph
     return sentence if len(sentence) <= 400 else sentence[:397].rsplit(" ", 1)[0] + "…"
 
 

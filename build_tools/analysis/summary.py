@@ -200,7 +200,7 @@ def shown_dek_text(article: Article) -> str:
     texts = [p.text for p in article.paragraphs()[:3]]
     first = next(iter(split_sentences(without_dateline(texts[dek_paragraph(texts)]))), "")
     lede = normalised(without_note_marks(first))  # "… for policy.[1]": body sentences lose their marks too
-    if len(lede.split()) < 5:  # "1." of a numbered first paragraph is no dek, and would be found inside any sentence
+    if word_count(lede) < 5:  # "1." of a numbered first paragraph is no dek, and would be found inside any sentence
         return dek
     return " | ".join(part for part in (dek, lede) if part)
 

@@ -28,3 +28,14 @@ def test_a_speechs_greeting_is_not_its_dek() -> None:
     body = ("Thank you for the invitation. It is a pleasure to be back.\n\n"
             "Five years ago, few people used the words digital sovereignty. Today everyone does.\n")
     assert _dek("", body) == "Five years ago, few people used the words digital sovereignty."
+
+
+def test_a_chinese_articles_dek_is_its_first_sentence_and_no_key_point_repeats_it() -> None:
+    from build_tools.analysis import Analyser
+    from build_tools.seeds import parse_seed
+    from tests.unit.test_header_shapes import CHINESE
+
+    first = "近年来，欧洲各国政府越来越关注数据存储的地点和控制权。"
+    assert _dek("", "\n\n".join(CHINESE.split("\n\n")[2:])) == first, "。 ends the dek as . does"
+    analysis = Analyser.prepare(())(parse_seed(CHINESE, "zh.txt"))
+    assert analysis.key_points and first not in [k.text for k in analysis.key_points]
